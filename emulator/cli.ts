@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import { createEmulator } from './index.js';
+
+const USAGE = `Usage: stytch-mfa-emulator [--port 9010] [--host 127.0.0.1] [--data FILE] [--quiet]
+
+Serves an offline emulator of Stytch's B2B SDK API at http://HOST:PORT/sdk/v1 and its dev routes at
+/__emulator (seed, sms, email, reset, clock, faults). Point the SDK at it with
+  new StytchB2BHeadlessClient('public-token-test-…', { endpoints: { testAPIURL: URL, liveAPIURL: URL } })`;
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '9010' },
+    host: { type: 'string', default: '127.0.0.1' },
+    data: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`stytch-mfa-emulator: --port must be a port number, not ${values.port}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const emulator = createEmulator({
+  ...(values.data ? { dataFile: values.data } : {}),
+  ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
+});
+const server = await emulator.listen(port, values.host);
+const address = server.address();
+const shown = typeof address === 'object' && address ? `http://${values.host}:${address.port}` : String(address);
+console.log(`Stytch emulator listening on ${shown}${values.data ? ` (state in ${values.data})` : ''}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void emulator.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,245 @@
+import { randomBytes } from 'node:crypto';
+import { Clock } from './clock.js';
+import { errors } from './errors.js';
+import { opaqueToken, testId } from './ids.js';
+import type { ResolvedOptions } from './options.js';
+import { sessionJwt, toMember, toMemberSession, toOrganization } from './serialize.js';
+import {
+  stateFromSeed,
+  type FactorRecord,
+  type IntermediateSessionRecord,
+  type MemberRecord,
+  type OrganizationRecord,
+  type SessionRecord,
+  type State,
+} from './state.js';
+
+export const MIN_SESSION_MINUTES = 5;
+export const MAX_SESSION_MINUTES = 527040;
+
+/** Who is calling: the public token, and the session its Basic credentials carry, if any. */
+export interface Caller {
+  publicToken: string;
+  /** A session token was sent (the Basic password differs from the public token). */
+  sessionTokenSent: boolean;
+  /** The live session it names, or null when none was sent or it is dead. */
+  session: SessionRecord | null;
+}
+
+/** What proves the member is mid-login or signed in, for the MFA routes. */
+export type MfaProof =
+  | { kind: 'ist'; ist: IntermediateSessionRecord }
+  | { kind: 'session'; session: SessionRecord }
+  | { kind: 'none' };
+
+/** The emulator's state and the rules shared by its routes. */
+export class EmulatorCore {
+  state: State;
+  readonly clock = new Clock();
+  readonly jwtKey = randomBytes(32);
+
+  constructor(readonly options: ResolvedOptions, state?: State) {
+    this.state = state ?? stateFromSeed(options.seed);
+    this.clock.offsetSeconds = this.state.clock_offset_seconds;
+  }
+
+  reset(): void {
+    this.state = stateFromSeed(this.options.seed);
+    this.clock.offsetSeconds = 0;
+  }
+
+  now(): number {
+    return this.clock.nowMs();
+  }
+
+  advanceClock(seconds: number): void {
+    this.clock.advance(seconds);
+    this.state.clock_offset_seconds = this.clock.offsetSeconds;
+  }
+
+  organization(id: string): OrganizationRecord {
+    const org = this.state.organizations[id];
+    if (!org) throw errors.organizationNotFound();
+    return org;
+  }
+
+  member(organizationId: string, memberId: string): MemberRecord {
+    this.organization(organizationId);
+    const member = this.state.members[memberId];
+    if (!member || member.organization_id !== organizationId) throw errors.memberNotFound();
+    return member;
+  }
+
+  memberByEmail(organizationId: string, email: string): MemberRecord | undefined {
+    const wanted = email.trim().toLowerCase();
+    return Object.values(this.state.members).find(
+      (m) => m.organization_id === organizationId && m.email_address === wanted,
+    );
+  }
+
+  /** The live session for a token; expired sessions are forgotten. */
+  liveSession(token: string): SessionRecord | null {
+    const session = Object.values(this.state.sessions).find((s) => s.session_token === token);
+    if (!session) return null;
+    if (session.expires_at <= this.now()) {
+      delete this.state.sessions[session.member_session_id];
+      return null;
+    }
+    return session;
+  }
+
+  /** The caller's session, required: none sent is 401, a dead one 404 `session_not_found`. */
+  requireSession(caller: Caller): SessionRecord {
+    if (!caller.sessionTokenSent) throw errors.unauthorizedCredentials();
+    if (!caller.session) throw errors.sessionNotFound();
+    caller.session.last_accessed_at = this.now();
+    return caller.session;
+  }
+
+  /**
+   * Finds what proves the member is mid-login (an intermediate session) or signed in (a session).
+   * Stytch takes exactly one; a token for another member or organization is refused.
+   */
+  mfaProof(caller: Caller, ist: string | undefined, member: MemberRecord): MfaProof {
+    if (ist && caller.sessionTokenSent) throw errors.tooManySessionArguments();
+    if (ist) {
+      const record = this.state.intermediate_sessions[ist];
+      if (!record || record.expires_at <= this.now()) {
+        if (record) delete this.state.intermediate_sessions[ist];
+        throw errors.intermediateSessionNotFound();
+      }
+      if (record.organization_id !== member.organization_id) throw errors.istWrongOrganization();
+      if (record.member_id !== member.member_id) throw errors.intermediateSessionNotFound();
+      return { kind: 'ist', ist: record };
+    }
+    if (caller.sessionTokenSent) {
+      if (!caller.session) throw errors.sessionNotFound();
+      if (caller.session.member_id !== member.member_id) throw errors.sessionMemberMismatch();
+      return { kind: 'session', session: caller.session };
+    }
+    return { kind: 'none' };
+  }
+
+  createIntermediateSession(member: MemberRecord, factors: FactorRecord[]): IntermediateSessionRecord {
+    const record: IntermediateSessionRecord = {
+      token: opaqueToken(),
+      member_id: member.member_id,
+      organization_id: member.organization_id,
+      expires_at: this.now() + this.options.intermediateSessionMinutes * 60_000,
+      factors,
+    };
+    this.state.intermediate_sessions[record.token] = record;
+    return record;
+  }
+
+  checkSessionDuration(minutes: number | undefined): number {
+    const value = minutes ?? 60;
+    if (!Number.isInteger(value) || value < MIN_SESSION_MINUTES || value > MAX_SESSION_MINUTES) {
+      throw errors.invalidSessionDuration();
+    }
+    return value;
+  }
+
+  /**
+   * Completes a factor: an intermediate session becomes a new session (and is spent), an existing
+   * session gains the factor (step-up) and is extended.
+   */
+  grantSession(proof: MfaProof, member: MemberRecord, factor: FactorRecord, minutes: number): SessionRecord {
+    const now = this.now();
+    if (proof.kind === 'session') {
+      const session = proof.session;
+      session.factors = [...session.factors.filter((f) => f.type !== factor.type), factor];
+      session.last_accessed_at = now;
+      session.expires_at = Math.max(session.expires_at, now + minutes * 60_000);
+      return session;
+    }
+    const prior = proof.kind === 'ist' ? proof.ist.factors : [];
+    if (proof.kind === 'ist') delete this.state.intermediate_sessions[proof.ist.token];
+    return this.createSession(member, [...prior, factor], minutes);
+  }
+
+  createSession(member: MemberRecord, factors: FactorRecord[], minutes: number): SessionRecord {
+    const now = this.now();
+    const session: SessionRecord = {
+      member_session_id: testId('member-session'),
+      member_id: member.member_id,
+      organization_id: member.organization_id,
+      session_token: opaqueToken(),
+      started_at: now,
+      last_accessed_at: now,
+      expires_at: now + minutes * 60_000,
+      factors,
+    };
+    this.state.sessions[session.member_session_id] = session;
+    return session;
+  }
+
+  /** The body of every session-producing answer (B2BAuthenticateResponse). */
+  authenticateResponse(session: SessionRecord, member: MemberRecord) {
+    const org = this.organization(member.organization_id);
+    return {
+      member_id: member.member_id,
+      member: toMember(member),
+      organization: toOrganization(org),
+      member_session: toMemberSession(session, member, org),
+      session_token: session.session_token,
+      session_jwt: sessionJwt(session, member, org, this.now(), this.jwtKey),
+      intermediate_session_token: '',
+      member_device: {},
+    };
+  }
+
+  memberResponse(member: MemberRecord) {
+    return {
+      member_id: member.member_id,
+      member: toMember(member),
+      organization: toOrganization(this.organization(member.organization_id)),
+    };
+  }
+
+  /**
+   * Counts an event in a sliding window; throws 429 with the seconds until a slot frees when the
+   * window is full. `record` false only checks.
+   */
+  rateLimit(key: string, bucket: 'sms_sends' | 'auth_failures', limit: { max: number; windowSeconds: number } | false, record = true): void {
+    if (!limit) return;
+    const now = this.now();
+    const windowMs = limit.windowSeconds * 1000;
+    const times = (this.state[bucket][key] ?? []).filter((t) => t > now - windowMs);
+    if (times.length >= limit.max) {
+      this.state[bucket][key] = times;
+      throw errors.tooManyRequests(Math.max(1, Math.ceil((times[0]! + windowMs - now) / 1000)));
+    }
+    if (record) times.push(now);
+    this.state[bucket][key] = times;
+  }
+
+  /** A wrong code for a member: counted toward the attempt limit. */
+  countFailure(member: MemberRecord): void {
+    const limit = this.options.authAttemptLimit;
+    if (!limit) return;
+    const now = this.now();
+    const key = member.member_id;
+    const times = (this.state.auth_failures[key] ?? []).filter((t) => t > now - limit.windowSeconds * 1000);
+    times.push(now);
+    this.state.auth_failures[key] = times;
+  }
+
+  checkAttemptLimit(member: MemberRecord): void {
+    this.rateLimit(member.member_id, 'auth_failures', this.options.authAttemptLimit, false);
+  }
+
+  checkEnrollmentSetting(setting: string | undefined): void {
+    if (setting !== undefined && setting !== 'enroll' && setting !== 'unenroll') throw errors.invalidSetMfaEnrollment();
+  }
+
+  /** Applies `set_mfa_enrollment` (checked beforehand) and the organization's policy after an MFA success. */
+  applyEnrollment(member: MemberRecord, setting: string | undefined, method: 'sms_otp' | 'totp', setDefault: boolean): void {
+    const org = this.organization(member.organization_id);
+    if (org.mfa_policy === 'REQUIRED_FOR_ALL') member.mfa_enrolled = true;
+    else if (setting === 'enroll') member.mfa_enrolled = true;
+    else if (setting === 'unenroll') member.mfa_enrolled = false;
+    if (setDefault || member.default_mfa_method === '') member.default_mfa_method = method;
+    member.updated_at = this.now();
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * An offline emulator of the Stytch B2B HTTP API that `@stytch/vanilla-js` calls (`/sdk/v1/...`), with
+ * real TOTP, SMS and email outboxes, a movable clock and fault injection. Node only.
+ *
+ * @example
+ * import { createEmulator } from 'stytch-mfa-elements/emulator';
+ * const emulator = createEmulator();
+ * await emulator.listen(9010);                 // standalone
+ * app.use(emulator.middleware);                // or mounted in a connect-style server
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { EmulatorCore, type Caller } from './core.js';
+import { errorJson, errors, SchemaError, StytchError } from './errors.js';
+import { defaultErrorType, Faults } from './faults.js';
+import { parseJson, preflightHeaders, readText, sendJson } from './http.js';
+import { testId } from './ids.js';
+import type { EmulatorOptions, ResolvedOptions } from './options.js';
+import { findRoute, type Method, type Route } from './router.js';
+import { devRoutes } from './routes/dev.js';
+import { memberRoutes } from './routes/members.js';
+import { passwordRoutes } from './routes/passwords.js';
+import { projectRoutes } from './routes/project.js';
+import { recoveryCodeRoutes } from './routes/recovery-codes.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { smsRoutes } from './routes/sms.js';
+import { totpRoutes } from './routes/totp.js';
+import { SEED } from './seed.js';
+import type { State } from './state.js';
+import { loadState, saveState } from './store.js';
+
+export { SEED, SEED_PASSWORD, SEED_RECOVERY_CODES, SEED_TOTP_SECRET, ORGANIZATION_IDS, MEMBER_IDS } from './seed.js';
+export type { Seed, SeedMember, SeedOrganization, MfaMethod } from './seed.js';
+export type { EmulatorOptions, RateLimit } from './options.js';
+export type { Fault } from './faults.js';
+export type { SmsMessage, EmailMessage } from './state.js';
+export { totp, hotp, base32Decode, base32Encode } from './totp.js';
+
+const SDK_PREFIX = '/sdk/v1';
+const DEV_PREFIX = '/__emulator';
+
+export type NextFunction = (error?: unknown) => void;
+
+export interface Emulator {
+  /** Answers a request; calls `next` (if given) for paths outside `/sdk/v1` and `/__emulator`. */
+  handle(req: IncomingMessage, res: ServerResponse, next?: NextFunction): Promise<void>;
+  /** `handle` bound for `app.use(...)` in connect, Express or Vite. */
+  middleware: (req: IncomingMessage, res: ServerResponse, next?: NextFunction) => void;
+  /** Starts a standalone HTTP server (host defaults to 127.0.0.1); resolves once it is listening. */
+  listen(port?: number, host?: string): Promise<Server>;
+  /** Stops a server started with `listen`. */
+  close(): Promise<void>;
+  /** Back to the seed; outboxes, faults and clock offset cleared. */
+  reset(): void;
+  /** The live state (read-only use: tests and tools). */
+  readonly state: State;
+}
+
+function resolveOptions(options: EmulatorOptions): ResolvedOptions {
+  return {
+    seed: options.seed ?? SEED,
+    projectName: options.projectName ?? 'Emulated B2B Project',
+    smsCountryCallingCodes: options.smsCountryCallingCodes ?? ['1'],
+    smsRateLimit: options.smsRateLimit ?? { max: 5, windowSeconds: 600 },
+    authAttemptLimit: options.authAttemptLimit ?? { max: 10, windowSeconds: 300 },
+    smsCodeAttempts: options.smsCodeAttempts ?? 5,
+    smsCodeTtlSeconds: options.smsCodeTtlSeconds ?? 120,
+    intermediateSessionMinutes: options.intermediateSessionMinutes ?? 10,
+    ...(options.dataFile ? { dataFile: options.dataFile } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  };
+}
+
+const sdkRoutes: Route[] = [
+  ...projectRoutes,
+  ...passwordRoutes,
+  ...smsRoutes,
+  ...totpRoutes,
+  ...recoveryCodeRoutes,
+  ...sessionRoutes,
+  ...memberRoutes,
+];
+
+/** Reads `Authorization: Basic base64(public_token:secret)`: a test public token, maybe a session. */
+function readCaller(core: EmulatorCore, header: string | undefined): Caller {
+  const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
+  if (!match) throw errors.unauthorizedCredentials();
+  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const publicToken = colon < 0 ? decoded : decoded.slice(0, colon);
+  const secret = colon < 0 ? '' : decoded.slice(colon + 1);
+  if (!publicToken.startsWith('public-token-test-')) throw errors.unauthorizedCredentials();
+  const sessionTokenSent = secret !== '' && secret !== publicToken;
+  return { publicToken, sessionTokenSent, session: sessionTokenSent ? core.liveSession(secret) : null };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createEmulator(options: EmulatorOptions = {}): Emulator {
+  const resolved = resolveOptions(options);
+  const core = new EmulatorCore(resolved, resolved.dataFile ? (loadState(resolved.dataFile) ?? undefined) : undefined);
+  const faults = new Faults();
+  const dev = devRoutes(faults);
+  let server: Server | null = null;
+
+  function persist(): void {
+    if (resolved.dataFile) saveState(resolved.dataFile, core.state);
+  }
+
+  async function answer(req: IncomingMessage, res: ServerResponse, url: URL): Promise<number> {
+    const requestId = testId('request-id');
+    const isSdk = url.pathname.startsWith(`${SDK_PREFIX}/`);
+    const path = url.pathname.slice(isSdk ? SDK_PREFIX.length : DEV_PREFIX.length);
+    const method = (req.method ?? 'GET').toUpperCase();
+
+    if (method === 'OPTIONS') {
+      res.writeHead(204, preflightHeaders(req));
+      res.end();
+      return 204;
+    }
+
+    const fault = isSdk ? faults.take(path) : null;
+    if (fault?.delay_ms) await sleep(fault.delay_ms);
+    if (fault?.drop) {
+      req.socket.destroy();
+      return 0;
+    }
+    if (fault?.malformed) {
+      sendJson(req, res, fault.status ?? 200, null, '{"data": {"request_id": ');
+      return fault.status ?? 200;
+    }
+    if (fault?.status && fault.status >= 300) {
+      const type = fault.error_type ?? defaultErrorType(fault.status);
+      const error = new StytchError(fault.status, type, `Injected failure: ${type}.`);
+      sendJson(req, res, fault.status, errorJson(error, requestId));
+      return fault.status;
+    }
+
+    try {
+      const found = findRoute(isSdk ? sdkRoutes : dev, method, path);
+      if (!found) throw errors.routeNotFound(url.pathname);
+      if ('methodNotAllowed' in found) throw errors.methodNotAllowed(method, url.pathname);
+      const body = parseJson(await readText(req));
+      const { route, params } = found;
+      const caller: Caller =
+        !isSdk || route.anonymous
+          ? { publicToken: '', sessionTokenSent: false, session: null }
+          : readCaller(core, req.headers.authorization);
+      const result = await route.handle(core, {
+        method: method as Method,
+        path,
+        params,
+        query: url.searchParams,
+        body,
+        caller,
+      });
+      if (method !== 'GET') persist();
+      if (isSdk) sendJson(req, res, 200, { data: { request_id: requestId, status_code: 200, ...(result as object) } });
+      else sendJson(req, res, 200, result);
+      return 200;
+    } catch (error) {
+      if (error instanceof SchemaError) {
+        sendJson(req, res, 400, { status_code: 400, request_id: requestId, body: error.issues });
+        return 400;
+      }
+      const known = error instanceof StytchError ? error : errors.internal();
+      if (!(error instanceof StytchError)) resolved.log?.(`emulator: internal error: ${String(error)}`);
+      // State may have changed before the failure (attempt counters, spent codes): keep it.
+      if (method !== 'GET') persist();
+      sendJson(req, res, known.statusCode, errorJson(known, requestId));
+      return known.statusCode;
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, next?: NextFunction): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const ours = url.pathname.startsWith(`${SDK_PREFIX}/`) || url.pathname.startsWith(`${DEV_PREFIX}/`);
+    if (!ours) {
+      if (next) return next();
+      const error = errors.routeNotFound(url.pathname);
+      return sendJson(req, res, 404, errorJson(error, testId('request-id')));
+    }
+    const started = Date.now();
+    const status = await answer(req, res, url);
+    resolved.log?.(`${req.method} ${url.pathname} ${status || 'dropped'} ${Date.now() - started}ms`);
+  }
+
+  return {
+    handle,
+    middleware: (req, res, next) => {
+      handle(req, res, next).catch((error: unknown) => (next ? next(error) : res.destroy()));
+    },
+    listen(port = 9010, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        const s = createServer((req, res) => void handle(req, res));
+        s.once('error', reject);
+        s.listen(port, host, () => {
+          server = s;
+          resolve(s);
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve, reject) => {
+        if (!server) return resolve();
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+        server = null;
+      });
+    },
+    reset() {
+      core.reset();
+      faults.clear();
+      persist();
+    },
+    get state() {
+      return core.state;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { Caller, EmulatorCore } from './core.js';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface RequestContext {
+  method: Method;
+  /** The path after `/sdk/v1`. */
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  caller: Caller;
+}
+
+export interface Route {
+  method: Method;
+  /** A path after `/sdk/v1`; `:name` segments become params. */
+  path: string;
+  /** Routes the SDK calls without credentials (`/events`). */
+  anonymous?: boolean;
+  handle(core: EmulatorCore, ctx: RequestContext): unknown;
+}
+
+export type RouteMatch = { route: Route; params: Record<string, string> } | { methodNotAllowed: true } | null;
+
+function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const segment = want[i]!;
+    if (segment.startsWith(':')) params[segment.slice(1)] = decodeURIComponent(got[i]!);
+    else if (segment !== got[i]) return null;
+  }
+  return params;
+}
+
+export function findRoute(routes: readonly Route[], method: string, path: string): RouteMatch {
+  let pathExists = false;
+  for (const route of routes) {
+    const params = matchPath(route.path, path);
+    if (!params) continue;
+    if (route.method === method) return { route, params };
+    pathExists = true;
+  }
+  return pathExists ? { methodNotAllowed: true } : null;
+}

@@ -1,0 +1,61 @@
+import { SchemaError, errors } from './errors.js';
+
+type FieldType = 'string' | 'number' | 'boolean' | 'object';
+type FieldSpec = FieldType | `${FieldType}?`;
+export type Schema = Record<string, FieldSpec>;
+
+type TypeOf<T extends FieldType> = T extends 'string'
+  ? string
+  : T extends 'number'
+    ? number
+    : T extends 'boolean'
+      ? boolean
+      : Record<string, unknown>;
+
+type Required<S extends Schema> = { [K in keyof S as S[K] extends FieldType ? K : never]: S[K] extends FieldType ? TypeOf<S[K]> : never };
+type Optional<S extends Schema> = {
+  [K in keyof S as S[K] extends FieldType ? never : K]?: S[K] extends `${infer T extends FieldType}?` ? TypeOf<T> : never;
+};
+export type Infer<S extends Schema> = Required<S> & Optional<S>;
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/**
+ * Checks a request body against a route's fields, as Stytch's SDK API does: a missing required field or
+ * a value of the wrong type is a 400 schema error listing every problem. Unknown fields pass.
+ */
+export function readBody<S extends Schema>(body: unknown, schema: S): Infer<S> {
+  if (typeOf(body) !== 'object') throw errors.badRequest('The request body must be a JSON object.');
+  const record = body as Record<string, unknown>;
+  const issues: ConstructorParameters<typeof SchemaError>[0] = [];
+  for (const [name, spec] of Object.entries(schema)) {
+    const optional = spec.endsWith('?');
+    const type = (optional ? spec.slice(0, -1) : spec) as FieldType;
+    const value = record[name];
+    if (value === undefined || (optional && value === null)) {
+      if (!optional) {
+        issues.push({
+          keyword: 'required',
+          dataPath: '',
+          schemaPath: '#/required',
+          message: `should have required property '${name}'`,
+        });
+      }
+      continue;
+    }
+    if (typeOf(value) !== type) {
+      issues.push({
+        keyword: 'type',
+        dataPath: `.${name}`,
+        schemaPath: `#/properties/${name}/type`,
+        message: `should be ${type}`,
+      });
+    }
+  }
+  if (issues.length) throw new SchemaError(issues);
+  return record as Infer<S>;
+}
