@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { EmulatorCore, type Caller } from './core.js';
 import { errorJson, errors, SchemaError, StytchError } from './errors.js';
 import { defaultErrorType, Faults } from './faults.js';
-import { parseJson, preflightHeaders, readText, sendJson } from './http.js';
+import { corsHeaders, parseJson, preflightHeaders, readText, sendJson } from './http.js';
 import { testId } from './ids.js';
 import type { EmulatorOptions, ResolvedOptions } from './options.js';
 import { findRoute, type Method, type Route } from './router.js';
@@ -121,7 +121,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     const fault = isSdk ? faults.take(path) : null;
     if (fault?.delay_ms) await sleep(fault.delay_ms);
     if (fault?.drop) {
-      req.socket.destroy();
+      // Cut the connection mid-response. (Closing it before any byte makes Chrome quietly retry the
+      // request on a new connection, so the failure would never be seen.)
+      res.writeHead(200, { ...corsHeaders(req), 'Content-Type': 'application/json', 'Content-Length': '4096' });
+      res.write('{"data": {', () => req.socket.destroy());
       return 0;
     }
     if (fault?.malformed) {

@@ -1,0 +1,33 @@
+// Fails any test during which the page broke its Content-Security-Policy (which allows only this
+// origin) — that is, tried to reach another host, run inline code or load a data: image.
+import { expect } from '@open-wc/testing';
+
+const violations: string[] = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  violations.push(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}`);
+});
+
+/** Violations recorded since the last call, then forgotten. */
+export function takeViolations(): string[] {
+  return violations.splice(0, violations.length);
+}
+
+// Every resource the page requested, kept here because the browser's own buffer holds only 250.
+const requested: string[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) requested.push(entry.name);
+}).observe({ type: 'resource', buffered: true });
+
+/** Every URL the page has requested so far. */
+export function requestedUrls(): string[] {
+  return [...requested];
+}
+
+/** Every URL the page requested that was not on this origin. */
+export function offOriginRequests(): string[] {
+  return requested.filter((url) => new URL(url).origin !== location.origin);
+}
+
+afterEach(() => {
+  expect(takeViolations(), 'Content-Security-Policy violations').to.deep.equal([]);
+});

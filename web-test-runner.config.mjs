@@ -1,0 +1,83 @@
+// Browser tests: real Chromium, the real Stytch SDK, and the emulator mounted at the page's origin.
+// Run through `npm test` (or `npm run test:browser`), which loads TypeScript with tsx.
+import { writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { createEmulator } from './emulator/index.ts';
+import { CHROMIUM_ARGS, ensureChromium } from './scripts/chromium.mjs';
+
+const emulator = createEmulator();
+
+/** Writes pass/fail counts for scripts/test.mjs to print CI's closing line. */
+function countsReporter(file) {
+  const count = (suite, totals) => {
+    for (const test of suite?.tests ?? []) {
+      if (test.skipped) totals.skipped++;
+      else if (test.passed) totals.passed++;
+      else totals.failed++;
+    }
+    for (const child of suite?.suites ?? []) count(child, totals);
+    return totals;
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      if (!file) return;
+      const totals = { passed: 0, failed: 0, skipped: 0, errors: 0 };
+      for (const session of sessions) {
+        count(session.testResults, totals);
+        if (!session.passed && (session.errors?.length ?? 0) > 0) totals.errors += session.errors.length;
+      }
+      writeFileSync(file, JSON.stringify(totals));
+    },
+  };
+}
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' blob:",
+  "connect-src 'self'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['development'] },
+  concurrency: 1,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 15_000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },
+    }),
+  ],
+  // Strict CSP on every test page: no inline scripts or styles, no eval, nothing off-origin.
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="${CSP}" />
+    <title>stytch-mfa-elements tests</title>
+  </head>
+  <body>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  middleware: [
+    async (ctx, next) => {
+      const path = ctx.path;
+      if (path.startsWith('/sdk/v1/') || path.startsWith('/__emulator/')) {
+        ctx.respond = false;
+        await emulator.handle(ctx.req, ctx.res);
+        return;
+      }
+      await next();
+    },
+  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname })],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countsReporter(process.env.WTR_COUNTS_FILE)],
+};
