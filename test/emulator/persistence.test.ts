@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { after, describe, it } from 'node:test';
+import { createEmulator, MEMBER_IDS, ORGANIZATION_IDS, SEED_PASSWORD, totp } from '../../emulator/index.js';
+import { basic, call } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'stytch-emulator-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function start(dataFile: string) {
+  const emulator = createEmulator({ dataFile });
+  const server = await emulator.listen(0);
+  return { emulator, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+describe('persistence (--data FILE)', () => {
+  it('a restart keeps an enrolled TOTP and its session', async () => {
+    const file = join(dir, 'state.json');
+    const first = await start(file);
+    const ist = (
+      await call(first.base, 'POST', '/sdk/v1/b2b/passwords/authenticate', {
+        organization_id: ORGANIZATION_IDS.acme,
+        email_address: 'new@acme.test',
+        password: SEED_PASSWORD,
+        session_duration_minutes: 60,
+      })
+    ).body.data.intermediate_session_token;
+    const created = await call(first.base, 'POST', '/sdk/v1/b2b/totp', {
+      organization_id: ORGANIZATION_IDS.acme,
+      member_id: MEMBER_IDS.newAcme,
+      intermediate_session_token: ist,
+    });
+    const secret: string = created.body.data.secret;
+    const enrolled = await call(first.base, 'POST', '/sdk/v1/b2b/totp/authenticate', {
+      organization_id: ORGANIZATION_IDS.acme,
+      member_id: MEMBER_IDS.newAcme,
+      code: totp(secret, Date.now()),
+      session_duration_minutes: 60,
+      intermediate_session_token: ist,
+    });
+    assert.equal(enrolled.status, 200);
+    await first.emulator.close();
+
+    // Written atomically: the file parses and no temporary file is left beside it.
+    assert.equal(JSON.parse(readFileSync(file, 'utf8')).members[MEMBER_IDS.newAcme].totp.secret, secret);
+    assert.deepEqual(readdirSync(dir), ['state.json']);
+
+    const second = await start(file);
+    const me = await call(second.base, 'GET', '/sdk/v1/b2b/organizations/members/me', undefined, {
+      auth: basic(enrolled.body.data.session_token),
+    });
+    assert.equal(me.status, 200);
+    assert.equal(me.body.data.member.totp_registration_id, created.body.data.totp_registration_id);
+    const login = await call(second.base, 'POST', '/sdk/v1/b2b/passwords/authenticate', {
+      organization_id: ORGANIZATION_IDS.acme,
+      email_address: 'new@acme.test',
+      password: SEED_PASSWORD,
+      session_duration_minutes: 60,
+    });
+    assert.equal(login.body.data.mfa_required.member_options.totp_registration_id, created.body.data.totp_registration_id);
+    await second.emulator.close();
+  });
+
+  it('starts from the seed when the file does not exist yet', async () => {
+    const { emulator, base } = await start(join(dir, 'fresh', 'state.json'));
+    const seed = await call(base, 'GET', '/__emulator/seed');
+    assert.equal(seed.status, 200);
+    assert.equal(Object.keys(emulator.state.members).length, 5);
+    await emulator.close();
+  });
+});
