@@ -79,5 +79,9 @@ export default {
     },
   ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname })],
-  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countsReporter(process.env.WTR_COUNTS_FILE)],
+  reporters: [
+    defaultReporter(),
+    summaryReporter({ flatten: false }),
+    countsReporter(process.env.WTR_COUNTS_FILE),
+  ],
 };

@@ -34,7 +34,8 @@ const emulator = createEmulator({
 });
 const server = await emulator.listen(port, values.host);
 const address = server.address();
-const shown = typeof address === 'object' && address ? `http://${values.host}:${address.port}` : String(address);
+const shown =
+  typeof address === 'object' && address ? `http://${values.host}:${address.port}` : String(address);
 console.log(`Stytch emulator listening on ${shown}${values.data ? ` (state in ${values.data})` : ''}`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -38,7 +38,10 @@ export class EmulatorCore {
   readonly clock = new Clock();
   readonly jwtKey = randomBytes(32);
 
-  constructor(readonly options: ResolvedOptions, state?: State) {
+  constructor(
+    readonly options: ResolvedOptions,
+    state?: State,
+  ) {
     this.state = state ?? stateFromSeed(options.seed);
     this.clock.offsetSeconds = this.state.clock_offset_seconds;
   }
@@ -201,7 +204,12 @@ export class EmulatorCore {
    * Counts an event in a sliding window; throws 429 with the seconds until a slot frees when the
    * window is full. `record` false only checks.
    */
-  rateLimit(key: string, bucket: 'sms_sends' | 'auth_failures', limit: { max: number; windowSeconds: number } | false, record = true): void {
+  rateLimit(
+    key: string,
+    bucket: 'sms_sends' | 'auth_failures',
+    limit: { max: number; windowSeconds: number } | false,
+    record = true,
+  ): void {
     if (!limit) return;
     const now = this.now();
     const windowMs = limit.windowSeconds * 1000;
@@ -230,11 +238,17 @@ export class EmulatorCore {
   }
 
   checkEnrollmentSetting(setting: string | undefined): void {
-    if (setting !== undefined && setting !== 'enroll' && setting !== 'unenroll') throw errors.invalidSetMfaEnrollment();
+    if (setting !== undefined && setting !== 'enroll' && setting !== 'unenroll')
+      throw errors.invalidSetMfaEnrollment();
   }
 
   /** Applies `set_mfa_enrollment` (checked beforehand) and the organization's policy after an MFA success. */
-  applyEnrollment(member: MemberRecord, setting: string | undefined, method: 'sms_otp' | 'totp', setDefault: boolean): void {
+  applyEnrollment(
+    member: MemberRecord,
+    setting: string | undefined,
+    method: 'sms_otp' | 'totp',
+    setDefault: boolean,
+  ): void {
     const org = this.organization(member.organization_id);
     if (org.mfa_policy === 'REQUIRED_FOR_ALL') member.mfa_enrolled = true;
     else if (setting === 'enroll') member.mfa_enrolled = true;

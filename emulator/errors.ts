@@ -12,9 +12,7 @@ export class StytchError extends Error {
 
 /** A request body that does not match the route's schema (Stytch's SDK API answers ajv-style). */
 export class SchemaError extends Error {
-  constructor(
-    readonly issues: { keyword: string; dataPath: string; schemaPath: string; message: string }[],
-  ) {
+  constructor(readonly issues: { keyword: string; dataPath: string; schemaPath: string; message: string }[]) {
     super(issues.map((i) => `${i.dataPath}: ${i.message}`).join('; '));
   }
 }
@@ -43,8 +41,7 @@ export const errors = {
     new StytchError(405, 'method_not_allowed', `${method} is not allowed on ${path}.`),
   unauthorizedCredentials: () =>
     new StytchError(401, 'unauthorized_credentials', 'Unauthorized credentials.'),
-  sessionNotFound: () =>
-    new StytchError(404, 'session_not_found', 'Session could not be found.'),
+  sessionNotFound: () => new StytchError(404, 'session_not_found', 'Session could not be found.'),
   noSessionArguments: () =>
     new StytchError(
       400,
@@ -89,7 +86,11 @@ export const errors = {
       'SMS to this country is not enabled for this project.',
     ),
   missingPhone: () =>
-    new StytchError(400, 'missing_sms_parameter', 'The member has no phone number: mfa_phone_number is required.'),
+    new StytchError(
+      400,
+      'missing_sms_parameter',
+      'The member has no phone number: mfa_phone_number is required.',
+    ),
   phoneMismatch: () =>
     new StytchError(
       400,
@@ -113,8 +114,7 @@ export const errors = {
       retry_after_seconds: retryAfterSeconds,
     }),
   invalidCode: () => new StytchError(400, 'invalid_code', 'The code must be 6 digits.'),
-  otpCodeNotFound: () =>
-    new StytchError(404, 'otp_code_not_found', 'The one-time passcode is incorrect.'),
+  otpCodeNotFound: () => new StytchError(404, 'otp_code_not_found', 'The one-time passcode is incorrect.'),
   unableToAuthOtp: () =>
     new StytchError(
       401,
@@ -144,11 +144,18 @@ export const errors = {
     new StytchError(400, 'expired_totp', 'The TOTP registration expired before it was verified.'),
   invalidTotpCode: () => new StytchError(400, 'invalid_totp_code', 'The TOTP code must be 6 digits.'),
   recoveryCodeAsTotp: () =>
-    new StytchError(400, 'recovery_code_used_as_totp_code', 'A recovery code was entered where a TOTP code was expected.'),
+    new StytchError(
+      400,
+      'recovery_code_used_as_totp_code',
+      'A recovery code was entered where a TOTP code was expected.',
+    ),
   totpAsRecoveryCode: () =>
-    new StytchError(400, 'totp_code_used_as_recovery_code', 'A TOTP code was entered where a recovery code was expected.'),
-  unableToAuthTotp: () =>
-    new StytchError(401, 'unable_to_authenticate_totp', 'The TOTP code is incorrect.'),
+    new StytchError(
+      400,
+      'totp_code_used_as_recovery_code',
+      'A TOTP code was entered where a recovery code was expected.',
+    ),
+  unableToAuthTotp: () => new StytchError(401, 'unable_to_authenticate_totp', 'The TOTP code is incorrect.'),
   totpReplayed: () =>
     new StytchError(
       400,

@@ -37,7 +37,8 @@ export function parseFault(body: unknown): Fault {
     throw errors.badRequest('delay_ms must be a whole number from 0 to 60000.');
   }
   const times = b.times ?? 1;
-  if (!Number.isInteger(times) || times < 1) throw errors.badRequest('times must be a whole number of at least 1.');
+  if (!Number.isInteger(times) || times < 1)
+    throw errors.badRequest('times must be a whole number of at least 1.');
   if (b.status === undefined && !b.drop && !b.malformed && b.delay_ms === undefined) {
     throw errors.badRequest('A fault needs status, drop, malformed or delay_ms.');
   }

@@ -30,7 +30,8 @@ export function preflightHeaders(req: IncomingMessage): Record<string, string> {
   return {
     ...cors,
     'Access-Control-Allow-Headers':
-      req.headers['access-control-request-headers'] ?? 'Authorization, Content-Type, X-SDK-Client, X-SDK-Parent-Host',
+      req.headers['access-control-request-headers'] ??
+      'Authorization, Content-Type, X-SDK-Client, X-SDK-Parent-Host',
     'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, OPTIONS',
     'Access-Control-Max-Age': '600',
   };

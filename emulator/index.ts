@@ -28,7 +28,14 @@ import { SEED } from './seed.js';
 import type { State } from './state.js';
 import { loadState, saveState } from './store.js';
 
-export { SEED, SEED_PASSWORD, SEED_RECOVERY_CODES, SEED_TOTP_SECRET, ORGANIZATION_IDS, MEMBER_IDS } from './seed.js';
+export {
+  SEED,
+  SEED_PASSWORD,
+  SEED_RECOVERY_CODES,
+  SEED_TOTP_SECRET,
+  ORGANIZATION_IDS,
+  MEMBER_IDS,
+} from './seed.js';
 export type { Seed, SeedMember, SeedOrganization, MfaMethod } from './seed.js';
 export type { EmulatorOptions, RateLimit } from './options.js';
 export type { Fault } from './faults.js';
@@ -97,7 +104,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const resolved = resolveOptions(options);
-  const core = new EmulatorCore(resolved, resolved.dataFile ? (loadState(resolved.dataFile) ?? undefined) : undefined);
+  const core = new EmulatorCore(
+    resolved,
+    resolved.dataFile ? (loadState(resolved.dataFile) ?? undefined) : undefined,
+  );
   const faults = new Faults();
   const dev = devRoutes(faults);
   let server: Server | null = null;
@@ -123,7 +133,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     if (fault?.drop) {
       // Cut the connection mid-response. (Closing it before any byte makes Chrome quietly retry the
       // request on a new connection, so the failure would never be seen.)
-      res.writeHead(200, { ...corsHeaders(req), 'Content-Type': 'application/json', 'Content-Length': '4096' });
+      res.writeHead(200, {
+        ...corsHeaders(req),
+        'Content-Type': 'application/json',
+        'Content-Length': '4096',
+      });
       res.write('{"data": {', () => req.socket.destroy());
       return 0;
     }
@@ -157,7 +171,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         caller,
       });
       if (method !== 'GET') persist();
-      if (isSdk) sendJson(req, res, 200, { data: { request_id: requestId, status_code: 200, ...(result as object) } });
+      if (isSdk)
+        sendJson(req, res, 200, { data: { request_id: requestId, status_code: 200, ...(result as object) } });
       else sendJson(req, res, 200, result);
       return 200;
     } catch (error) {

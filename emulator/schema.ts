@@ -12,9 +12,13 @@ type TypeOf<T extends FieldType> = T extends 'string'
       ? boolean
       : Record<string, unknown>;
 
-type Required<S extends Schema> = { [K in keyof S as S[K] extends FieldType ? K : never]: S[K] extends FieldType ? TypeOf<S[K]> : never };
+type Required<S extends Schema> = {
+  [K in keyof S as S[K] extends FieldType ? K : never]: S[K] extends FieldType ? TypeOf<S[K]> : never;
+};
 type Optional<S extends Schema> = {
-  [K in keyof S as S[K] extends FieldType ? never : K]?: S[K] extends `${infer T extends FieldType}?` ? TypeOf<T> : never;
+  [K in keyof S as S[K] extends FieldType ? never : K]?: S[K] extends `${infer T extends FieldType}?`
+    ? TypeOf<T>
+    : never;
 };
 export type Infer<S extends Schema> = Required<S> & Optional<S>;
 

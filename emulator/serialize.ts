@@ -1,5 +1,10 @@
 import { createHmac } from 'node:crypto';
-import type { B2BAuthenticationFactor, Member, MemberSession, Organization } from '@stytch/vanilla-js/b2b/headless';
+import type {
+  B2BAuthenticationFactor,
+  Member,
+  MemberSession,
+  Organization,
+} from '@stytch/vanilla-js/b2b/headless';
 import { iso } from './clock.js';
 import type { FactorRecord, MemberRecord, OrganizationRecord, SessionRecord } from './state.js';
 
@@ -88,7 +93,10 @@ function toFactor(factor: FactorRecord, member: MemberRecord): B2BAuthentication
         type: 'magic_link',
         delivery_method: 'email',
         last_authenticated_at: at,
-        email_factor: { email_id: `email-test-${member.member_id.slice(-12)}`, email_address: member.email_address },
+        email_factor: {
+          email_id: `email-test-${member.member_id.slice(-12)}`,
+          email_address: member.email_address,
+        },
         sequence_order: 'PRIMARY',
       };
     case 'password':
@@ -101,7 +109,11 @@ function toFactor(factor: FactorRecord, member: MemberRecord): B2BAuthentication
   }
 }
 
-export function toMemberSession(session: SessionRecord, member: MemberRecord, org: OrganizationRecord): MemberSession {
+export function toMemberSession(
+  session: SessionRecord,
+  member: MemberRecord,
+  org: OrganizationRecord,
+): MemberSession {
   return {
     member_session_id: session.member_session_id,
     member_id: session.member_id,

@@ -164,7 +164,9 @@ export function stateFromSeed(seed: Seed = SEED, now = Date.now()): State {
 
 /** Does the member hold a factor that MFA can use (a verified phone or an active TOTP)? */
 export function hasActiveFactor(member: MemberRecord): boolean {
-  return (member.mfa_phone_number !== '' && member.mfa_phone_number_verified) || member.totp?.status === 'active';
+  return (
+    (member.mfa_phone_number !== '' && member.mfa_phone_number_verified) || member.totp?.status === 'active'
+  );
 }
 
 export function isMethodAllowed(org: OrganizationRecord, method: MfaMethod): boolean {

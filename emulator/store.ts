@@ -12,7 +12,8 @@ export function loadState(file: string): State | null {
     throw error;
   }
   const state = JSON.parse(text) as State;
-  if (state.version !== 1) throw new Error(`${file}: unknown emulator state version ${String(state.version)}`);
+  if (state.version !== 1)
+    throw new Error(`${file}: unknown emulator state version ${String(state.version)}`);
   return state;
 }
 

@@ -1,1 +1,73 @@
-echo
+// `npm test`: typecheck, lint, the emulator's and the demo's Node tests, the browser tests in
+// Chromium, and the size budget — then one plain closing line, `N passed, N failed`, for CI.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureChromium } from './chromium.mjs';
+
+const tmp = mkdtempSync(join(tmpdir(), 'stytch-mfa-test-'));
+const counts = { passed: 0, failed: 0 };
+const failedSteps = [];
+
+function run(name, command, args, env = {}) {
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  if (!ok) failedSteps.push(name);
+  return ok;
+}
+
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .filter((file) => String(file).endsWith('.test.ts'))
+    .map((file) => join(dir, String(file)))
+    .sort();
+}
+
+const chromium = ensureChromium();
+console.log(`Chromium: ${chromium}`);
+
+run('build the emulator', 'npm', ['run', '--silent', 'build:emulator']);
+run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+run('lint', 'npm', ['run', '--silent', 'lint']);
+
+const tap = join(tmp, 'node.tap');
+const nodeFiles = [...testFiles('test/emulator'), ...testFiles('test/demo')];
+run('node tests', process.execPath, [
+  '--import',
+  'tsx',
+  '--test',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=tap',
+  `--test-reporter-destination=${tap}`,
+  ...nodeFiles,
+]);
+if (existsSync(tap)) {
+  const text = readFileSync(tap, 'utf8');
+  counts.passed += Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
+  counts.failed +=
+    Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(text)?.[1] ?? 0);
+}
+
+const wtrCounts = join(tmp, 'browser.json');
+run('browser tests', process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js'], {
+  WTR_COUNTS_FILE: wtrCounts,
+  CHROME_PATH: chromium,
+});
+if (existsSync(wtrCounts)) {
+  const browser = JSON.parse(readFileSync(wtrCounts, 'utf8'));
+  counts.passed += browser.passed;
+  counts.failed += browser.failed + browser.errors;
+} else {
+  counts.failed += 1;
+}
+
+if (existsSync('scripts/size-check.mjs')) run('size budget', process.execPath, ['scripts/size-check.mjs']);
+
+console.log('');
+if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(', ')}`);
+console.log(`${counts.passed} passed, ${counts.failed} failed`);
+process.exit(failedSteps.length || counts.failed ? 1 : 0);

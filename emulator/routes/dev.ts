@@ -9,7 +9,10 @@ import { readBody } from '../schema.js';
  * the SMS and email outboxes, reset, the clock and fault injection.
  */
 export function devRoutes(faults: Faults): Route[] {
-  const clock: Route['handle'] = (core) => ({ now: iso(core.now()), offset_seconds: core.clock.offsetSeconds });
+  const clock: Route['handle'] = (core) => ({
+    now: iso(core.now()),
+    offset_seconds: core.clock.offsetSeconds,
+  });
   return [
     {
       method: 'GET',

@@ -23,6 +23,36 @@ function fixDefault(member: MemberRecord): void {
 
 export const memberRoutes: Route[] = [
   {
+    // organization.getBySlug(): public, no session needed.
+    method: 'POST',
+    path: '/b2b/organizations/search',
+    handle(core, { body }) {
+      const b = readBody(body, { organization_slug: 'string' });
+      const org = Object.values(core.state.organizations).find(
+        (o) => o.organization_slug === b.organization_slug,
+      );
+      if (!org) return { organization: null };
+      const full = toOrganization(org);
+      return {
+        organization: {
+          organization_id: full.organization_id,
+          organization_name: full.organization_name,
+          organization_slug: full.organization_slug,
+          organization_logo_url: full.organization_logo_url,
+          sso_active_connections: [],
+          sso_default_connection_id: null,
+          email_jit_provisioning: full.email_jit_provisioning,
+          email_allowed_domains: [],
+          oauth_tenant_jit_provisioning: full.oauth_tenant_jit_provisioning,
+          allowed_oauth_tenants: {},
+          auth_methods: full.auth_methods,
+          allowed_auth_methods: [],
+          mfa_policy: full.mfa_policy,
+        },
+      };
+    },
+  },
+  {
     method: 'GET',
     path: '/b2b/organizations/me',
     handle(core, { caller }) {
@@ -49,16 +79,21 @@ export const memberRoutes: Route[] = [
       const member = sessionMember(core, caller);
       if (b.mfa_phone_number) {
         checkPhoneNumber(core, b.mfa_phone_number);
-        if (member.mfa_phone_number && member.mfa_phone_number !== b.mfa_phone_number) throw errors.memberPhoneExists();
+        if (member.mfa_phone_number && member.mfa_phone_number !== b.mfa_phone_number)
+          throw errors.memberPhoneExists();
       }
       if (b.default_mfa_method !== undefined) {
-        if (b.default_mfa_method !== 'sms_otp' && b.default_mfa_method !== 'totp') throw errors.invalidDefaultMethod();
+        if (b.default_mfa_method !== 'sms_otp' && b.default_mfa_method !== 'totp')
+          throw errors.invalidDefaultMethod();
         const has =
-          b.default_mfa_method === 'sms_otp' ? member.mfa_phone_number_verified : member.totp?.status === 'active';
+          b.default_mfa_method === 'sms_otp'
+            ? member.mfa_phone_number_verified
+            : member.totp?.status === 'active';
         if (!has) throw errors.defaultMissingFactor();
       }
       if (b.name !== undefined) member.name = b.name;
-      if (b.untrusted_metadata) member.untrusted_metadata = { ...member.untrusted_metadata, ...b.untrusted_metadata };
+      if (b.untrusted_metadata)
+        member.untrusted_metadata = { ...member.untrusted_metadata, ...b.untrusted_metadata };
       if (b.mfa_enrolled !== undefined) member.mfa_enrolled = b.mfa_enrolled;
       if (b.mfa_phone_number && member.mfa_phone_number !== b.mfa_phone_number) {
         member.mfa_phone_number = b.mfa_phone_number;

@@ -57,11 +57,12 @@ export function primaryAuthenticate(
     intermediate_session_token: ist.token,
     mfa_required: {
       member_options:
-        member.mfa_phone_number || totpId ? { mfa_phone_number: member.mfa_phone_number, totp_registration_id: totpId } : null,
+        member.mfa_phone_number || totpId
+          ? { mfa_phone_number: member.mfa_phone_number, totp_registration_id: totpId }
+          : null,
       secondary_auth_initiated: initiated,
     },
     primary_required: null,
     member_device: {},
   };
 }
-

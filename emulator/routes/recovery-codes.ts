@@ -42,7 +42,10 @@ export const recoveryCodeRoutes: Route[] = [
         { type: 'recovery_codes', at: core.now(), ref: totp.totp_registration_id },
         minutes,
       );
-      return { ...core.authenticateResponse(session, member), recovery_codes_remaining: totp.recovery_codes.length };
+      return {
+        ...core.authenticateResponse(session, member),
+        recovery_codes_remaining: totp.recovery_codes.length,
+      };
     },
   },
   {

@@ -64,13 +64,15 @@ export const smsRoutes: Route[] = [
         intermediate_session_token: 'string?',
       });
       const member = core.member(b.organization_id, b.member_id);
-      if (!isMethodAllowed(core.organization(member.organization_id), 'sms_otp')) throw errors.methodRestricted();
+      if (!isMethodAllowed(core.organization(member.organization_id), 'sms_otp'))
+        throw errors.methodRestricted();
       const proof = core.mfaProof(caller, b.intermediate_session_token, member);
       if (proof.kind === 'none' && hasActiveFactor(member)) throw errors.noSessionArguments();
       let phone = member.mfa_phone_number;
       if (b.mfa_phone_number) {
         checkPhoneNumber(core, b.mfa_phone_number);
-        if (phone && phone !== b.mfa_phone_number && member.mfa_phone_number_verified) throw errors.phoneMismatch();
+        if (phone && phone !== b.mfa_phone_number && member.mfa_phone_number_verified)
+          throw errors.phoneMismatch();
         phone = b.mfa_phone_number;
       } else if (!phone) {
         throw errors.missingPhone();
@@ -95,7 +97,8 @@ export const smsRoutes: Route[] = [
       const member = core.member(b.organization_id, b.member_id);
       const minutes = core.checkSessionDuration(b.session_duration_minutes);
       core.checkEnrollmentSetting(b.set_mfa_enrollment);
-      if (!isMethodAllowed(core.organization(member.organization_id), 'sms_otp')) throw errors.methodRestricted();
+      if (!isMethodAllowed(core.organization(member.organization_id), 'sms_otp'))
+        throw errors.methodRestricted();
       const proof = core.mfaProof(caller, b.intermediate_session_token, member);
       if (proof.kind === 'none') throw errors.noSessionArguments();
       if (!/^\d{6}$/.test(b.code)) throw errors.invalidCode();

@@ -15,7 +15,12 @@ export function newRecoveryCodes(): string[] {
 }
 
 /** The `otpauth://` URI an authenticator app reads, in the form Stytch's QR codes carry. */
-export function otpauthUri(core: EmulatorCore, org: OrganizationRecord, member: MemberRecord, secret: string): string {
+export function otpauthUri(
+  core: EmulatorCore,
+  org: OrganizationRecord,
+  member: MemberRecord,
+  secret: string,
+): string {
   const issuer = `${core.options.projectName} (${org.organization_name})`;
   const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(member.email_address)}`;
   const query = new URLSearchParams({
@@ -87,7 +92,8 @@ export const totpRoutes: Route[] = [
       const member = core.member(b.organization_id, b.member_id);
       const minutes = core.checkSessionDuration(b.session_duration_minutes);
       core.checkEnrollmentSetting(b.set_mfa_enrollment);
-      if (!isMethodAllowed(core.organization(member.organization_id), 'totp')) throw errors.methodRestricted();
+      if (!isMethodAllowed(core.organization(member.organization_id), 'totp'))
+        throw errors.methodRestricted();
       const proof = core.mfaProof(caller, b.intermediate_session_token, member);
       if (proof.kind === 'none') throw errors.noSessionArguments();
       const totp = member.totp;
@@ -110,7 +116,12 @@ export const totpRoutes: Route[] = [
       totp.last_step = step;
       totp.status = 'active';
       core.applyEnrollment(member, b.set_mfa_enrollment, 'totp', b.set_default_mfa === true);
-      const session = core.grantSession(proof, member, { type: 'totp', at: now, ref: totp.totp_registration_id }, minutes);
+      const session = core.grantSession(
+        proof,
+        member,
+        { type: 'totp', at: now, ref: totp.totp_registration_id },
+        minutes,
+      );
       return core.authenticateResponse(session, member);
     },
   },

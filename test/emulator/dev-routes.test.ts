@@ -78,13 +78,22 @@ describe('dev routes', () => {
   });
 
   it('a fault can slow a request down, make its body malformed, or drop it', async () => {
-    await call(ctx.base, 'POST', '/__emulator/faults', { path: '/b2b/passwords/authenticate', delay_ms: 150 });
+    await call(ctx.base, 'POST', '/__emulator/faults', {
+      path: '/b2b/passwords/authenticate',
+      delay_ms: 150,
+    });
     const started = Date.now();
     assert.equal((await loginSms()).status, 200);
     assert.ok(Date.now() - started >= 140);
 
-    await call(ctx.base, 'POST', '/__emulator/faults', { path: '/b2b/passwords/authenticate', malformed: true });
-    const malformed = await fetch(`${ctx.base}/sdk/v1/b2b/passwords/authenticate`, { method: 'POST', body: '{}' });
+    await call(ctx.base, 'POST', '/__emulator/faults', {
+      path: '/b2b/passwords/authenticate',
+      malformed: true,
+    });
+    const malformed = await fetch(`${ctx.base}/sdk/v1/b2b/passwords/authenticate`, {
+      method: 'POST',
+      body: '{}',
+    });
     await assert.rejects(malformed.json(), SyntaxError);
 
     await call(ctx.base, 'POST', '/__emulator/faults', { path: '/b2b/passwords/authenticate', drop: true });

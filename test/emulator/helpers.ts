@@ -39,7 +39,11 @@ export async function call(
   const response = await fetch(`${base}${path}`, {
     method,
     headers,
-    ...(init.raw !== undefined ? { body: init.raw } : body !== undefined ? { body: JSON.stringify(body) } : {}),
+    ...(init.raw !== undefined
+      ? { body: init.raw }
+      : body !== undefined
+        ? { body: JSON.stringify(body) }
+        : {}),
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };

@@ -17,12 +17,17 @@ describe('the built emulator', () => {
       const seed = await (await fetch(base + '/__emulator/seed')).json();
       console.log(JSON.stringify({ orgs: seed.organizations.length, same: seed.members.length === SEED.members.length }));
       await emulator.close();`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     assert.deepEqual(JSON.parse(out), { orgs: 3, same: true });
   });
 
   it('the stytch-mfa-emulator bin answers the bootstrap route', async () => {
-    const child = spawn(process.execPath, ['bin/stytch-mfa-emulator.js', '--port', '0', '--quiet'], { cwd: root });
+    const child = spawn(process.execPath, ['bin/stytch-mfa-emulator.js', '--port', '0', '--quiet'], {
+      cwd: root,
+    });
     try {
       let output = '';
       child.stdout.setEncoding('utf8');
@@ -36,7 +41,9 @@ describe('the built emulator', () => {
         headers: { Authorization: `Basic ${Buffer.from(`${token}:${token}`).toString('base64')}` },
       });
       assert.equal(response.status, 200);
-      const body = (await response.json()) as { data: { vertical: string; dfp_protected_auth_enabled: boolean } };
+      const body = (await response.json()) as {
+        data: { vertical: string; dfp_protected_auth_enabled: boolean };
+      };
       assert.equal(body.data.vertical, 'B2B');
       assert.equal(body.data.dfp_protected_auth_enabled, false);
     } finally {

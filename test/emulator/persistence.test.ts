@@ -60,7 +60,10 @@ describe('persistence (--data FILE)', () => {
       password: SEED_PASSWORD,
       session_duration_minutes: 60,
     });
-    assert.equal(login.body.data.mfa_required.member_options.totp_registration_id, created.body.data.totp_registration_id);
+    assert.equal(
+      login.body.data.mfa_required.member_options.totp_registration_id,
+      created.body.data.totp_registration_id,
+    );
     await second.emulator.close();
   });
 

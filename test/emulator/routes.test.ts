@@ -36,7 +36,10 @@ describe('primary authentication', () => {
     assert.equal(totpMember.body.data.mfa_required.secondary_auth_initiated, null);
     assert.notEqual(totpMember.body.data.mfa_required.member_options.totp_registration_id, '');
     const outbox = await call(ctx.base, 'GET', '/__emulator/sms');
-    assert.deepEqual(outbox.body.map((m: { to: string }) => m.to), ['+14155550101']);
+    assert.deepEqual(
+      outbox.body.map((m: { to: string }) => m.to),
+      ['+14155550101'],
+    );
     assert.match(outbox.body[0].code, /^\d{6}$/);
   });
 
@@ -98,7 +101,8 @@ describe('SMS OTP', () => {
         session_duration_minutes: 60,
         intermediate_session_token: ist,
       });
-    for (let i = 0; i < 5; i++) assert.equal((await authenticate(wrong)).body.error_type, 'otp_code_not_found');
+    for (let i = 0; i < 5; i++)
+      assert.equal((await authenticate(wrong)).body.error_type, 'otp_code_not_found');
     const spent = await authenticate(code);
     assert.equal(spent.status, 401);
     assert.equal(spent.body.error_type, 'unable_to_auth_otp_code');
@@ -109,7 +113,10 @@ describe('SMS OTP', () => {
     await sendAs(ist);
     const code = (await call(ctx.base, 'GET', '/__emulator/sms')).body[0].code;
     const body = { organization_id: acme, member_id: MEMBER_IDS.newAcme, code, session_duration_minutes: 60 };
-    const first = await call(ctx.base, 'POST', '/sdk/v1/b2b/otps/sms/authenticate', { ...body, intermediate_session_token: ist });
+    const first = await call(ctx.base, 'POST', '/sdk/v1/b2b/otps/sms/authenticate', {
+      ...body,
+      intermediate_session_token: ist,
+    });
     assert.equal(first.status, 200);
     const again = await call(ctx.base, 'POST', '/sdk/v1/b2b/otps/sms/authenticate', body, {
       auth: basic(first.body.data.session_token),
@@ -127,7 +134,8 @@ describe('SMS OTP', () => {
   });
 
   it('a RESTRICTED organization refuses SMS', async () => {
-    const ist = (await login('new@globex.test', ORGANIZATION_IDS.globex)).body.data.intermediate_session_token;
+    const ist = (await login('new@globex.test', ORGANIZATION_IDS.globex)).body.data
+      .intermediate_session_token;
     const { status, body } = await call(ctx.base, 'POST', '/sdk/v1/b2b/otps/sms/send', {
       organization_id: ORGANIZATION_IDS.globex,
       member_id: MEMBER_IDS.newGlobex,
@@ -143,22 +151,32 @@ describe('TOTP and recovery codes', () => {
   it('refuses a second registration while one is pending, and a replayed code', async () => {
     const ist = (await login('new@acme.test')).body.data.intermediate_session_token;
     const create = () =>
-      call(ctx.base, 'POST', '/sdk/v1/b2b/totp', { organization_id: acme, member_id: MEMBER_IDS.newAcme, intermediate_session_token: ist });
+      call(ctx.base, 'POST', '/sdk/v1/b2b/totp', {
+        organization_id: acme,
+        member_id: MEMBER_IDS.newAcme,
+        intermediate_session_token: ist,
+      });
     const created = await create();
     assert.equal(created.status, 200);
     assert.match(created.body.data.qr_code, /^data:image\/png;base64,iVBORw0KGgo/);
     assert.equal((await create()).body.error_type, 'pending_totp_exists');
     const code = totp(created.body.data.secret, await clockMs());
     const body = { organization_id: acme, member_id: MEMBER_IDS.newAcme, code, session_duration_minutes: 60 };
-    const ok = await call(ctx.base, 'POST', '/sdk/v1/b2b/totp/authenticate', { ...body, intermediate_session_token: ist });
+    const ok = await call(ctx.base, 'POST', '/sdk/v1/b2b/totp/authenticate', {
+      ...body,
+      intermediate_session_token: ist,
+    });
     assert.equal(ok.status, 200);
     assert.equal(ok.body.data.member.totp_registration_id, created.body.data.totp_registration_id);
-    const replay = await call(ctx.base, 'POST', '/sdk/v1/b2b/totp/authenticate', body, { auth: basic(ok.body.data.session_token) });
+    const replay = await call(ctx.base, 'POST', '/sdk/v1/b2b/totp/authenticate', body, {
+      auth: basic(ok.body.data.session_token),
+    });
     assert.equal(replay.body.error_type, 'totp_code_already_authenticated');
   });
 
   it('expires a pending registration', async () => {
-    const ist = (await login('new@globex.test', ORGANIZATION_IDS.globex)).body.data.intermediate_session_token;
+    const ist = (await login('new@globex.test', ORGANIZATION_IDS.globex)).body.data
+      .intermediate_session_token;
     const created = await call(ctx.base, 'POST', '/sdk/v1/b2b/totp', {
       organization_id: ORGANIZATION_IDS.globex,
       member_id: MEMBER_IDS.newGlobex,
@@ -188,7 +206,8 @@ describe('TOTP and recovery codes', () => {
         session_duration_minutes: 60,
         intermediate_session_token: ist,
       });
-    for (let i = 0; i < 10; i++) assert.equal((await attempt(wrong)).body.error_type, 'unable_to_authenticate_totp');
+    for (let i = 0; i < 10; i++)
+      assert.equal((await attempt(wrong)).body.error_type, 'unable_to_authenticate_totp');
     const limited = await attempt(right);
     assert.equal(limited.status, 429);
     assert.equal(limited.body.error_type, 'too_many_requests');
@@ -215,26 +234,55 @@ describe('sessions', () => {
     assert.equal(ok.status, 200);
     assert.equal(ok.body.data.member.email_address, 'user@initech.test');
     await call(ctx.base, 'POST', '/__emulator/clock', { advance_seconds: 61 * 60 });
-    const dead = await call(ctx.base, 'POST', '/sdk/v1/b2b/sessions/authenticate', {}, { auth: basic(token) });
+    const dead = await call(
+      ctx.base,
+      'POST',
+      '/sdk/v1/b2b/sessions/authenticate',
+      {},
+      { auth: basic(token) },
+    );
     assert.equal(dead.status, 404);
     assert.equal(dead.body.error_type, 'session_not_found');
   });
 
   it('revokes a session', async () => {
     const token = (await login('user@initech.test', ORGANIZATION_IDS.initech)).body.data.session_token;
-    assert.equal((await call(ctx.base, 'POST', '/sdk/v1/b2b/sessions/revoke', undefined, { auth: basic(token) })).status, 200);
-    const after = await call(ctx.base, 'GET', '/sdk/v1/b2b/organizations/members/me', undefined, { auth: basic(token) });
+    assert.equal(
+      (await call(ctx.base, 'POST', '/sdk/v1/b2b/sessions/revoke', undefined, { auth: basic(token) })).status,
+      200,
+    );
+    const after = await call(ctx.base, 'GET', '/sdk/v1/b2b/organizations/members/me', undefined, {
+      auth: basic(token),
+    });
     assert.equal(after.body.error_type, 'session_not_found');
   });
 
   it('updates and deletes factors with a session', async () => {
     const token = (await login('user@initech.test', ORGANIZATION_IDS.initech)).body.data.session_token;
     const auth = { auth: basic(token) };
-    const badDefault = await call(ctx.base, 'PUT', '/sdk/v1/b2b/organizations/members/update', { default_mfa_method: 'totp' }, auth);
+    const badDefault = await call(
+      ctx.base,
+      'PUT',
+      '/sdk/v1/b2b/organizations/members/update',
+      { default_mfa_method: 'totp' },
+      auth,
+    );
     assert.equal(badDefault.body.error_type, 'default_mfa_member_missing_factor');
-    const set = await call(ctx.base, 'PUT', '/sdk/v1/b2b/organizations/members/update', { mfa_phone_number: '+14155550177' }, auth);
+    const set = await call(
+      ctx.base,
+      'PUT',
+      '/sdk/v1/b2b/organizations/members/update',
+      { mfa_phone_number: '+14155550177' },
+      auth,
+    );
     assert.equal(set.body.data.member.mfa_phone_number, '+14155550177');
-    const deleted = await call(ctx.base, 'DELETE', '/sdk/v1/b2b/organizations/members/deletePhoneNumber', undefined, auth);
+    const deleted = await call(
+      ctx.base,
+      'DELETE',
+      '/sdk/v1/b2b/organizations/members/deletePhoneNumber',
+      undefined,
+      auth,
+    );
     assert.equal(deleted.body.data.member.mfa_phone_number, '');
     const org = await call(ctx.base, 'GET', '/sdk/v1/b2b/organizations/me', undefined, auth);
     assert.equal(org.body.data.organization.mfa_policy, 'OPTIONAL');
@@ -243,7 +291,9 @@ describe('sessions', () => {
 
 describe('bad requests', () => {
   it('malformed JSON is 400 bad_request', async () => {
-    const { status, body } = await call(ctx.base, 'POST', '/sdk/v1/b2b/otps/sms/send', undefined, { raw: '{"organization_id": ' });
+    const { status, body } = await call(ctx.base, 'POST', '/sdk/v1/b2b/otps/sms/send', undefined, {
+      raw: '{"organization_id": ',
+    });
     assert.equal(status, 400);
     assert.equal(body.error_type, 'bad_request');
   });
@@ -257,7 +307,11 @@ describe('bad requests', () => {
     assert.equal(status, 400);
     assert.deepEqual(
       body.body.map((issue: { dataPath: string; message: string }) => `${issue.dataPath} ${issue.message}`),
-      [".organization_id should be string", " should have required property 'code'", '.session_duration_minutes should be number'],
+      [
+        '.organization_id should be string',
+        " should have required property 'code'",
+        '.session_duration_minutes should be number',
+      ],
     );
   });
 
@@ -286,7 +340,9 @@ describe('bad requests', () => {
   });
 
   it('a session token nobody issued is session_not_found', async () => {
-    const { status, body } = await call(ctx.base, 'GET', '/sdk/v1/b2b/recovery_codes', undefined, { auth: basic('forged-token') });
+    const { status, body } = await call(ctx.base, 'GET', '/sdk/v1/b2b/recovery_codes', undefined, {
+      auth: basic('forged-token'),
+    });
     assert.equal(status, 404);
     assert.equal(body.error_type, 'session_not_found');
   });
@@ -296,7 +352,10 @@ describe('CORS', () => {
   it('answers preflights from loopback origins with credentials', async () => {
     const response = await fetch(`${ctx.base}/sdk/v1/b2b/otps/sms/send`, {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Headers': 'authorization,content-type,x-sdk-client' },
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Headers': 'authorization,content-type,x-sdk-client',
+      },
     });
     assert.equal(response.status, 204);
     assert.equal(response.headers.get('access-control-allow-origin'), 'http://localhost:5173');
@@ -305,9 +364,17 @@ describe('CORS', () => {
   });
 
   it('puts the CORS headers on errors too, and none for other origins', async () => {
-    const error = await call(ctx.base, 'POST', '/sdk/v1/b2b/nothing', {}, { headers: { Origin: 'http://127.0.0.1:8000' } });
+    const error = await call(
+      ctx.base,
+      'POST',
+      '/sdk/v1/b2b/nothing',
+      {},
+      { headers: { Origin: 'http://127.0.0.1:8000' } },
+    );
     assert.equal(error.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8000');
-    const foreign = await call(ctx.base, 'GET', '/__emulator/clock', undefined, { headers: { Origin: 'https://evil.example' } });
+    const foreign = await call(ctx.base, 'GET', '/__emulator/clock', undefined, {
+      headers: { Origin: 'https://evil.example' },
+    });
     assert.equal(foreign.headers.get('access-control-allow-origin'), null);
   });
 });

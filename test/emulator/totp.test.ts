@@ -22,7 +22,18 @@ describe('TOTP (RFC 6238, SHA-1)', () => {
 
   it('matches the RFC 4226 HOTP vectors', () => {
     const key = Buffer.from('12345678901234567890');
-    const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
+    const expected = [
+      '755224',
+      '287082',
+      '359152',
+      '969429',
+      '338314',
+      '254676',
+      '287922',
+      '162583',
+      '399871',
+      '520489',
+    ];
     expected.forEach((code, counter) => assert.equal(hotp(key, counter), code));
   });
 

@@ -83,7 +83,10 @@ describe('Stytch SDK against the emulator', () => {
 
   it('enrolls a new member by TOTP with a code computed independently', async () => {
     await login('new@acme.test');
-    const created = await client.totp.create({ organization_id: ORGANIZATION_IDS.acme, member_id: MEMBER_IDS.newAcme });
+    const created = await client.totp.create({
+      organization_id: ORGANIZATION_IDS.acme,
+      member_id: MEMBER_IDS.newAcme,
+    });
     expect(created.secret).to.match(/^[A-Z2-7]{32}$/);
     expect(created.qr_code).to.match(/^data:image\/png;base64,/);
     expect(created.recovery_codes).to.have.length(10);
@@ -284,7 +287,10 @@ describe('Stytch SDK against the emulator', () => {
       const blocked = await failure(fetch('http://example.com/'));
       expect(blocked).to.be.instanceOf(TypeError);
       let recorded: string[] = [];
-      await waitUntil(() => (recorded = [...recorded, ...takeViolations()]).length > 0, 'a CSP violation was recorded');
+      await waitUntil(
+        () => (recorded = [...recorded, ...takeViolations()]).length > 0,
+        'a CSP violation was recorded',
+      );
       expect(recorded.join('\n')).to.contain('connect-src').and.contain('http://example.com');
     });
   });

@@ -23,5 +23,6 @@ const STYTCH_COOKIES = ['stytch_session', 'stytch_session_jwt', 'stytch_intermed
 export async function signOut(): Promise<void> {
   const c = testClient();
   if (c.session.getSync()) await c.session.revoke().catch(() => undefined);
-  for (const name of STYTCH_COOKIES) document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
+  for (const name of STYTCH_COOKIES)
+    document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
 }

@@ -1,5 +1,12 @@
 // The emulator's dev routes, as the browser tests use them (same origin as the test page).
-export { SEED, SEED_PASSWORD, SEED_RECOVERY_CODES, SEED_TOTP_SECRET, ORGANIZATION_IDS, MEMBER_IDS } from '../../../emulator/seed.js';
+export {
+  SEED,
+  SEED_PASSWORD,
+  SEED_RECOVERY_CODES,
+  SEED_TOTP_SECRET,
+  ORGANIZATION_IDS,
+  MEMBER_IDS,
+} from '../../../emulator/seed.js';
 
 export interface SmsMessage {
   to: string;
@@ -29,9 +36,13 @@ async function dev<T>(path: string, init?: { method: string; body?: unknown }): 
 }
 
 export const resetEmulator = () => dev<{ ok: true }>('/reset', { method: 'POST' });
-export const smsOutbox = (to?: string) => dev<SmsMessage[]>(to ? `/sms?to=${encodeURIComponent(to)}` : '/sms');
+export const smsOutbox = (to?: string) =>
+  dev<SmsMessage[]>(to ? `/sms?to=${encodeURIComponent(to)}` : '/sms');
 export const advanceClock = (seconds: number) =>
-  dev<{ now: string; offset_seconds: number }>('/clock', { method: 'POST', body: { advance_seconds: seconds } });
+  dev<{ now: string; offset_seconds: number }>('/clock', {
+    method: 'POST',
+    body: { advance_seconds: seconds },
+  });
 export const emulatorClock = () => dev<{ now: string; offset_seconds: number }>('/clock');
 export const injectFault = (fault: FaultSpec) => dev('/faults', { method: 'POST', body: fault });
 

@@ -1,0 +1,65 @@
+// `npm start` as a new user runs it: the demo dev server, opened in headless Chromium.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/chromium.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('npm start', () => {
+  let server: ChildProcess;
+  let browser: Browser;
+  let url = '';
+
+  before(async () => {
+    // The same server `npm start` runs, on another port so a running demo does not collide.
+    server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port', '5179'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    server.stdout!.setEncoding('utf8');
+    while (!/Local:\s+(http:\/\/\S+)/.test(output)) {
+      const [chunk] = (await once(server.stdout!, 'data')) as [string];
+      output += chunk;
+    }
+    url = /Local:\s+(http:\/\/\S+)/.exec(output)![1]!;
+    browser = await puppeteer.launch({
+      executablePath: ensureChromium(),
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.kill();
+  });
+
+  it('serves the demo, whose SDK client reaches the emulator and signs in', async () => {
+    assert.equal(url, 'http://127.0.0.1:5179/');
+    const page = await browser.newPage();
+    const offOrigin: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).origin !== new URL(url).origin) offOrigin.push(request.url());
+    });
+    await page.goto(url);
+    await page.waitForSelector('#status[data-state="connected"]', { timeout: 15_000 });
+    const text = await page.$eval('#status', (el) => el.textContent);
+    assert.match(text ?? '', /reached the emulator and found Acme Corp/);
+
+    await page.select('#member', await page.$eval('#member option', (o) => (o as HTMLOptionElement).value));
+    await page.click('button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('#result')?.textContent !== '', {
+      timeout: 10_000,
+    });
+    assert.match(
+      (await page.$eval('#result', (el) => el.textContent)) ?? '',
+      /MFA required for new@acme\.test/,
+    );
+    assert.deepEqual(offOrigin, []);
+  });
+});

@@ -1,0 +1,46 @@
+// `npm start`: the demo on http://127.0.0.1:5173 with the emulator mounted at the same origin.
+// `npm run build:cdn`: the CDN builds — an ES module entry (lazy chunks beside it) and, with
+// `--mode classic`, a self-contained classic script. Both register every element.
+import { defineConfig, type Plugin } from 'vite';
+import { createEmulator } from './emulator/index.js';
+
+function stytchEmulator(): Plugin {
+  return {
+    name: 'stytch-emulator',
+    configureServer(server) {
+      const emulator = createEmulator();
+      server.middlewares.use(emulator.middleware);
+    },
+  };
+}
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve') {
+    return {
+      root: 'demo',
+      plugins: [stytchEmulator()],
+      server: { host: '127.0.0.1', port: 5173, strictPort: true },
+      resolve: { conditions: ['development', 'module', 'browser'] },
+    };
+  }
+  const classic = mode === 'classic';
+  return {
+    publicDir: false,
+    build: {
+      outDir: 'dist/cdn',
+      emptyOutDir: !classic,
+      target: 'es2022',
+      minify: true,
+      sourcemap: true,
+      lib: {
+        entry: 'src/cdn.ts',
+        formats: [classic ? 'iife' : 'es'],
+        name: 'StytchMfaElements',
+        fileName: () => (classic ? 'stytch-mfa-elements.classic.js' : 'stytch-mfa-elements.js'),
+      },
+      rolldownOptions: {
+        output: classic ? { inlineDynamicImports: true } : { chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+  };
+});
