@@ -4,10 +4,36 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const LOCAL_URL = /Local:\s+(http:\/\/\S+)/;
+
+/** The URL Vite prints, colours stripped; fails if the server exits first or after 30 s. */
+async function serverUrl(child: ChildProcess): Promise<string> {
+  let output = '';
+  let errors = '';
+  child.stdout!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  const exited = new AbortController();
+  const onExit = (code: number | null) =>
+    exited.abort(
+      new Error(`The dev server exited (${String(code)}) before it was ready:\n${output}${errors}`),
+    );
+  child.once('exit', onExit);
+  const signal = AbortSignal.any([exited.signal, AbortSignal.timeout(30_000)]);
+  try {
+    while (!LOCAL_URL.test(output)) {
+      const [chunk] = (await once(child.stdout!, 'data', { signal })) as [string];
+      output += stripVTControlCharacters(chunk);
+    }
+  } finally {
+    child.off('exit', onExit);
+  }
+  return LOCAL_URL.exec(output)![1]!;
+}
 
 describe('npm start', () => {
   let server: ChildProcess;
@@ -19,14 +45,9 @@ describe('npm start', () => {
     server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port', '5179'], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     });
-    let output = '';
-    server.stdout!.setEncoding('utf8');
-    while (!/Local:\s+(http:\/\/\S+)/.test(output)) {
-      const [chunk] = (await once(server.stdout!, 'data')) as [string];
-      output += chunk;
-    }
-    url = /Local:\s+(http:\/\/\S+)/.exec(output)![1]!;
+    url = await serverUrl(server);
     browser = await puppeteer.launch({
       executablePath: ensureChromium(),
       args: CHROMIUM_ARGS,

@@ -31,8 +31,9 @@ describe('the built emulator', () => {
     try {
       let output = '';
       child.stdout.setEncoding('utf8');
+      const timeout = AbortSignal.timeout(15_000);
       while (!/listening on (http:\/\/\S+)/.test(output)) {
-        const [chunk] = (await once(child.stdout, 'data')) as [string];
+        const [chunk] = (await once(child.stdout, 'data', { signal: timeout })) as [string];
         output += chunk;
       }
       const base = /listening on (http:\/\/\S+)/.exec(output)![1]!;
