@@ -1,5 +1,15 @@
 /**
  * stytch-mfa-elements: Lit custom elements for Stytch B2B multi-factor authentication.
- * Importing this module registers every element.
+ * Importing this module registers every element; each element's own module registers just it.
  */
-export const VERSION = '0.1.0';
+export { MfaProvider } from './elements/mfa-provider/mfa-provider.js';
+export { MfaCodeInput } from './elements/mfa-code-input/mfa-code-input.js';
+export { MfaPhoneInput } from './elements/mfa-phone-input/mfa-phone-input.js';
+export { SmsOtpInput } from './elements/sms-otp-input/sms-otp-input.js';
+export { MfaElement } from './elements/mfa-element.js';
+export { registerLocale } from './strings/locales.js';
+export type { MfaStrings, StringKey } from './strings/locales.js';
+export type * from './events.js';
+export type { MfaMethod, MfaStep, Enrollment } from './types.js';
+export type { AuthResponse } from './stytch/member.js';
+export type { StytchClient } from './stytch/types.js';

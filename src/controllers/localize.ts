@@ -1,0 +1,55 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  en,
+  format,
+  localeTable,
+  matchLocale,
+  onLocalesChanged,
+  type MfaStrings,
+  type StringKey,
+} from '../strings/locales.js';
+
+export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
+  /** Per-element overrides of any string. */
+  strings?: Partial<MfaStrings>;
+}
+
+/** The `lang` in force for an element: its own, else the nearest ancestor's (across shadow roots). */
+export function resolveLang(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) return node.getAttribute('lang') || 'en';
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return document.documentElement.lang || 'en';
+}
+
+/**
+ * Strings for an element: its `strings` overrides, then its language's table, then English.
+ * Loads a built-in locale on first use and updates the element when it arrives.
+ */
+export class LocalizeController implements ReactiveController {
+  private unsubscribe?: () => void;
+
+  constructor(private readonly host: LocalizedHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.unsubscribe = onLocalesChanged(() => this.host.requestUpdate());
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+  }
+
+  /** The locale in use (a registered one), e.g. `fr` for `lang="fr-CA"`. */
+  get lang(): string {
+    return matchLocale(resolveLang(this.host)) ?? 'en';
+  }
+
+  t(key: StringKey, values?: Record<string, string | number>): string {
+    const template = this.host.strings?.[key] ?? localeTable(this.lang)?.[key] ?? en[key];
+    return format(template, values);
+  }
+}

@@ -1,0 +1,185 @@
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { LocalizeController } from '../../controllers/localize.js';
+import { emit } from '../../events.js';
+import type { MfaStrings } from '../../strings/locales.js';
+import { tokens } from '../../styles/tokens.js';
+import { styles } from './mfa-code-input.styles.js';
+
+/** Keeps the digits of what was typed or pasted ("123 456", "123-456", " 123456 "), up to `length`. */
+export function digitsOf(text: string, length: number): string {
+  return text.replace(/\D/g, '').slice(0, length);
+}
+
+/**
+ * A one-time-code field: one input (so SMS autofill and password managers work), digits only,
+ * form-associated. Pasting "123 456", "123-456" or " 123456 " fills it.
+ *
+ * @summary Form-associated one-time-code field.
+ * @fires {CustomEvent<CodeCompleteDetail>} mfa-code-complete - The field holds a full code (the one event that carries it).
+ * @fires input - The member changed the value (native, from the inner input).
+ * @fires change - The member committed a change.
+ * @csspart label - The visible label.
+ * @csspart input - The inner `<input>`.
+ * @csspart error - The message under the field.
+ * @cssprop --mfa-code-font-family - Font of the digits (monospace by default).
+ * @cssprop --mfa-code-font-size - Size of the digits.
+ * @cssprop --mfa-color-primary - Focus color.
+ * @cssprop --mfa-color-error - Error color.
+ */
+export class MfaCodeInput extends LitElement {
+  static formAssociated = true;
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [tokens, styles];
+
+  /** How many digits the code has. */
+  @property({ type: Number }) length = 6;
+
+  /** The form field name. */
+  @property() name = '';
+
+  /** The digits entered. Setting it fires no event. */
+  @property() value = '';
+
+  /** Whether a value is required to submit the form. */
+  @property({ type: Boolean, reflect: true }) required = false;
+
+  /** Disables the field. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** The visible label; the localized "Verification code" when empty. */
+  @property() label = '';
+
+  /** A message shown under the field and announced; marks the field invalid. */
+  @property({ attribute: 'error-message' }) errorMessage = '';
+
+  /** Overrides of the element's strings. */
+  @property({ attribute: false }) strings: Partial<MfaStrings> = {};
+
+  @state() private formDisabled = false;
+  @query('input') private input!: HTMLInputElement;
+
+  private readonly internals = this.attachInternals();
+  private readonly localize = new LocalizeController(this);
+  private defaultValue = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.defaultValue = digitsOf(this.getAttribute('value') ?? '', this.length);
+  }
+
+  /** The form this field belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('value') || changed.has('length')) {
+      const clean = digitsOf(this.value, this.length);
+      if (clean !== this.value) this.value = clean;
+    }
+  }
+
+  protected override updated(): void {
+    this.style.setProperty('--_length', String(this.length));
+    this.internals.setFormValue(this.value, this.value);
+    const t = this.localize.t.bind(this.localize);
+    if (this.required && !this.value) {
+      this.internals.setValidity({ valueMissing: true }, t('codeRequired'), this.input);
+    } else if (this.value && this.value.length < this.length) {
+      this.internals.setValidity(
+        { tooShort: true },
+        t('codeIncomplete', { length: this.length }),
+        this.input,
+      );
+    } else {
+      this.internals.setValidity({});
+    }
+  }
+
+  formResetCallback(): void {
+    this.value = this.defaultValue;
+  }
+
+  formStateRestoreCallback(state: string | null): void {
+    this.value = digitsOf(state ?? '', this.length);
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  private onInput(): void {
+    const before = this.value;
+    const clean = digitsOf(this.input.value, this.length);
+    if (this.input.value !== clean) this.input.value = clean;
+    this.value = clean;
+    if (clean.length === this.length && before !== clean) {
+      emit(this, 'mfa-code-complete', { code: clean });
+    }
+  }
+
+  private onChange(): void {
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && this.form) {
+      event.preventDefault();
+      this.form.requestSubmit();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.localize.t.bind(this.localize);
+    const invalid = Boolean(this.errorMessage);
+    return html`
+      <label part="label" for="input">${this.label || t('codeLabel')}</label>
+      <input
+        id="input"
+        part="input"
+        type="text"
+        inputmode="numeric"
+        .autocomplete=${'one-time-code'}
+        spellcheck="false"
+        .enterKeyHint=${'done'}
+        name=${ifDefined(this.name || undefined)}
+        .value=${live(this.value)}
+        ?required=${this.required}
+        ?disabled=${this.disabled || this.formDisabled}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby="error"
+        @input=${this.onInput}
+        @change=${this.onChange}
+        @keydown=${this.onKeydown}
+      />
+      <p id="error" part="error" aria-live="polite">${this.errorMessage}</p>
+    `;
+  }
+}
+
+if (!customElements.get('mfa-code-input')) customElements.define('mfa-code-input', MfaCodeInput);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mfa-code-input': MfaCodeInput;
+  }
+}

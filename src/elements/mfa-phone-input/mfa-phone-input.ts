@@ -1,0 +1,305 @@
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { LocalizeController, resolveLang } from '../../controllers/localize.js';
+import type { MfaStrings } from '../../strings/locales.js';
+import { tokens } from '../../styles/tokens.js';
+import { styles } from './mfa-phone-input.styles.js';
+import type * as PhoneLibModule from './phone-lib.js';
+import type { CountryCode } from './phone-lib.js';
+
+type PhoneLib = typeof PhoneLibModule;
+
+let phoneLib: Promise<PhoneLib> | undefined;
+/** Loads the phone library once, on first use. */
+export function loadPhoneLib(): Promise<PhoneLib> {
+  phoneLib ??= import('./phone-lib.js');
+  return phoneLib;
+}
+
+function regionOf(lang: string): string | undefined {
+  try {
+    return new Intl.Locale(lang).maximize().region;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A phone number field: a country and a national number that together give an E.164 number. It
+ * formats as the member types, names countries in the member's language, picks the country of a
+ * pasted international number ("+44 20 …"), and says when a number is not valid before anything is
+ * sent. Form-associated; its form value is the E.164 number.
+ *
+ * The phone-number library (about 31 KB compressed) loads when the field is first shown.
+ *
+ * @summary Form-associated country + number field that yields E.164.
+ * @fires input - The member changed the number or the country (native, from the inner controls).
+ * @fires change - The member committed a change.
+ * @csspart country-select - The country `<select>`.
+ * @csspart input - The number `<input>`.
+ * @csspart label - The labels.
+ * @csspart error - The message under the field.
+ * @cssprop --mfa-color-primary - Focus color.
+ * @cssprop --mfa-color-error - Error color.
+ */
+export class MfaPhoneInput extends LitElement {
+  static formAssociated = true;
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [tokens, styles];
+
+  /** The number in E.164 form (`+14155550123`), or '' while what is typed is not a valid number. */
+  @property()
+  get value(): string {
+    return this.e164;
+  }
+  set value(next: string) {
+    const old = this.e164;
+    this.pendingValue = next ?? '';
+    this.text = next ?? '';
+    this.e164 = '';
+    this.applyText(false);
+    this.requestUpdate('value', old);
+  }
+
+  /** The country to start with (ISO 3166 alpha-2, e.g. `GB`); else the region of the page's language, else `US`. */
+  @property({ attribute: 'default-country' }) defaultCountry = '';
+
+  /** The form field name. */
+  @property() name = '';
+
+  /** Whether a number is required to submit the form. */
+  @property({ type: Boolean, reflect: true }) required = false;
+
+  /** Disables the field. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** A message shown under the field and announced (for example the server's); marks it invalid. */
+  @property({ attribute: 'error-message' }) errorMessage = '';
+
+  /** Overrides of the element's strings. */
+  @property({ attribute: false }) strings: Partial<MfaStrings> = {};
+
+  @state() private country = '';
+  @state() private text = '';
+  @state() private lib: PhoneLib | null = null;
+  @state() private formDisabled = false;
+  /** Show the validation message (after the member leaves the field or submits). */
+  @state() private touched = false;
+  @query('#number') private input!: HTMLInputElement;
+
+  private e164 = '';
+  private pendingValue = '';
+  private readonly internals = this.attachInternals();
+  private readonly localize = new LocalizeController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadPhoneLib().then((lib) => {
+      this.lib = lib;
+      this.applyText(false);
+    });
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  /** Focuses the number (the country can be reached with Shift+Tab). */
+  override focus(options?: FocusOptions): void {
+    if (this.input) this.input.focus(options);
+    else super.focus(options);
+  }
+
+  /** True once the phone library has loaded and the field can validate. */
+  get ready(): boolean {
+    return this.lib !== null;
+  }
+
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  /** Checks the number and shows the message under the field when it is not valid. */
+  reportValidity(): boolean {
+    this.touched = true;
+    return this.internals.checkValidity();
+  }
+
+  formResetCallback(): void {
+    this.touched = false;
+    this.value = this.getAttribute('value') ?? '';
+  }
+
+  formStateRestoreCallback(state: string | null): void {
+    this.value = state ?? '';
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  private get countryInUse(): string {
+    return (this.country || this.defaultCountry || regionOf(resolveLang(this)) || 'US').toUpperCase();
+  }
+
+  /** Formats `text` for the country in use, picks the country of an international number, updates the value. */
+  private applyText(formatText: boolean): void {
+    const lib = this.lib;
+    if (!lib) return;
+    const raw = this.text.trim();
+    if (!this.country) this.country = this.supported(this.countryInUse) ?? 'US';
+    if (raw.startsWith('+')) {
+      const typing = new lib.AsYouType();
+      const formatted = typing.input(raw);
+      const detected = typing.getCountry();
+      if (detected) this.country = detected;
+      if (formatText) this.text = formatted;
+    } else if (formatText && raw) {
+      this.text = new lib.AsYouType(this.country as CountryCode).input(raw);
+    }
+    const parsed = raw ? lib.parsePhoneNumberFromString(raw, this.country as CountryCode) : undefined;
+    this.e164 = parsed?.isValid() ? parsed.number : '';
+    if (parsed?.isValid() && raw.startsWith('+') && this.pendingValue) {
+      // A value set by the host shows in national form, with its country selected.
+      this.country = parsed.country ?? this.country;
+      this.text = parsed.formatNational();
+    }
+    this.pendingValue = '';
+    this.requestUpdate();
+  }
+
+  private supported(country: string): string | undefined {
+    return this.lib?.getCountries().includes(country as CountryCode) ? country : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('defaultCountry') && this.lib && !this.text) {
+      this.country = this.supported(this.defaultCountry.toUpperCase()) ?? this.country;
+    }
+  }
+
+  protected override updated(): void {
+    const t = this.localize.t.bind(this.localize);
+    this.internals.setFormValue(this.e164, `${this.country} ${this.text}`);
+    if (!this.text.trim()) {
+      if (this.required) this.internals.setValidity({ valueMissing: true }, t('phoneRequired'), this.input);
+      else this.internals.setValidity({});
+    } else if (!this.e164) {
+      this.internals.setValidity({ typeMismatch: true }, t('phoneInvalid'), this.input);
+    } else {
+      this.internals.setValidity({});
+    }
+  }
+
+  private onNumberInput(): void {
+    const caretAtEnd = this.input.selectionStart === this.input.value.length;
+    this.text = this.input.value;
+    this.applyText(caretAtEnd);
+    if (this.input.value !== this.text) this.input.value = this.text;
+  }
+
+  private onCountryChange(event: Event): void {
+    this.country = (event.target as HTMLSelectElement).value;
+    if (this.text.trim().startsWith('+') && this.lib) {
+      // The member chose a country: keep the digits after the old calling code as a national number.
+      const parsed = this.lib.parsePhoneNumberFromString(this.text);
+      if (parsed) this.text = parsed.nationalNumber;
+    }
+    this.applyText(true);
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  private onNumberChange(): void {
+    this.touched = true;
+    // Once committed, an international number reads in national form beside its country.
+    if (this.e164 && this.text.trim().startsWith('+') && this.lib) {
+      this.text = this.lib.parsePhoneNumberFromString(this.e164)?.formatNational() ?? this.text;
+    }
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && this.form) {
+      event.preventDefault();
+      this.touched = true;
+      this.form.requestSubmit();
+    }
+  }
+
+  private countryOptions(): TemplateResult[] {
+    const lang = this.localize.lang;
+    const names = new Intl.DisplayNames([lang, 'en'], { type: 'region' });
+    const lib = this.lib;
+    const codes = lib ? lib.getCountries() : [this.countryInUse as CountryCode];
+    return codes
+      .map((code) => ({ code, name: names.of(code) ?? code }))
+      .sort((a, b) => a.name.localeCompare(b.name, lang))
+      .map(
+        ({ code, name }) =>
+          html`<option value=${code} ?selected=${code === this.countryInUse}>
+            ${name}${lib ? ` (+${lib.getCountryCallingCode(code)})` : ''}
+          </option>`,
+      );
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.localize.t.bind(this.localize);
+    const disabled = this.disabled || this.formDisabled;
+    const invalidNow = this.touched && !this.checkValidity();
+    const message = this.errorMessage || (invalidNow ? this.validationMessage : '');
+    return html`
+      <div class="row">
+        <div class="field country">
+          <label part="label" for="country">${t('countryLabel')}</label>
+          <select
+            id="country"
+            part="country-select"
+            autocomplete="tel-country-code"
+            ?disabled=${disabled}
+            @change=${this.onCountryChange}
+          >
+            ${this.countryOptions()}
+          </select>
+        </div>
+        <div class="field number">
+          <label part="label" for="number">${t('phoneLabel')}</label>
+          <input
+            id="number"
+            part="input"
+            type="tel"
+            inputmode="tel"
+            autocomplete="tel"
+            name=${ifDefined(this.name || undefined)}
+            .value=${live(this.text)}
+            ?required=${this.required}
+            ?disabled=${disabled}
+            aria-invalid=${message ? 'true' : 'false'}
+            aria-describedby="error"
+            @input=${this.onNumberInput}
+            @change=${this.onNumberChange}
+            @keydown=${this.onKeydown}
+          />
+        </div>
+      </div>
+      <p id="error" part="error" aria-live="polite">${message}</p>
+    `;
+  }
+}
+
+if (!customElements.get('mfa-phone-input')) customElements.define('mfa-phone-input', MfaPhoneInput);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mfa-phone-input': MfaPhoneInput;
+  }
+}

@@ -1,0 +1,363 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Countdown } from '../../controllers/countdown.js';
+import { emit } from '../../events.js';
+import type { Failure } from '../../stytch/errors.js';
+import { maskPhone } from '../../stytch/mask.js';
+import type { StytchClient } from '../../stytch/types.js';
+import type { Who } from '../../stytch/member.js';
+import type { Enrollment } from '../../types.js';
+import { MfaElement } from '../mfa-element.js';
+import '../mfa-code-input/mfa-code-input.js';
+import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
+import '../mfa-phone-input/mfa-phone-input.js';
+import type { MfaPhoneInput } from '../mfa-phone-input/mfa-phone-input.js';
+import { styles } from './sms-otp-input.styles.js';
+
+/** Failures about the code itself: shown under the code field, which is cleared and refocused. */
+const CODE_FAILURES = new Set(['otp_code_not_found', 'invalid_code', 'unable_to_auth_otp_code']);
+
+/**
+ * The SMS factor: phone entry if needed → send → code entry → authenticate, with a resend cooldown.
+ * Every failure Stytch can give maps to a clear message and an `mfa-error`; what the member typed
+ * survives failures (a wrong code is cleared so the next can be typed).
+ *
+ * @summary SMS OTP factor: phone entry, send, code entry, authenticate.
+ * @fires {CustomEvent<StepDetail>} mfa-step - The visible step changed (`enter-phone`, `enter-sms-code`, `done`).
+ * @fires {CustomEvent<SmsSentDetail>} mfa-sms-sent - A code was sent (the number masked).
+ * @fires {CustomEvent<EnrolledDetail>} mfa-enrolled - With `enrollment="enroll"`: enrollment completed.
+ * @fires {CustomEvent<UnenrolledDetail>} mfa-unenrolled - With `enrollment="unenroll"`: unenrollment completed.
+ * @fires {CustomEvent<AuthenticatedDetail>} mfa-authenticated - A full session exists.
+ * @fires {CustomEvent<ErrorDetail>} mfa-error - Any failure, with a localized message.
+ * @csspart phone-input - The `<mfa-phone-input>`.
+ * @csspart code-input - The `<mfa-code-input>`.
+ * @csspart submit-button - Send (phone step) and Verify (code step).
+ * @csspart resend-button - Resend, with its countdown.
+ * @csspart back-button - "Use a different number".
+ * @csspart error - Failures not about a field.
+ * @csspart status - Polite announcements (resend available, verified).
+ * @cssprop --mfa-color-primary - Accent color.
+ * @cssprop --mfa-color-on-primary - Text on the accent color.
+ * @cssprop --mfa-color-text - Text color.
+ * @cssprop --mfa-color-muted - Secondary text color.
+ * @cssprop --mfa-color-surface - Field background.
+ * @cssprop --mfa-color-border - Field border.
+ * @cssprop --mfa-color-error - Error color.
+ * @cssprop --mfa-color-success - Success color.
+ * @cssprop --mfa-focus-ring - Focus ring (a box-shadow).
+ * @cssprop --mfa-radius - Corner radius.
+ * @cssprop --mfa-spacing - Gap between parts.
+ * @cssprop --mfa-font-family - Font.
+ * @cssprop --mfa-font-size - Base font size.
+ */
+export class SmsOtpInput extends MfaElement {
+  static override styles = [...MfaElement.styles, styles];
+
+  /** The E.164 number to use; phone entry is skipped. */
+  @property({ attribute: 'phone-number' }) phoneNumber = '';
+
+  /** A code was already sent (for example by primary auth): start at code entry without sending. */
+  @property({ type: Boolean, attribute: 'sms-sent' }) smsSent = false;
+
+  /** `enroll` or `unenroll` the member in MFA on success; absent: step-up, enrollment unchanged. */
+  @property() enrollment: Enrollment | '' = '';
+
+  /** Seconds before another code can be requested. */
+  @property({ type: Number, attribute: 'resend-cooldown' }) resendCooldown = 30;
+
+  /** Digits in a code. */
+  @property({ type: Number, attribute: 'code-length' }) codeLength = 6;
+
+  /** The number codes go to. */
+  @state() private phone = '';
+  /** The member typed the number here (so may change it). */
+  @state() private typedPhone = false;
+  /** A message about the code, shown under the code field. */
+  @state() private codeError = '';
+  @state() private status = '';
+
+  @query('mfa-code-input') private codeInput?: MfaCodeInput;
+  @query('mfa-phone-input') private phoneInput?: MfaPhoneInput;
+
+  private readonly cooldown = new Countdown(this, () => {
+    this.status = this.t('smsResendReady');
+  });
+  private session: { client: StytchClient; who: Who } | null = null;
+  private starting = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.updateComplete.then(() => this.start());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.session = null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Properties a framework sets after creating the element: start (again) once they are there.
+    const inputs = [
+      'client',
+      'authResponse',
+      'organizationId',
+      'memberId',
+      'phoneNumber',
+      'smsSent',
+    ] as const;
+    if (this.setupMessage && inputs.some((name) => changed.has(name))) void this.start();
+  }
+
+  private async start(): Promise<void> {
+    if (this.starting || (this.session && !this.setupMessage)) return;
+    this.starting = true;
+    try {
+      this.session = await this.ready();
+      if (!this.session) return;
+      const options = this.authResponse?.mfa_required?.member_options;
+      const sent = this.smsSent || this.authResponse?.mfa_required?.secondary_auth_initiated === 'sms_otp';
+      this.phone = this.phoneNumber || options?.mfa_phone_number || '';
+      if (sent) {
+        this.showCodeStep();
+      } else if (this.phone) {
+        await this.send(false);
+        if (this.step !== 'enter-sms-code') this.showCodeStep(false);
+      } else {
+        this.typedPhone = true;
+        this.setStep('enter-phone', 'sms_otp');
+        await this.focusField();
+      }
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private showCodeStep(startCooldown = true): void {
+    if (startCooldown) this.startCooldown(this.resendCooldown);
+    this.setStep('enter-sms-code', 'sms_otp');
+    void this.focusField();
+  }
+
+  private startCooldown(seconds: number): void {
+    this.cooldown.start(seconds);
+    this.status = seconds > 0 ? this.t('smsResendAvailableAt', { seconds }) : '';
+  }
+
+  private async focusField(): Promise<void> {
+    await this.updateComplete;
+    (this.codeInput ?? this.phoneInput)?.focus();
+  }
+
+  private report(failure: Failure): void {
+    if (CODE_FAILURES.has(failure.code)) {
+      this.codeError = this.errorMessage;
+      this.errorMessage = '';
+    } else {
+      this.codeError = '';
+    }
+  }
+
+  private async send(resend: boolean): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const { client, who } = session;
+    const result = await this.calls.run('send', () =>
+      client.otps.sms.send({
+        organization_id: who.organizationId,
+        member_id: who.memberId,
+        ...(this.phone ? { mfa_phone_number: this.phone } : {}),
+      }),
+    );
+    if (!result) return;
+    if (!result.ok) {
+      const failure = this.failWith(result.error);
+      this.report(failure);
+      if (failure.retryAfterSeconds) this.startCooldown(failure.retryAfterSeconds);
+      return;
+    }
+    this.errorMessage = '';
+    this.codeError = '';
+    emit(this, 'mfa-sms-sent', { phoneNumber: maskPhone(this.phone), resend });
+    this.showCodeStep();
+    if (resend) this.status = `${this.t('smsResent', { phone: maskPhone(this.phone) })} ${this.status}`;
+  }
+
+  private async verify(code: string): Promise<void> {
+    const session = this.session;
+    if (!session || this.calls.pending) return;
+    if (code.length !== this.codeLength) {
+      this.report(
+        this.fail(
+          { code: 'invalid_code', key: 'errorInvalidCode', recoverable: true },
+          { length: this.codeLength },
+        ),
+      );
+      await this.focusField();
+      return;
+    }
+    const { client, who } = session;
+    const result = await this.calls.run('verify', () =>
+      client.otps.sms.authenticate({
+        organization_id: who.organizationId,
+        member_id: who.memberId,
+        code,
+        session_duration_minutes: this.sessionDurationMinutes,
+        ...(this.enrollment ? { set_mfa_enrollment: this.enrollment } : {}),
+      }),
+    );
+    if (!result) return;
+    if (!result.ok) {
+      const failure = this.failWith(result.error, { length: this.codeLength });
+      this.report(failure);
+      if (CODE_FAILURES.has(failure.code) && this.codeInput) this.codeInput.value = '';
+      if (failure.code === 'unable_to_auth_otp_code') this.cooldown.stop();
+      if (failure.retryAfterSeconds) this.startCooldown(failure.retryAfterSeconds);
+      await this.focusField();
+      return;
+    }
+    const { member, organization, member_session } = result.value;
+    this.errorMessage = '';
+    this.codeError = '';
+    this.cooldown.stop();
+    this.status = this.t('smsDone');
+    if (this.enrollment === 'enroll') emit(this, 'mfa-enrolled', { method: 'sms_otp', member, organization });
+    if (this.enrollment === 'unenroll') emit(this, 'mfa-unenrolled', { method: 'sms_otp', member });
+    emit(this, 'mfa-authenticated', {
+      method: 'sms_otp',
+      member,
+      organization,
+      memberSession: member_session,
+    });
+    this.setStep('done', 'sms_otp');
+  }
+
+  private onPhoneSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const input = this.phoneInput;
+    if (!input || this.calls.pending) return;
+    if (!input.ready || !input.reportValidity()) {
+      emit(this, 'mfa-error', {
+        code: 'invalid_phone_number',
+        message: input.validationMessage || this.t('errorInvalidPhone'),
+        step: this.step,
+        recoverable: true,
+      });
+      input.focus();
+      return;
+    }
+    this.phone = input.value;
+    void this.send(false);
+  }
+
+  private onCodeSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.verify(this.codeInput?.value ?? '');
+  }
+
+  private onCodeComplete(event: CustomEvent<{ code: string }>): void {
+    // The code stays inside this element: hosts hear mfa-authenticated, never the code.
+    event.stopPropagation();
+    void this.verify(event.detail.code);
+  }
+
+  private onResend(): void {
+    if (this.cooldown.running || this.calls.pending) return;
+    if (this.codeInput) this.codeInput.value = '';
+    this.codeError = '';
+    void this.send(true);
+  }
+
+  private onChangeNumber(): void {
+    this.cooldown.stop();
+    this.errorMessage = '';
+    this.codeError = '';
+    this.status = '';
+    this.setStep('enter-phone', 'sms_otp');
+    void this.focusField();
+  }
+
+  private renderPhoneStep(): TemplateResult {
+    const sending = this.calls.pending === 'send';
+    return html`
+      <form class="stack" novalidate @submit=${this.onPhoneSubmit}>
+        <p class="title">${this.t('smsPhoneTitle')}</p>
+        <p class="muted">${this.t('smsPhoneIntro')}</p>
+        <mfa-phone-input
+          part="phone-input"
+          required
+          .value=${this.phone}
+          .strings=${this.strings}
+        ></mfa-phone-input>
+        <p part="error" role="alert">${this.errorMessage}</p>
+        <div class="actions">
+          <button part="submit-button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
+            ${sending ? this.t('smsSending') : this.t('smsSend')}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderCodeStep(): TemplateResult {
+    const verifying = this.calls.pending === 'verify';
+    const resendBlocked = this.cooldown.running || this.calls.pending !== null;
+    const intro = this.phone
+      ? this.t('smsCodeIntro', { length: this.codeLength, phone: maskPhone(this.phone) })
+      : this.t('smsCodeIntroNoPhone', { length: this.codeLength });
+    return html`
+      <form class="stack" novalidate @submit=${this.onCodeSubmit}>
+        <p class="title">${this.t('smsCodeTitle')}</p>
+        <p class="muted">${intro}</p>
+        <mfa-code-input
+          part="code-input"
+          required
+          length=${this.codeLength}
+          .errorMessage=${this.codeError}
+          .strings=${this.strings}
+          @mfa-code-complete=${this.onCodeComplete}
+        ></mfa-code-input>
+        <p part="error" role="alert">${this.errorMessage}</p>
+        <div class="actions">
+          <button part="submit-button" type="submit" aria-disabled=${verifying ? 'true' : 'false'}>
+            ${verifying ? this.t('smsVerifying') : this.t('smsVerify')}
+          </button>
+          <button
+            part="resend-button"
+            class="secondary"
+            type="button"
+            aria-disabled=${resendBlocked ? 'true' : 'false'}
+            @click=${this.onResend}
+          >
+            ${this.cooldown.running ? this.t('smsResendIn', { seconds: this.cooldown.remaining }) : this.t('smsResend')}
+          </button>
+        </div>
+        ${
+          this.typedPhone
+            ? html`<button part="back-button" class="link" type="button" @click=${this.onChangeNumber}>
+                ${this.t('smsChangeNumber')}
+              </button>`
+            : nothing
+        }
+      </form>
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    if (this.setupMessage) return html`<p part="error" role="alert">${this.setupMessage}</p>`;
+    let body: TemplateResult | typeof nothing = nothing;
+    if (this.step === 'enter-phone') body = this.renderPhoneStep();
+    else if (this.step === 'enter-sms-code') body = this.renderCodeStep();
+    return html`
+      ${body}
+      <p part="status" role="status" class=${this.step === 'done' ? 'done' : ''}>${this.status}</p>
+    `;
+  }
+}
+
+if (!customElements.get('sms-otp-input')) customElements.define('sms-otp-input', SmsOtpInput);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sms-otp-input': SmsOtpInput;
+  }
+}

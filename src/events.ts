@@ -1,0 +1,95 @@
+import type { Member, MemberSession, Organization } from './stytch/types.js';
+import type { MfaMethod, MfaStep } from './types.js';
+
+/** `mfa-step`: the visible step changed. */
+export interface StepDetail {
+  step: MfaStep;
+  method: MfaMethod | null;
+}
+
+/** `mfa-sms-sent`: a code was sent. The number is masked, e.g. `+1•••••••234`. */
+export interface SmsSentDetail {
+  phoneNumber: string;
+  resend: boolean;
+}
+
+/** `mfa-totp-created`: the TOTP registration exists. */
+export interface TotpCreatedDetail {
+  totpRegistrationId: string;
+}
+
+/** `mfa-recovery-codes-saved`: the member confirmed saving the codes. */
+export type RecoveryCodesSavedDetail = Record<string, never>;
+
+/** `mfa-enrolled`: enrollment completed. */
+export interface EnrolledDetail {
+  method: MfaMethod;
+  member: Member;
+  organization: Organization;
+}
+
+/** `mfa-unenrolled`: unenrollment completed. */
+export interface UnenrolledDetail {
+  method: MfaMethod;
+  member: Member;
+}
+
+/** `mfa-authenticated`: a full session exists. `method` is null when no MFA was needed. */
+export interface AuthenticatedDetail {
+  method: MfaMethod | null;
+  member: Member;
+  organization: Organization;
+  memberSession: MemberSession;
+}
+
+/**
+ * `mfa-error`: any failure. `code` is Stytch's `error_type` or one of the kit's (`no_client`,
+ * `no_session`, `network`, `invalid_phone_number`, `invalid_code`, …); `message` is localized.
+ */
+export interface ErrorDetail {
+  code: string;
+  message: string;
+  step: MfaStep | null;
+  recoverable: boolean;
+}
+
+/** `mfa-code-complete`: `<mfa-code-input>` holds a full code (its own value). */
+export interface CodeCompleteDetail {
+  code: string;
+}
+
+/** Every event the kit dispatches, by name. */
+export interface MfaEventMap {
+  'mfa-step': StepDetail;
+  'mfa-sms-sent': SmsSentDetail;
+  'mfa-totp-created': TotpCreatedDetail;
+  'mfa-recovery-codes-saved': RecoveryCodesSavedDetail;
+  'mfa-enrolled': EnrolledDetail;
+  'mfa-unenrolled': UnenrolledDetail;
+  'mfa-authenticated': AuthenticatedDetail;
+  'mfa-error': ErrorDetail;
+  'mfa-code-complete': CodeCompleteDetail;
+}
+
+/** Dispatches a kit event: a `CustomEvent` that bubbles and crosses shadow roots. */
+export function emit<K extends keyof MfaEventMap>(
+  target: EventTarget,
+  name: K,
+  detail: MfaEventMap[K],
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'mfa-step': CustomEvent<StepDetail>;
+    'mfa-sms-sent': CustomEvent<SmsSentDetail>;
+    'mfa-totp-created': CustomEvent<TotpCreatedDetail>;
+    'mfa-recovery-codes-saved': CustomEvent<RecoveryCodesSavedDetail>;
+    'mfa-enrolled': CustomEvent<EnrolledDetail>;
+    'mfa-unenrolled': CustomEvent<UnenrolledDetail>;
+    'mfa-authenticated': CustomEvent<AuthenticatedDetail>;
+    'mfa-error': CustomEvent<ErrorDetail>;
+    'mfa-code-complete': CustomEvent<CodeCompleteDetail>;
+  }
+}

@@ -1,0 +1,71 @@
+import { en, type MfaStrings, type StringKey } from './en.js';
+
+type Loader = () => Promise<Partial<MfaStrings>>;
+
+const loaded = new Map<string, Partial<MfaStrings>>([['en', en]]);
+const loaders = new Map<string, Loader>([['fr', () => import('./fr.js').then((m) => m.fr)]]);
+const pending = new Map<string, Promise<void>>();
+const listeners = new Set<() => void>();
+
+/**
+ * Adds (or replaces) a locale: a table, or a function that loads one when first needed. Missing keys
+ * fall back to English. Elements already showing that language update.
+ */
+export function registerLocale(lang: string, strings: Partial<MfaStrings> | Loader): void {
+  const key = lang.toLowerCase();
+  if (typeof strings === 'function') {
+    loaders.set(key, strings);
+    loaded.delete(key);
+  } else {
+    loaded.set(key, strings);
+  }
+  for (const listener of listeners) listener();
+}
+
+/** Calls back when a locale is registered or finishes loading; returns the unsubscribe. */
+export function onLocalesChanged(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The best registered match for a BCP 47 tag (`fr-CA` → `fr`), or null. */
+export function matchLocale(lang: string): string | null {
+  const tag = lang.toLowerCase();
+  for (const candidate of [tag, tag.split('-')[0]!]) {
+    if (loaded.has(candidate) || loaders.has(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** The table for a locale if it is loaded; starts loading it otherwise (listeners hear when done). */
+export function localeTable(lang: string): Partial<MfaStrings> | undefined {
+  const table = loaded.get(lang);
+  if (table) return table;
+  const loader = loaders.get(lang);
+  if (loader && !pending.has(lang)) {
+    pending.set(
+      lang,
+      loader()
+        .then((strings) => {
+          loaded.set(lang, strings);
+          for (const listener of listeners) listener();
+        })
+        .catch((error: unknown) =>
+          console.error(`stytch-mfa-elements: could not load the "${lang}" strings`, error),
+        )
+        .finally(() => pending.delete(lang)),
+    );
+  }
+  return undefined;
+}
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, values?: Record<string, string | number>): string {
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+export { en };
+export type { MfaStrings, StringKey };

@@ -1,0 +1,79 @@
+import { css } from 'lit';
+
+/** What every element shares: layout, buttons, links, messages. */
+export const base = css`
+  :host {
+    display: block;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  * {
+    box-sizing: border-box;
+  }
+  .stack {
+    display: grid;
+    gap: var(--_gap);
+  }
+  p {
+    margin: 0;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  button {
+    font: inherit;
+    min-height: 2.75rem;
+    padding: 0.5rem 1rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_primary);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    cursor: pointer;
+  }
+  button.secondary,
+  button.link {
+    background: transparent;
+    color: var(--_primary);
+  }
+  button.link {
+    border-color: transparent;
+    padding-inline: 0;
+    min-height: 2.75rem;
+    text-decoration: underline;
+    justify-self: start;
+  }
+  button:focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_gap);
+    align-items: center;
+  }
+  .title {
+    font-size: 1.25em;
+    font-weight: 600;
+  }
+  [part~='error'] {
+    color: var(--_error);
+  }
+  [part~='error'],
+  [part~='status'] {
+    margin: 0;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,31 @@
+import type { B2BAuthenticateResponseWithMFA, Member, Organization, StytchClient } from './types.js';
+
+/** The part of a primary `authenticate()` response the kit reads. */
+export type AuthResponse = Pick<B2BAuthenticateResponseWithMFA, 'member_id' | 'member' | 'organization'> &
+  Partial<Pick<B2BAuthenticateResponseWithMFA, 'member_authenticated' | 'mfa_required' | 'member_session'>>;
+
+export interface Who {
+  organizationId: string;
+  memberId: string;
+  member: Member | null;
+  organization: Organization | null;
+}
+
+/**
+ * Who is authenticating: attributes first, then the primary-auth response, then the client's signed-in
+ * member (optional enrollment and step-up happen with a full session).
+ */
+export function resolveWho(
+  attrs: { organizationId: string; memberId: string },
+  response: AuthResponse | null | undefined,
+  client: StytchClient | null,
+): Who {
+  const member = response?.member ?? client?.self.getSync() ?? null;
+  const organization = response?.organization ?? client?.organization.getSync() ?? null;
+  return {
+    organizationId: attrs.organizationId || organization?.organization_id || member?.organization_id || '',
+    memberId: attrs.memberId || response?.member_id || member?.member_id || '',
+    member,
+    organization,
+  };
+}
