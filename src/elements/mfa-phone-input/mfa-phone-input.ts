@@ -12,9 +12,10 @@ import type { CountryCode } from './phone-lib.js';
 type PhoneLib = typeof PhoneLibModule;
 
 let phoneLib: Promise<PhoneLib> | undefined;
+let loadedPhoneLib: PhoneLib | null = null;
 /** Loads the phone library once, on first use. */
 export function loadPhoneLib(): Promise<PhoneLib> {
-  phoneLib ??= import('./phone-lib.js');
+  phoneLib ??= import('./phone-lib.js').then((lib) => (loadedPhoneLib = lib));
   return phoneLib;
 }
 
@@ -83,7 +84,7 @@ export class MfaPhoneInput extends LitElement {
 
   @state() private country = '';
   @state() private text = '';
-  @state() private lib: PhoneLib | null = null;
+  @state() private lib: PhoneLib | null = loadedPhoneLib;
   @state() private formDisabled = false;
   /** Show the validation message (after the member leaves the field or submits). */
   @state() private touched = false;
@@ -96,6 +97,7 @@ export class MfaPhoneInput extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.lib) return;
     void loadPhoneLib().then((lib) => {
       this.lib = lib;
       this.applyText(false);

@@ -6,12 +6,15 @@ import { signOut, testClient } from '../support/client.js';
 import {
   ORGANIZATION_IDS,
   SEED_PASSWORD,
+  advanceClock,
+  injectFault,
   lastSmsCode,
   resetEmulator,
   smsOutbox,
 } from '../support/emulator.js';
 import { recordEvents } from '../support/events.js';
-import '../support/network-guard.js';
+import { requestedUrls } from '../support/network-guard.js';
+import '../../../src/elements/mfa-provider/mfa-provider.js';
 import { deepActiveElement, inShadow, partText } from '../support/shadow.js';
 
 const client = testClient();
@@ -73,5 +76,260 @@ describe('<sms-otp-input>', () => {
     expect(authenticated!.member.mfa_enrolled).to.equal(true);
     expect(client.session.getSync()?.member_id).to.equal(primary.member_id);
     expect(await smsOutbox('+14155550123')).to.have.length(1);
+  });
+});
+
+describe('<sms-otp-input> when things go wrong', () => {
+  let recorder: ReturnType<typeof recordEvents>;
+
+  beforeEach(async () => {
+    await signOut();
+    await resetEmulator();
+    recorder = recordEvents();
+  });
+
+  afterEach(() => recorder.stop());
+
+  /** A returning SMS member: primary auth already sent the code. */
+  async function returningSms(cooldown = 30) {
+    const primary = await login('sms@acme.test');
+    const el = await fixture<SmsOtpInput>(
+      html`<sms-otp-input
+        .client=${client}
+        .authResponse=${primary}
+        resend-cooldown=${cooldown}
+      ></sms-otp-input>`,
+    );
+    await waitUntil(() => el.step === 'enter-sms-code', 'code entry shows');
+    return el;
+  }
+
+  const codeField = (el: SmsOtpInput) => inShadow<any>(el, 'mfa-code-input');
+  const resendButton = (el: SmsOtpInput) => inShadow<HTMLButtonElement>(el, '[part~="resend-button"]');
+
+  it('starts at code entry when primary auth already sent the code, and sends no second SMS', async () => {
+    const el = await returningSms();
+    expect(await smsOutbox('+14155550101')).to.have.length(1);
+    expect(el.shadowRoot!.querySelector('[part~="back-button"]')).to.equal(null);
+    expect(resendButton(el).getAttribute('aria-disabled')).to.equal('true');
+    expect(partText(el, 'resend-button')).to.match(/^Resend code in \d+ s$/);
+    expect(partText(el, 'status')).to.equal('You can ask for a new code in 30 seconds.');
+    expect(recorder.names()).to.deep.equal(['mfa-step:enter-sms-code']);
+  });
+
+  it('a wrong code keeps the step, clears the field and refocuses it', async () => {
+    const el = await returningSms();
+    const right = await lastSmsCode('+14155550101');
+    await sendKeys({ type: right === '000000' ? '111111' : '000000' });
+    await waitUntil(() => codeField(el).errorMessage !== '', 'the failure shows');
+    expect(codeField(el).errorMessage).to.equal('That code is not right. Check it and try again.');
+    expect(codeField(el).value).to.equal('');
+    expect(el.step).to.equal('enter-sms-code');
+    expect(deepActiveElement()).to.equal(codeField(el).shadowRoot.querySelector('input'));
+    expect(recorder.of('mfa-error')).to.deep.equal([
+      {
+        code: 'otp_code_not_found',
+        message: 'That code is not right. Check it and try again.',
+        step: 'enter-sms-code',
+        recoverable: true,
+      },
+    ]);
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ type: right });
+    await waitUntil(() => el.step === 'done', 'the right code still works');
+  });
+
+  it('an expired code offers a resend at once, and the new code works', async () => {
+    const el = await returningSms();
+    const old = await lastSmsCode('+14155550101');
+    await advanceClock(121);
+    await sendKeys({ type: old });
+    await waitUntil(() => codeField(el).errorMessage !== '', 'the failure shows');
+    expect(codeField(el).errorMessage).to.equal(
+      'That code has expired or was already used. Send a new code.',
+    );
+    expect(resendButton(el).getAttribute('aria-disabled')).to.equal('false');
+    expect(partText(el, 'resend-button')).to.equal('Resend code');
+
+    resendButton(el).click();
+    await waitUntil(async () => (await smsOutbox('+14155550101')).length === 2, 'a second SMS');
+    expect(recorder.of('mfa-sms-sent')).to.deep.equal([{ phoneNumber: '+1•••••••101', resend: true }]);
+    codeField(el).focus();
+    await sendKeys({ type: await lastSmsCode('+14155550101') });
+    await waitUntil(() => el.step === 'done', 'verified');
+  });
+
+  it('says when to retry after too many SMS sends', async () => {
+    const el = await returningSms(0);
+    for (let sent = 1; sent < 5; sent++) {
+      resendButton(el).click();
+      await waitUntil(async () => (await smsOutbox('+14155550101')).length === sent + 1, `SMS ${sent + 1}`);
+      await waitUntil(() => resendButton(el).getAttribute('aria-disabled') === 'false', 'resend ready');
+    }
+    resendButton(el).click();
+    await waitUntil(() => partText(el, 'error') !== '', 'the rate limit shows');
+    expect(partText(el, 'error')).to.match(/^Too many attempts\. Try again in \d+ seconds\.$/);
+    expect(resendButton(el).getAttribute('aria-disabled')).to.equal('true');
+    expect(recorder.of('mfa-error').map((e) => e.code)).to.deep.equal(['too_many_requests']);
+    expect(await smsOutbox('+14155550101')).to.have.length(5);
+  });
+
+  it('a dropped connection keeps the typed code and allows a retry', async () => {
+    const el = await returningSms();
+    await injectFault({ path: '/b2b/otps/sms/authenticate', drop: true });
+    const code = await lastSmsCode('+14155550101');
+    await sendKeys({ type: code });
+    await waitUntil(() => partText(el, 'error') !== '', 'the failure shows');
+    expect(partText(el, 'error')).to.equal(
+      'We could not reach the server. Check your connection and try again.',
+    );
+    expect(codeField(el).value).to.equal(code);
+    expect(recorder.of('mfa-error')[0]).to.include({ code: 'network', recoverable: true });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.step === 'done', 'the retry verified');
+  });
+
+  it('an expired sign-in is not recoverable', async () => {
+    const el = await returningSms();
+    await advanceClock(11 * 60);
+    await sendKeys({ type: await lastSmsCode('+14155550101') });
+    await waitUntil(() => partText(el, 'error') !== '', 'the failure shows');
+    expect(partText(el, 'error')).to.equal('Your sign-in has expired. Sign in again to continue.');
+    expect(recorder.of('mfa-error')[0]).to.include({
+      code: 'intermediate_session_not_found',
+      recoverable: false,
+    });
+  });
+
+  it('catches an invalid phone number before any request, keeping what was typed', async () => {
+    const primary = await login('new@acme.test');
+    const el = await fixture<SmsOtpInput>(
+      html`<sms-otp-input .client=${client} .authResponse=${primary}></sms-otp-input>`,
+    );
+    await waitUntil(() => inShadow<any>(el, 'mfa-phone-input').ready, 'the phone library loaded');
+    const requestsBefore = requestedUrls().length;
+    await sendKeys({ type: '415555' });
+    await sendKeys({ press: 'Enter' });
+    const phone = inShadow<any>(el, 'mfa-phone-input');
+    await waitUntil(() => partText(phone, 'error') !== '', 'the message shows');
+    expect(partText(phone, 'error')).to.equal('Enter a valid phone number for the country you chose.');
+    expect(phone.shadowRoot.querySelector('input').value).to.equal('(415) 555');
+    expect(el.step).to.equal('enter-phone');
+    expect(recorder.of('mfa-error').map((e) => e.code)).to.deep.equal(['invalid_phone_number']);
+    expect(
+      requestedUrls()
+        .slice(requestsBefore)
+        .filter((url) => url.includes('/b2b/otps/')),
+    ).to.deep.equal([]);
+    expect(await smsOutbox()).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends one SMS for a double click, and lets the member use a different number', async () => {
+    const primary = await login('new@acme.test');
+    const el = await fixture<SmsOtpInput>(
+      html`<sms-otp-input .client=${client} .authResponse=${primary} resend-cooldown="60"></sms-otp-input>`,
+    );
+    await waitUntil(() => inShadow<any>(el, 'mfa-phone-input').ready, 'the phone library loaded');
+    await sendKeys({ type: '4155550123' });
+    const send = inShadow<HTMLButtonElement>(el, '[part~="submit-button"]');
+    send.click();
+    send.click();
+    await waitUntil(() => el.step === 'enter-sms-code', 'code entry shows');
+    expect(await smsOutbox()).to.have.length(1);
+
+    inShadow<HTMLButtonElement>(el, '[part~="back-button"]').click();
+    await waitUntil(() => el.step === 'enter-phone', 'back to phone entry');
+    const input = inShadow<any>(el, 'mfa-phone-input').shadowRoot.querySelector('input');
+    expect(input.value).to.equal('(415) 555-0123');
+    input.select();
+    await sendKeys({ type: '4155550199' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(async () => (await smsOutbox('+14155550199')).length === 1, 'sent to the new number');
+    expect(recorder.names()).to.deep.equal([
+      'mfa-step:enter-phone',
+      'mfa-sms-sent',
+      'mfa-step:enter-sms-code',
+      'mfa-step:enter-phone',
+      'mfa-sms-sent',
+      'mfa-step:enter-sms-code',
+    ]);
+  });
+
+  it('with phone-number, skips entry and sends once', async () => {
+    const primary = await login('new@acme.test');
+    const el = await fixture<SmsOtpInput>(
+      html`<sms-otp-input
+        .client=${client}
+        .authResponse=${primary}
+        phone-number="+14155550142"
+      ></sms-otp-input>`,
+    );
+    await waitUntil(() => el.step === 'enter-sms-code', 'code entry shows');
+    expect(await smsOutbox('+14155550142')).to.have.length(1);
+    expect(recorder.names()).to.deep.equal(['mfa-sms-sent', 'mfa-step:enter-sms-code']);
+  });
+});
+
+describe('<sms-otp-input> setup', () => {
+  beforeEach(async () => {
+    await signOut();
+    await resetEmulator();
+  });
+
+  it('without a client, says so and fires mfa-error no_client', async () => {
+    const recorder = recordEvents();
+    const el = await fixture<SmsOtpInput>(
+      html`<sms-otp-input
+        organization-id=${ORGANIZATION_IDS.acme}
+        member-id="member-test-x"
+      ></sms-otp-input>`,
+    );
+    await waitUntil(() => recorder.events.length > 0, 'an event');
+    recorder.stop();
+    expect(recorder.of('mfa-error')[0]).to.include({ code: 'no_client', recoverable: false, step: null });
+    expect(partText(el, 'error')).to.match(/^Multi-factor authentication is not configured/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('finds the client of an <mfa-provider> across shadow roots', async () => {
+    const primary = await login('sms@acme.test');
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const shadow = wrapper.attachShadow({ mode: 'open' });
+    const provider = document.createElement('mfa-provider');
+    provider.client = client;
+    const inner = document.createElement('div');
+    const innerShadow = inner.attachShadow({ mode: 'open' });
+    const el = document.createElement('sms-otp-input');
+    el.authResponse = primary;
+    innerShadow.append(el);
+    provider.append(inner);
+    shadow.append(provider);
+    await waitUntil(() => el.step === 'enter-sms-code', 'code entry shows');
+    expect(provider.client).to.equal(client);
+  });
+
+  it('takes any string from `strings`, and French from lang="fr"', async () => {
+    const primary = await login('new@acme.test');
+    const el = await fixture<SmsOtpInput>(
+      html`<sms-otp-input
+        .client=${client}
+        .authResponse=${primary}
+        .strings=${{ smsSend: 'Text me a code' }}
+      ></sms-otp-input>`,
+    );
+    await waitUntil(() => el.step === 'enter-phone', 'phone entry shows');
+    expect(partText(el, 'submit-button')).to.equal('Text me a code');
+
+    el.setAttribute('lang', 'fr');
+    el.strings = {};
+    await waitUntil(() => partText(el, 'submit-button') === 'Envoyer le code', 'French strings');
+    expect(el.shadowRoot!.textContent).to.contain('Ajouter un numéro de téléphone');
+    const select = inShadow<any>(el, 'mfa-phone-input').shadowRoot.querySelector('select');
+    await waitUntil(
+      () => select.selectedOptions[0]?.textContent.includes('États-Unis'),
+      'country names in French',
+    );
   });
 });
