@@ -267,6 +267,7 @@ export class MfaPhoneInput extends LitElement {
             id="country"
             part="country-select"
             autocomplete="tel-country-code"
+            .value=${live(this.countryInUse)}
             ?disabled=${disabled}
             @change=${this.onCountryChange}
           >

@@ -1,0 +1,100 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/elements/mfa-phone-input/mfa-phone-input.js';
+import type { MfaPhoneInput } from '../../../src/elements/mfa-phone-input/mfa-phone-input.js';
+import '../support/network-guard.js';
+import { deepActiveElement, inShadow } from '../support/shadow.js';
+
+const numberInput = (field: MfaPhoneInput) => inShadow<HTMLInputElement>(field, '#number');
+const countrySelect = (field: MfaPhoneInput) => inShadow<HTMLSelectElement>(field, 'select');
+
+describe('<mfa-phone-input>', () => {
+  let form: HTMLFormElement;
+  let field: MfaPhoneInput;
+
+  beforeEach(async () => {
+    form = await fixture<HTMLFormElement>(html`
+      <form>
+        <mfa-phone-input name="phone" required default-country="US"></mfa-phone-input>
+        <button>Submit</button>
+      </form>
+    `);
+    field = form.querySelector('mfa-phone-input')!;
+    await waitUntil(() => field.ready, 'the phone library loaded');
+    await field.updateComplete;
+  });
+
+  it('is accessible, with a labelled country and number', async () => {
+    await expect(form).to.be.accessible();
+    expect(countrySelect(field).value).to.equal('US');
+    expect(countrySelect(field).selectedOptions[0]!.textContent!.trim()).to.equal('United States (+1)');
+    expect(numberInput(field).labels?.[0]?.textContent).to.equal('Phone number');
+    expect(numberInput(field).getAttribute('autocomplete')).to.equal('tel');
+  });
+
+  it('formats as the member types and yields E.164', async () => {
+    field.focus();
+    await sendKeys({ type: '4155550123' });
+    expect(numberInput(field).value).to.equal('(415) 555-0123');
+    expect(field.value).to.equal('+14155550123');
+    await field.updateComplete;
+    expect(form.checkValidity()).to.equal(true);
+    expect(new FormData(form).get('phone')).to.equal('+14155550123');
+  });
+
+  it('picks the country of a pasted international number', async () => {
+    field.focus();
+    document.execCommand('insertText', false, '+44 20 7183 8750');
+    expect(field.value).to.equal('+442071838750');
+    await field.updateComplete;
+    expect(countrySelect(field).value).to.equal('GB');
+    (deepActiveElement() as HTMLElement).blur();
+    await field.updateComplete;
+    expect(numberInput(field).value).to.equal('020 7183 8750');
+  });
+
+  it('says a number is not valid before anything is sent', async () => {
+    field.focus();
+    await sendKeys({ type: '415555' });
+    await field.updateComplete;
+    expect(field.value).to.equal('');
+    expect(field.validity.typeMismatch).to.equal(true);
+    expect(field.reportValidity()).to.equal(false);
+    await field.updateComplete;
+    expect(inShadow(field, '[part~="error"]').textContent).to.equal('Enter a valid phone number for the country you chose.');
+    expect(numberInput(field).getAttribute('aria-invalid')).to.equal('true');
+    await expect(form).to.be.accessible();
+  });
+
+  it('is required, resets with its form, and a host-set value shows in national form', async () => {
+    expect(field.validity.valueMissing).to.equal(true);
+    field.value = '+33142685300';
+    await field.updateComplete;
+    expect(countrySelect(field).value).to.equal('FR');
+    expect(numberInput(field).value).to.equal('01 42 68 53 00');
+    expect(field.value).to.equal('+33142685300');
+    form.reset();
+    await field.updateComplete;
+    expect(field.value).to.equal('');
+    expect(numberInput(field).value).to.equal('');
+  });
+
+  it('changing the country with the keyboard re-reads the number', async () => {
+    field.focus();
+    await sendKeys({ type: '2071838750' });
+    expect(field.value).to.equal('');
+    countrySelect(field).focus();
+    const changed = oneEvent(field, 'change');
+    countrySelect(field).value = 'GB';
+    countrySelect(field).dispatchEvent(new Event('change'));
+    await changed;
+    expect(field.value).to.equal('+442071838750');
+  });
+
+  it('names countries in the member language', async () => {
+    const french = await fixture<MfaPhoneInput>(html`<mfa-phone-input lang="fr" default-country="DE"></mfa-phone-input>`);
+    await waitUntil(() => french.ready, 'loaded');
+    await waitUntil(() => inShadow(french, 'label').textContent === 'Pays', 'French strings');
+    expect(countrySelect(french).selectedOptions[0]!.textContent!.trim()).to.equal('Allemagne (+49)');
+  });
+});
