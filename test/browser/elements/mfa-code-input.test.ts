@@ -5,7 +5,6 @@ import type { MfaCodeInput } from '../../../src/elements/mfa-code-input/mfa-code
 import '../support/network-guard.js';
 import { deepActiveElement, inShadow } from '../support/shadow.js';
 
-
 /** Inserts text as the browser does for typing or pasting (real `input` events). */
 function insert(text: string): void {
   document.execCommand('insertText', false, text);
@@ -85,7 +84,9 @@ describe('<mfa-code-input>', () => {
 
   it('is disabled by a disabled fieldset', async () => {
     const wrapper = await fixture<HTMLFormElement>(
-      html`<form><fieldset disabled><mfa-code-input name="otp"></mfa-code-input></fieldset></form>`,
+      html`<form>
+        <fieldset disabled><mfa-code-input name="otp"></mfa-code-input></fieldset>
+      </form>`,
     );
     const inner = wrapper.querySelector('mfa-code-input')!;
     await inner.updateComplete;
@@ -127,4 +128,3 @@ describe('<mfa-code-input>', () => {
     await waitUntil(() => deepActiveElement()?.localName === 'input', 'focus moved into the field');
   });
 });
-

@@ -61,7 +61,9 @@ describe('<mfa-phone-input>', () => {
     expect(field.validity.typeMismatch).to.equal(true);
     expect(field.reportValidity()).to.equal(false);
     await field.updateComplete;
-    expect(inShadow(field, '[part~="error"]').textContent).to.equal('Enter a valid phone number for the country you chose.');
+    expect(inShadow(field, '[part~="error"]').textContent).to.equal(
+      'Enter a valid phone number for the country you chose.',
+    );
     expect(numberInput(field).getAttribute('aria-invalid')).to.equal('true');
     await expect(form).to.be.accessible();
   });
@@ -92,7 +94,9 @@ describe('<mfa-phone-input>', () => {
   });
 
   it('names countries in the member language', async () => {
-    const french = await fixture<MfaPhoneInput>(html`<mfa-phone-input lang="fr" default-country="DE"></mfa-phone-input>`);
+    const french = await fixture<MfaPhoneInput>(
+      html`<mfa-phone-input lang="fr" default-country="DE"></mfa-phone-input>`,
+    );
     await waitUntil(() => french.ready, 'loaded');
     await waitUntil(() => inShadow(french, 'label').textContent === 'Pays', 'French strings');
     expect(countrySelect(french).selectedOptions[0]!.textContent!.trim()).to.equal('Allemagne (+49)');

@@ -1,0 +1,41 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/elements/mfa-provider/mfa-provider.js';
+import type { MfaProvider } from '../../../src/elements/mfa-provider/mfa-provider.js';
+import '../../../src/elements/sms-otp-input/sms-otp-input.js';
+import type { SmsOtpInput } from '../../../src/elements/sms-otp-input/sms-otp-input.js';
+import { testClient } from '../support/client.js';
+import { resetEmulator } from '../support/emulator.js';
+import '../support/network-guard.js';
+
+describe('<mfa-provider>', () => {
+  beforeEach(() => resetEmulator());
+
+  it('renders its children in place', async () => {
+    const provider = await fixture<MfaProvider>(html`<mfa-provider><p>child</p></mfa-provider>`);
+    expect(getComputedStyle(provider).display).to.equal('contents');
+  });
+
+  it('returns the client it was given', async () => {
+    const client = testClient();
+    const provider = await fixture<MfaProvider>(html`<mfa-provider .client=${client}></mfa-provider>`);
+    expect(provider.client).to.equal(client);
+  });
+
+  it('creates one client from public-token and api-url that reaches the API, and provides it', async () => {
+    const provider = await fixture<MfaProvider>(
+      html`<mfa-provider public-token="public-token-test-provider-made" api-url=${location.origin}>
+        <sms-otp-input organization-id="organization-test-none" member-id="member-test-none"></sms-otp-input>
+      </mfa-provider>`,
+    );
+    const client = provider.client;
+    expect(client).to.not.equal(null);
+    expect(provider.client).to.equal(client);
+    const { organization } = await client!.organization.getBySlug({ organization_slug: 'initech' });
+    expect(organization?.organization_name).to.equal('Initech');
+    // The child has no client of its own: it shows phone entry (not the no-client message)
+    // because it found the provider's.
+    const child = provider.querySelector<SmsOtpInput>('sms-otp-input')!;
+    await waitUntil(() => child.step === 'enter-phone', 'the child shows phone entry');
+    expect(child.client).to.equal(null);
+  });
+});
