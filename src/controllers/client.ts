@@ -33,17 +33,22 @@ export class ClientController implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** The client now, without waiting (creating the provider's client if it has not yet). */
-  get client(): StytchClient | null {
-    return this.host.client ?? this.consumer.value?.client ?? null;
+  /** Where the client comes from now, without creating it: the element's own, or a provider. */
+  get source(): ClientSource | null {
+    const own = this.host.client;
+    if (own) return { client: own };
+    return this.consumer.value ?? null;
   }
 
-  /** The client, once an ancestor `<mfa-provider>` is defined; null when there is none to be had. */
-  async resolve(): Promise<StytchClient | null> {
-    if (this.client) return this.client;
+  /**
+   * Where the client comes from, once an ancestor `<mfa-provider>` is defined; null when there is none.
+   * Reading the source's `client` creates it, so elements do that only when they make a call.
+   */
+  async resolve(): Promise<ClientSource | null> {
+    if (this.source) return this.source;
     const provider = closestAcrossShadows(this.host, 'mfa-provider');
     if (!provider) return null;
     await customElements.whenDefined('mfa-provider');
-    return this.client ?? (provider as unknown as ClientSource).client ?? null;
+    return this.source ?? (provider as unknown as ClientSource);
   }
 }

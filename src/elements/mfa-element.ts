@@ -4,13 +4,19 @@ import { AsyncCall } from '../controllers/async-call.js';
 import { ClientController } from '../controllers/client.js';
 import { LocalizeController } from '../controllers/localize.js';
 import { emit } from '../events.js';
-import type { MfaStrings } from '../strings/locales.js';
+import type { MfaStrings, StringKey } from '../strings/locales.js';
 import { toFailure, type Failure } from '../stytch/errors.js';
 import { resolveWho, type AuthResponse, type Who } from '../stytch/member.js';
 import type { StytchClient } from '../stytch/types.js';
 import { base } from '../styles/base.js';
 import { tokens } from '../styles/tokens.js';
 import type { MfaMethod, MfaStep } from '../types.js';
+
+/** What an element needs to make calls: who is authenticating, and the client (created on first read). */
+export interface Ready {
+  readonly who: Who;
+  readonly client: StytchClient;
+}
 
 /**
  * What every element that calls Stytch shares: the client, who is authenticating, strings, the
@@ -86,32 +92,30 @@ export abstract class MfaElement extends LitElement {
   }
 
   /**
-   * The client and who is authenticating, or null after showing why not (`no_client`, `no_session`).
+   * Where the client comes from and who is authenticating, or null after showing why not
+   * (`no_client`, `no_session`). The client itself is created only if the member must be read from
+   * it (a signed-in member); otherwise on the first call, so the first step paints without waiting.
    */
-  protected async ready(): Promise<{ client: StytchClient; who: Who } | null> {
-    const client = await this.clients.resolve();
-    if (!client) {
-      this.setupMessage = this.t('noClient');
-      emit(this, 'mfa-error', {
-        code: 'no_client',
-        message: this.setupMessage,
-        step: null,
-        recoverable: false,
-      });
-      return null;
-    }
-    const who = resolveWho(this, this.authResponse, client);
-    if (!who.organizationId || !who.memberId) {
-      this.setupMessage = this.t('noMember');
-      emit(this, 'mfa-error', {
-        code: 'no_session',
-        message: this.setupMessage,
-        step: null,
-        recoverable: false,
-      });
-      return null;
-    }
+  protected async ready(): Promise<Ready | null> {
+    const source = await this.clients.resolve();
+    if (!source) return this.setupFailed('no_client', 'noClient');
+    let who = resolveWho(this, this.authResponse, null);
+    if (!who.organizationId || !who.memberId) who = resolveWho(this, this.authResponse, source.client);
+    if (!who.organizationId || !who.memberId) return this.setupFailed('no_session', 'noMember');
     this.setupMessage = '';
-    return { client, who };
+    return {
+      who,
+      get client(): StytchClient {
+        const client = source.client;
+        if (!client) throw new Error('stytch-mfa-elements: the provider has no public-token or client');
+        return client;
+      },
+    };
+  }
+
+  private setupFailed(code: string, key: StringKey): null {
+    this.setupMessage = this.t(key);
+    emit(this, 'mfa-error', { code, message: this.setupMessage, step: null, recoverable: false });
+    return null;
   }
 }

@@ -4,10 +4,8 @@ import { Countdown } from '../../controllers/countdown.js';
 import { emit } from '../../events.js';
 import type { Failure } from '../../stytch/errors.js';
 import { maskPhone } from '../../stytch/mask.js';
-import type { StytchClient } from '../../stytch/types.js';
-import type { Who } from '../../stytch/member.js';
 import type { Enrollment } from '../../types.js';
-import { MfaElement } from '../mfa-element.js';
+import { MfaElement, type Ready } from '../mfa-element.js';
 import '../mfa-code-input/mfa-code-input.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import '../mfa-phone-input/mfa-phone-input.js';
@@ -82,7 +80,7 @@ export class SmsOtpInput extends MfaElement {
   private readonly cooldown = new Countdown(this, () => {
     this.status = this.t('smsResendReady');
   });
-  private session: { client: StytchClient; who: Who } | null = null;
+  private session: Ready | null = null;
   private starting = false;
 
   override connectedCallback(): void {

@@ -1,0 +1,60 @@
+// Measures what each entry costs: brotli bytes of the minified code a page loads before first render
+// (the entry and its static imports), and, listed apart, the chunks it loads only when needed.
+// Shared by `npm run bench` and the size check in `npm test` (bytes are deterministic).
+import { brotliCompressSync, constants } from 'node:zlib';
+import { readdirSync } from 'node:fs';
+import { build } from 'vite';
+
+const brotli = (code) =>
+  brotliCompressSync(Buffer.from(code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+/** Every element's own module: `src/elements/<tag>/<tag>.ts`. */
+export function elementEntries() {
+  return readdirSync('src/elements', { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => ({ name: `<${d.name}>`, entry: `src/elements/${d.name}/${d.name}.ts` }));
+}
+
+const SDK = /^@stytch\/vanilla-js/;
+
+/**
+ * Builds one entry (minified ES modules, like a page's bundler would) and measures it.
+ * `withSdk`: include the Stytch client (the CDN entry); otherwise it is external (a peer dependency).
+ */
+export async function measure(entry, { withSdk = false } = {}) {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    publicDir: false,
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      lib: { entry, formats: ['es'], fileName: 'entry' },
+      rolldownOptions: { external: withSdk ? [] : [SDK] },
+    },
+  });
+  const output = (Array.isArray(result) ? result[0] : result).output.filter((o) => o.type === 'chunk');
+  const byName = new Map(output.map((chunk) => [chunk.fileName, chunk]));
+  const entryChunk = output.find((chunk) => chunk.isEntry);
+  // What loads before first render: the entry and, transitively, its static imports.
+  const initial = new Set();
+  const visit = (name) => {
+    if (initial.has(name) || !byName.has(name)) return;
+    initial.add(name);
+    for (const next of byName.get(name).imports) visit(next);
+  };
+  visit(entryChunk.fileName);
+  const initialBytes = [...initial].reduce((sum, name) => sum + brotli(byName.get(name).code), 0);
+  const lazy = output
+    .filter((chunk) => !initial.has(chunk.fileName))
+    .map((chunk) => ({
+      name: chunk.name,
+      bytes: brotli(chunk.code),
+      modules: Object.keys(chunk.modules).map((id) => id.replace(/^.*node_modules\//, '')),
+    }));
+  const initialModules = [...initial].flatMap((name) => Object.keys(byName.get(name).modules));
+  return { initialBytes, lazy, initialModules };
+}
+
+export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
