@@ -32,9 +32,10 @@ console.log(`Chromium: ${chromium}`);
 run('build the emulator', 'npm', ['run', '--silent', 'build:emulator']);
 run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 run('lint', 'npm', ['run', '--silent', 'lint']);
+run('manifest', process.execPath, ['scripts/manifest-check.mjs']);
 
 const tap = join(tmp, 'node.tap');
-const nodeFiles = [...testFiles('test/emulator'), ...testFiles('test/demo')];
+const nodeFiles = [...testFiles('test/emulator'), ...testFiles('test/package'), ...testFiles('test/demo')];
 run('node tests', process.execPath, [
   '--import',
   'tsx',

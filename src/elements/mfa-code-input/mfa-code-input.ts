@@ -19,7 +19,7 @@ export function digitsOf(text: string, length: number): string {
  *
  * @summary Form-associated one-time-code field.
  * @fires {CustomEvent<CodeCompleteDetail>} mfa-code-complete - The field holds a full code (the one event that carries it).
- * @fires input - The member changed the value (native, from the inner input).
+ * @fires {InputEvent} input - The member changed the value (native, from the inner input).
  * @fires change - The member committed a change.
  * @csspart label - The visible label.
  * @csspart input - The inner `<input>`.

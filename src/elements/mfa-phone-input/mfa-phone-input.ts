@@ -36,7 +36,7 @@ function regionOf(lang: string): string | undefined {
  * The phone-number library (about 31 KB compressed) loads when the field is first shown.
  *
  * @summary Form-associated country + number field that yields E.164.
- * @fires input - The member changed the number or the country (native, from the inner controls).
+ * @fires {InputEvent} input - The member changed the number or the country (native, from the inner controls).
  * @fires change - The member committed a change.
  * @csspart country-select - The country `<select>`.
  * @csspart input - The number `<input>`.

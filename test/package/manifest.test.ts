@@ -1,0 +1,110 @@
+// The manifest (custom-elements.json) documents each element's public surface, and every element the
+// package exports by subpath exists.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+
+interface Declaration {
+  tagName?: string;
+  attributes?: { name: string }[];
+  members?: { name: string; kind: string; privacy?: string }[];
+  events?: { name: string; type?: { text: string } }[];
+  cssParts?: { name: string }[];
+  cssProperties?: { name: string }[];
+}
+
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as {
+  modules: { declarations?: Declaration[] }[];
+};
+const elements = new Map(
+  manifest.modules
+    .flatMap((m) => m.declarations ?? [])
+    .filter((d) => d.tagName)
+    .map((d) => [d.tagName!, d]),
+);
+
+const expected: Record<
+  string,
+  { attributes: string[]; properties: string[]; events: string[]; parts: string[] }
+> = {
+  'mfa-provider': { attributes: ['public-token', 'api-url'], properties: ['client'], events: [], parts: [] },
+  'mfa-code-input': {
+    attributes: ['length', 'name', 'value', 'required', 'disabled'],
+    properties: ['value', 'form', 'validity', 'strings'],
+    events: ['mfa-code-complete', 'input', 'change'],
+    parts: ['input', 'error'],
+  },
+  'mfa-phone-input': {
+    attributes: ['value', 'default-country', 'name', 'required', 'disabled'],
+    properties: ['value', 'form', 'validity', 'strings'],
+    events: ['input', 'change'],
+    parts: ['country-select', 'input', 'error'],
+  },
+  'sms-otp-input': {
+    attributes: [
+      'phone-number',
+      'sms-sent',
+      'enrollment',
+      'resend-cooldown',
+      'code-length',
+      'organization-id',
+      'member-id',
+      'session-duration-minutes',
+    ],
+    properties: ['client', 'authResponse', 'strings', 'step'],
+    events: ['mfa-step', 'mfa-sms-sent', 'mfa-enrolled', 'mfa-unenrolled', 'mfa-authenticated', 'mfa-error'],
+    parts: ['phone-input', 'code-input', 'submit-button', 'resend-button', 'back-button', 'error', 'status'],
+  },
+};
+
+describe('custom-elements.json', () => {
+  for (const [tag, want] of Object.entries(expected)) {
+    it(`documents <${tag}>`, () => {
+      const element = elements.get(tag);
+      assert.ok(element, `<${tag}> is in the manifest`);
+      const names = (list?: { name: string }[]) => new Set((list ?? []).map((x) => x.name));
+      for (const a of want.attributes) assert.ok(names(element.attributes).has(a), `attribute ${a}`);
+      const publicMembers = new Set(
+        (element.members ?? [])
+          .filter((m) => m.privacy !== 'private' && m.privacy !== 'protected')
+          .map((m) => m.name),
+      );
+      for (const p of want.properties) assert.ok(publicMembers.has(p), `property ${p}`);
+      for (const e of want.events) assert.ok(names(element.events).has(e), `event ${e}`);
+      for (const p of want.parts) assert.ok(names(element.cssParts).has(p), `part ${p}`);
+      for (const event of element.events ?? []) {
+        if (event.name.startsWith('mfa-'))
+          assert.match(event.type?.text ?? '', /^CustomEvent<\w+Detail>$/, event.name);
+      }
+    });
+  }
+
+  it('documents the --mfa- custom properties', () => {
+    const props = new Set((elements.get('sms-otp-input')?.cssProperties ?? []).map((p) => p.name));
+    for (const name of ['--mfa-color-primary', '--mfa-color-error', '--mfa-radius', '--mfa-font-family']) {
+      assert.ok(props.has(name), name);
+    }
+  });
+});
+
+describe('package.json', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    exports: Record<string, string | { default: string }>;
+    customElements: string;
+  };
+
+  it('exports each element by subpath, from its own module', () => {
+    for (const [subpath, target] of Object.entries(pkg.exports)) {
+      const file = typeof target === 'string' ? target : target.default;
+      const match = /^\.\/dist\/elements\/([\w-]+)\/\1\.js$/.exec(file);
+      if (!match) continue;
+      assert.equal(subpath, `./${match[1]}`);
+      assert.ok(existsSync(`src/elements/${match[1]}/${match[1]}.ts`), `${subpath} has a source`);
+    }
+    for (const tag of Object.keys(expected)) assert.ok(pkg.exports[`./${tag}`], `./${tag} is exported`);
+  });
+
+  it('names the manifest', () => {
+    assert.equal(pkg.customElements, 'custom-elements.json');
+  });
+});
