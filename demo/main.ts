@@ -1,6 +1,6 @@
-// The demo page: for now it proves the SDK reaches the emulator and runs a primary login.
-import { StytchB2BHeadlessClient } from '@stytch/vanilla-js/b2b/headless';
-import type { StytchClientOptions } from '@stytch/vanilla-js';
+// The demo page: a primary login with the seeded members, then the kit's MFA elements.
+import '../src/index.js';
+import type { MfaProvider } from '../src/index.js';
 
 interface SeedMember {
   member_id: string;
@@ -12,17 +12,16 @@ interface Seed {
   members: SeedMember[];
 }
 
-const PUBLIC_TOKEN = 'public-token-test-demo-0000-0000-000000000000';
-const client = new StytchB2BHeadlessClient(PUBLIC_TOKEN, {
-  endpoints: { testAPIURL: location.origin, liveAPIURL: location.origin },
-} as StytchClientOptions);
-
+const provider = document.querySelector<MfaProvider>('#provider')!;
+provider.apiUrl = location.origin;
 const status = document.querySelector<HTMLElement>('#status')!;
 const form = document.querySelector<HTMLFormElement>('#login')!;
 const memberSelect = document.querySelector<HTMLSelectElement>('#member')!;
 const result = document.querySelector<HTMLElement>('#result')!;
+const mfa = document.querySelector<HTMLElement>('#mfa')!;
 
 async function start(): Promise<void> {
+  const client = provider.client!;
   const seed = (await (await fetch('/__emulator/seed')).json()) as Seed;
   const { organization } = await client.organization.getBySlug({ organization_slug: 'acme' });
   if (!organization) throw new Error('the emulator does not know the acme organization');
@@ -31,13 +30,16 @@ async function start(): Promise<void> {
 
   for (const member of seed.members) {
     const org = seed.organizations.find((o) => o.organization_id === member.organization_id);
-    const option = new Option(`${member.email_address} (${org?.organization_name ?? ''})`, member.member_id);
-    memberSelect.append(option);
+    memberSelect.append(
+      new Option(`${member.email_address} (${org?.organization_name ?? ''})`, member.member_id),
+    );
   }
   form.hidden = false;
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const member = seed.members.find((m) => m.member_id === memberSelect.value)!;
+    mfa.replaceChildren();
+    mfa.hidden = true;
     client.passwords
       .authenticate({
         organization_id: member.organization_id,
@@ -46,13 +48,23 @@ async function start(): Promise<void> {
         session_duration_minutes: 60,
       })
       .then((response) => {
-        result.textContent = response.member_authenticated
-          ? `Signed in as ${response.member.email_address}: no MFA needed.`
-          : `MFA required for ${response.member.email_address}: ${JSON.stringify(response.mfa_required)}`;
+        if (response.member_authenticated) {
+          result.textContent = `Signed in as ${response.member.email_address}: no MFA needed.`;
+          return;
+        }
+        result.textContent = `MFA required for ${response.member.email_address}.`;
+        const sms = document.createElement('sms-otp-input');
+        sms.authResponse = response;
+        if (!response.mfa_required?.member_options) sms.enrollment = 'enroll';
+        mfa.append(sms);
+        mfa.hidden = false;
       })
       .catch((error: unknown) => {
         result.textContent = `Sign-in failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
       });
+  });
+  mfa.addEventListener('mfa-authenticated', (event) => {
+    result.textContent = `Signed in as ${event.detail.member.email_address} with ${event.detail.method}.`;
   });
 }
 

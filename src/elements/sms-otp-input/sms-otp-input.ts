@@ -115,6 +115,8 @@ export class SmsOtpInput extends MfaElement {
       const options = this.authResponse?.mfa_required?.member_options;
       const sent = this.smsSent || this.authResponse?.mfa_required?.secondary_auth_initiated === 'sms_otp';
       this.phone = this.phoneNumber || options?.mfa_phone_number || '';
+      // A number the member never verified (an enrollment left half-way) may still be changed.
+      this.typedPhone = !this.phoneNumber && this.authResponse?.member?.mfa_phone_number_verified === false;
       if (sent) {
         this.showCodeStep();
       } else if (this.phone) {

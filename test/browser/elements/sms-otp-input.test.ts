@@ -257,6 +257,34 @@ describe('<sms-otp-input> when things go wrong', () => {
     ]);
   });
 
+  it('lets a member whose number was never verified change it', async () => {
+    const first = await login('new@acme.test');
+    await client.otps.sms.send({
+      organization_id: ORGANIZATION_IDS.acme,
+      member_id: first.member_id,
+      mfa_phone_number: '+14155550150',
+    });
+    await signOut();
+    const again = await login('new@acme.test');
+    expect(again.mfa_required?.secondary_auth_initiated).to.equal('sms_otp');
+    const el = await fixture<SmsOtpInput>(
+      html`<sms-otp-input .client=${client} .authResponse=${again} enrollment="enroll"></sms-otp-input>`,
+    );
+    await waitUntil(() => el.step === 'enter-sms-code', 'code entry shows');
+    inShadow<HTMLButtonElement>(el, '[part~="back-button"]').click();
+    await waitUntil(() => el.step === 'enter-phone', 'phone entry shows');
+    const input = inShadow<any>(el, 'mfa-phone-input').shadowRoot.querySelector('input');
+    await waitUntil(() => input.value === '(415) 555-0150', 'the old number is kept to edit');
+    input.select();
+    await sendKeys({ type: '4155550151' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(async () => (await smsOutbox('+14155550151')).length === 1, 'sent to the new number');
+    await waitUntil(() => el.step === 'enter-sms-code', 'code entry shows');
+    await sendKeys({ type: await lastSmsCode('+14155550151') });
+    await waitUntil(() => el.step === 'done', 'verified');
+    expect(recorder.of('mfa-enrolled')[0]!.member.mfa_phone_number).to.equal('+14155550151');
+  });
+
   it('with phone-number, skips entry and sends once', async () => {
     const primary = await login('new@acme.test');
     const el = await fixture<SmsOtpInput>(
