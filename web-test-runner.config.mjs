@@ -6,6 +6,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { createEmulator } from './emulator/index.ts';
 import { CHROMIUM_ARGS, ensureChromium } from './scripts/chromium.mjs';
+import { cjsAsEsm } from './scripts/wtr-cjs.mjs';
 
 const emulator = createEmulator();
 
@@ -78,7 +79,11 @@ export default {
       await next();
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
+    // CommonJS packages used in the browser: the QR encoder (the kit) and the QR decoder (the tests).
+    cjsAsEsm(['qrcode', 'jsqr']),
+  ],
   reporters: [
     defaultReporter(),
     summaryReporter({ flatten: false }),

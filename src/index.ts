@@ -6,6 +6,8 @@ export { MfaProvider } from './elements/mfa-provider/mfa-provider.js';
 export { MfaCodeInput } from './elements/mfa-code-input/mfa-code-input.js';
 export { MfaPhoneInput } from './elements/mfa-phone-input/mfa-phone-input.js';
 export { SmsOtpInput } from './elements/sms-otp-input/sms-otp-input.js';
+export { TotpSetup } from './elements/totp-setup/totp-setup.js';
+export { MfaRecoveryCodes } from './elements/mfa-recovery-codes/mfa-recovery-codes.js';
 export { MfaElement } from './elements/mfa-element.js';
 export { registerLocale } from './strings/locales.js';
 export type { MfaStrings, StringKey } from './strings/locales.js';

@@ -41,6 +41,53 @@ export const en = {
   smsChangeNumber: 'Use a different number',
   smsDone: 'Phone number verified.',
 
+  // <totp-setup>
+  totpScanTitle: 'Set up your authenticator app',
+  totpScanIntro: 'Scan this QR code with an authenticator app (Google Authenticator, 1Password, Authy…).',
+  totpQrLabel: 'QR code for {issuer} ({account})',
+  totpKeyIntro: 'Or enter this key in the app:',
+  totpKeyLabel: 'Setup key',
+  totpCopyKey: 'Copy key',
+  totpKeyCopied: 'Key copied.',
+  totpOpenApp: 'Open in your authenticator app',
+  totpContinue: 'I have added it',
+  totpCodeTitle: 'Enter the code from your app',
+  totpCodeIntro: 'Enter the {length}-digit code your authenticator app shows for {issuer}.',
+  totpBack: 'Show the QR code again',
+  totpVerify: 'Verify',
+  totpVerifying: 'Verifying…',
+  totpCreating: 'Preparing your setup key…',
+  totpDone: 'Authenticator app added.',
+  totpPendingExists:
+    'An authenticator setup was started for your account and not finished. If you already added it to your app, enter a code from it; otherwise try again once it expires.',
+  totpEnterExisting: 'Enter a code from my app',
+  totpActiveExists:
+    'You already have an authenticator app set up. Sign in with it, or remove it in your security settings before adding another.',
+  totpExpired: 'This setup expired before it was finished. Start again to get a new QR code.',
+  totpRestart: 'Start again',
+
+  // <mfa-recovery-codes>
+  recoveryTitle: 'Save your recovery codes',
+  recoveryIntro:
+    'If you lose your authenticator app, each of these codes lets you sign in once. Keep them somewhere safe, such as a password manager.',
+  recoveryListLabel: 'Recovery codes',
+  recoveryCopy: 'Copy all',
+  recoveryCopied: 'Codes copied.',
+  recoveryCopyFailed: 'Copying failed. Select the codes and copy them yourself.',
+  recoveryDownload: 'Download .txt',
+  recoveryDownloaded: 'Codes downloaded.',
+  recoveryFileName: 'recovery-codes.txt',
+  recoveryFileHeading: 'Recovery codes for {account}. Each code works once.',
+  recoveryPrint: 'Print',
+  recoveryAcknowledge: 'I have saved these codes',
+  recoveryContinue: 'Continue',
+  recoveryAcknowledgeFirst: 'Confirm that you have saved the codes first.',
+  recoveryRotate: 'Get new codes',
+  recoveryRotating: 'Getting new codes…',
+  recoveryRotated: 'New codes are ready; the old ones no longer work.',
+  recoveryLoading: 'Loading your recovery codes…',
+  recoveryDone: 'Recovery codes saved.',
+
   // Errors (by Stytch's error_type, mapped in src/stytch/errors.ts)
   errorWrongCode: 'That code is not right. Check it and try again.',
   errorCodeExpired: 'That code has expired or was already used. Send a new code.',
@@ -56,6 +103,9 @@ export const en = {
   errorMethodNotAllowed: 'Your organization does not allow this verification method.',
   errorNetwork: 'We could not reach the server. Check your connection and try again.',
   errorServer: 'Something went wrong on our side. Try again.',
+  errorTotpReused: 'That code was already used. Wait for the next code in your app.',
+  errorWrongRecoveryCode: 'That recovery code is not right, or was already used.',
+  errorNoRecoveryCodes: 'You have no recovery codes: they come with an authenticator app.',
   errorGeneric: 'Something went wrong. Try again.',
 } as const;
 

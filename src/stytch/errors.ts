@@ -28,6 +28,19 @@ const BY_TYPE: Record<string, [StringKey, boolean]> = {
   no_session_arguments: ['errorSessionExpired', false],
   operation_restricted_by_organization_mfa_methods: ['errorMethodNotAllowed', false],
   internal_server_error: ['errorServer', true],
+  unable_to_authenticate_totp: ['errorWrongCode', true],
+  invalid_totp_code: ['errorInvalidCode', true],
+  totp_code_already_authenticated: ['errorTotpReused', true],
+  recovery_code_used_as_totp_code: ['errorInvalidCode', true],
+  expired_totp: ['totpExpired', true],
+  pending_totp_exists: ['totpPendingExists', true],
+  active_totp_exists: ['totpActiveExists', false],
+  totp_not_found: ['totpExpired', true],
+  unable_to_authenticate_recovery_code: ['errorWrongRecoveryCode', true],
+  invalid_recovery_code: ['errorWrongRecoveryCode', true],
+  totp_code_used_as_recovery_code: ['errorWrongRecoveryCode', true],
+  no_active_recovery_code_backed_factor: ['errorNoRecoveryCodes', false],
+  recovery_codes_not_found: ['errorNoRecoveryCodes', false],
 };
 
 interface ApiErrorLike {

@@ -1,0 +1,222 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { copyText } from '../../dom/clipboard.js';
+import { downloadText } from '../../dom/download.js';
+import { printText } from '../../dom/print.js';
+import { emit } from '../../events.js';
+import { MfaElement, type Ready } from '../mfa-element.js';
+import { styles } from './mfa-recovery-codes.styles.js';
+
+/**
+ * Shows recovery codes and makes sure they are kept: copy all, download as a .txt file, print, and an
+ * "I have saved these codes" acknowledgement before continuing. Given `codes`, it shows those (as
+ * `<totp-setup>` does after enrollment); otherwise it fetches them with the member's session, and
+ * with `allow-rotate` can replace them. The codes leave the DOM once saved, or when it is removed.
+ *
+ * @summary Show and save recovery codes (copy, download, print, acknowledge); rotate.
+ * @fires {CustomEvent<StepDetail>} mfa-step - The visible step changed (`save-recovery-codes`, `done`).
+ * @fires {CustomEvent<RecoveryCodesSavedDetail>} mfa-recovery-codes-saved - The member confirmed saving the codes.
+ * @fires {CustomEvent<ErrorDetail>} mfa-error - Any failure, with a localized message.
+ * @csspart code-list - The list of codes.
+ * @csspart copy-button - Copies every code.
+ * @csspart download-button - Downloads them as a .txt file.
+ * @csspart print-button - Prints them.
+ * @csspart rotate-button - With `allow-rotate` and a session: replaces them.
+ * @csspart acknowledge - The "I have saved these codes" checkbox.
+ * @csspart submit-button - Continue.
+ * @csspart error - Failures.
+ * @csspart status - Polite announcements (copied, downloaded, new codes).
+ * @cssprop --mfa-code-font-family - Font of the codes (monospace by default).
+ * @cssprop --mfa-color-primary - Accent color.
+ * @cssprop --mfa-color-error - Error color.
+ * @cssprop --mfa-radius - Corner radius.
+ */
+export class MfaRecoveryCodes extends MfaElement {
+  static override styles = [...MfaElement.styles, styles];
+
+  /** The codes to show; when null they are fetched with the member's session. */
+  @property({ attribute: false }) codes: string[] | null = null;
+
+  /** Offer to replace the codes (needs a session). */
+  @property({ type: Boolean, attribute: 'allow-rotate' }) allowRotate = false;
+
+  /** Who the codes belong to, named in the downloaded and printed copies. */
+  @property({ attribute: 'account-name' }) accountName = '';
+
+  @state() private shown: string[] | null = null;
+  @state() private acknowledged = false;
+  @state() private status = '';
+
+  private session: Ready | null = null;
+  private started = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.updateComplete.then(() => this.start());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.shown = null;
+    this.started = false;
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('codes') && this.codes) {
+      this.shown = [...this.codes];
+      this.acknowledged = false;
+    }
+  }
+
+  private async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    if (this.codes) {
+      this.shown = [...this.codes];
+      this.setStep('save-recovery-codes', 'recovery_code');
+      return;
+    }
+    this.session = await this.ready();
+    if (!this.session) {
+      this.started = false;
+      return;
+    }
+    const session = this.session;
+    this.status = this.t('recoveryLoading');
+    const result = await this.calls.run('load', () => session.client.recoveryCodes.get());
+    this.status = '';
+    if (!result) return;
+    if (!result.ok) {
+      this.failWith(result.error);
+      return;
+    }
+    this.shown = result.value.recovery_codes;
+    this.setStep('save-recovery-codes', 'recovery_code');
+  }
+
+  private get text(): string {
+    const heading = this.t('recoveryFileHeading', {
+      account: this.accountName || this.who?.member?.email_address || '',
+    });
+    return `${heading}\n\n${(this.shown ?? []).join('\n')}\n`;
+  }
+
+  private get who() {
+    return this.session?.who;
+  }
+
+  private async onCopy(): Promise<void> {
+    const copied = await copyText((this.shown ?? []).join('\n'), this.renderRoot as ShadowRoot);
+    this.status = this.t(copied ? 'recoveryCopied' : 'recoveryCopyFailed');
+  }
+
+  private onDownload(): void {
+    downloadText(this.t('recoveryFileName'), this.text);
+    this.status = this.t('recoveryDownloaded');
+  }
+
+  private onPrint(): void {
+    printText(this.t('recoveryTitle'), this.text.split('\n'));
+  }
+
+  private async onRotate(): Promise<void> {
+    const session = this.session ?? (this.session = await this.ready());
+    if (!session) return;
+    const result = await this.calls.run('rotate', () => session.client.recoveryCodes.rotate());
+    if (!result) return;
+    if (!result.ok) {
+      this.failWith(result.error);
+      return;
+    }
+    this.errorMessage = '';
+    this.shown = result.value.recovery_codes;
+    this.acknowledged = false;
+    this.status = this.t('recoveryRotated');
+  }
+
+  private onAcknowledge(event: Event): void {
+    this.acknowledged = (event.target as HTMLInputElement).checked;
+    if (this.acknowledged) this.errorMessage = '';
+  }
+
+  private onContinue(): void {
+    if (!this.acknowledged) {
+      this.errorMessage = this.t('recoveryAcknowledgeFirst');
+      this.renderRoot.querySelector<HTMLInputElement>('[part~="acknowledge"]')?.focus();
+      return;
+    }
+    // Saved: the codes leave the DOM.
+    this.shown = null;
+    this.errorMessage = '';
+    this.status = this.t('recoveryDone');
+    emit(this, 'mfa-recovery-codes-saved', {});
+    this.setStep('done', 'recovery_code');
+  }
+
+  protected override render(): TemplateResult {
+    if (this.setupMessage) return html`<p part="error" role="alert">${this.setupMessage}</p>`;
+    const codes = this.shown;
+    const rotating = this.calls.pending === 'rotate';
+    const body =
+      this.step === 'save-recovery-codes' && codes
+        ? html`
+            <div class="stack">
+              <p class="title">${this.t('recoveryTitle')}</p>
+              <p class="muted">${this.t('recoveryIntro')}</p>
+              <ol part="code-list" aria-label=${this.t('recoveryListLabel')}>
+                ${codes.map((code) => html`<li><code>${code}</code></li>`)}
+              </ol>
+              <div class="actions">
+                <button part="copy-button" class="secondary" type="button" @click=${this.onCopy}>
+                  ${this.t('recoveryCopy')}
+                </button>
+                <button part="download-button" class="secondary" type="button" @click=${this.onDownload}>
+                  ${this.t('recoveryDownload')}
+                </button>
+                <button part="print-button" class="secondary" type="button" @click=${this.onPrint}>
+                  ${this.t('recoveryPrint')}
+                </button>
+                ${
+                  this.allowRotate && !this.codes
+                    ? html`<button
+                        part="rotate-button"
+                        class="secondary"
+                        type="button"
+                        aria-disabled=${rotating ? 'true' : 'false'}
+                        @click=${this.onRotate}
+                      >
+                        ${rotating ? this.t('recoveryRotating') : this.t('recoveryRotate')}
+                      </button>`
+                    : nothing
+                }
+              </div>
+              <label class="ack">
+                <input
+                  part="acknowledge"
+                  type="checkbox"
+                  .checked=${this.acknowledged}
+                  @change=${this.onAcknowledge}
+                />
+                ${this.t('recoveryAcknowledge')}
+              </label>
+              <p part="error" role="alert">${this.errorMessage}</p>
+              <div class="actions">
+                <button part="submit-button" type="button" @click=${this.onContinue}>
+                  ${this.t('recoveryContinue')}
+                </button>
+              </div>
+            </div>
+          `
+        : html`<p part="error" role="alert">${this.errorMessage}</p>`;
+    return html`${body}
+      <p part="status" role="status" class=${this.step === 'done' ? 'done' : ''}>${this.status}</p>`;
+  }
+}
+
+if (!customElements.get('mfa-recovery-codes')) customElements.define('mfa-recovery-codes', MfaRecoveryCodes);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mfa-recovery-codes': MfaRecoveryCodes;
+  }
+}

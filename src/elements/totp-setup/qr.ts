@@ -1,0 +1,22 @@
+// The QR encoder (the qrcode package's core, no renderers), loaded when the scan step first shows.
+// It gives the module matrix; <totp-setup> draws it as SVG itself, so no data: image is needed.
+import { create } from 'qrcode/lib/core/qrcode.js';
+
+export interface QrPath {
+  /** Modules per side, without the quiet zone. */
+  size: number;
+  /** An SVG path drawing every dark module as a 1×1 square. */
+  d: string;
+}
+
+export function qrPath(text: string): QrPath {
+  const { modules } = create(text, { errorCorrectionLevel: 'M' });
+  const size = modules.size;
+  let d = '';
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      if (modules.get(y, x)) d += `M${x} ${y}h1v1h-1z`;
+    }
+  }
+  return { size, d };
+}

@@ -1,0 +1,465 @@
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { copyText } from '../../dom/clipboard.js';
+import { emit } from '../../events.js';
+import type { Failure } from '../../stytch/errors.js';
+import type { Member, MemberSession, Organization } from '../../stytch/types.js';
+import type { Enrollment } from '../../types.js';
+import '../mfa-code-input/mfa-code-input.js';
+import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
+import { MfaElement, type Ready } from '../mfa-element.js';
+import '../mfa-recovery-codes/mfa-recovery-codes.js';
+import type { QrPath } from './qr.js';
+import { styles } from './totp-setup.styles.js';
+
+/** Failures about the code typed: shown under the code field, which is cleared and refocused. */
+const CODE_FAILURES = new Set([
+  'unable_to_authenticate_totp',
+  'invalid_totp_code',
+  'totp_code_already_authenticated',
+  'recovery_code_used_as_totp_code',
+  'invalid_code',
+]);
+
+interface Registration {
+  id: string;
+  secret: string;
+  recoveryCodes: string[];
+}
+
+interface Verified {
+  member: Member;
+  organization: Organization;
+  memberSession: MemberSession;
+}
+
+/** The key as people read it: groups of four. */
+export function groupKey(secret: string): string {
+  return secret.match(/.{1,4}/g)?.join(' ') ?? '';
+}
+
+/** The `otpauth://` URI authenticator apps read (SHA-1, 6 digits, 30 s, as Stytch's TOTP). */
+export function otpauthUri(issuer: string, account: string, secret: string, digits = 6): string {
+  const label = encodeURIComponent(issuer ? `${issuer}:${account}` : account).replace('%3A', ':');
+  const query = new URLSearchParams({
+    secret,
+    issuer,
+    algorithm: 'SHA1',
+    digits: String(digits),
+    period: '30',
+  });
+  return `otpauth://totp/${label}?${query.toString().replace(/\+/g, '%20')}`;
+}
+
+/**
+ * The TOTP factor: create a registration → QR code (drawn here as SVG, no `data:` image) and a key
+ * to type → code from the app → authenticate → the recovery codes, which the member must save.
+ * The secret and the codes leave the DOM and the element once their step is over, or when it is
+ * removed.
+ *
+ * `mfa-enrolled` and `mfa-authenticated` fire once the recovery codes are saved, so a host that
+ * navigates on them never skips that step.
+ *
+ * @summary TOTP factor: create, QR + manual key, code, authenticate, recovery codes.
+ * @fires {CustomEvent<StepDetail>} mfa-step - The visible step changed (`scan-totp`, `enter-totp-code`, `save-recovery-codes`, `done`).
+ * @fires {CustomEvent<TotpCreatedDetail>} mfa-totp-created - The TOTP registration exists.
+ * @fires {CustomEvent<RecoveryCodesSavedDetail>} mfa-recovery-codes-saved - The member confirmed saving the codes.
+ * @fires {CustomEvent<EnrolledDetail>} mfa-enrolled - With `enrollment="enroll"`: enrollment completed.
+ * @fires {CustomEvent<AuthenticatedDetail>} mfa-authenticated - A full session exists and the codes are saved.
+ * @fires {CustomEvent<ErrorDetail>} mfa-error - Any failure, with a localized message.
+ * @csspart qr-code - The QR code (an `<svg>`).
+ * @csspart secret - The setup key, grouped for reading.
+ * @csspart copy-button - Copies the key.
+ * @csspart open-app - On touch devices, the link that opens the `otpauth://` URI.
+ * @csspart code-input - The `<mfa-code-input>`.
+ * @csspart submit-button - Continue (scan step) and Verify (code step).
+ * @csspart back-button - Back to the QR code from code entry.
+ * @csspart recovery-codes - The `<mfa-recovery-codes>` of the last step.
+ * @csspart error - Failures not about the code field.
+ * @csspart status - Polite announcements.
+ * @cssprop --mfa-qr-size - Size of the QR code (default 12rem).
+ * @cssprop --mfa-color-primary - Accent color.
+ * @cssprop --mfa-color-error - Error color.
+ * @cssprop --mfa-color-success - Success color.
+ * @cssprop --mfa-radius - Corner radius.
+ * @cssprop --mfa-spacing - Gap between parts.
+ * @cssprop --mfa-font-family - Font.
+ */
+export class TotpSetup extends MfaElement {
+  static override styles = [...MfaElement.styles, styles];
+
+  /** The issuer the app shows; defaults to the organization's name. */
+  @property() issuer = '';
+
+  /** The account the app shows; defaults to the member's email address. */
+  @property({ attribute: 'account-name' }) accountName = '';
+
+  /** Minutes the new registration may wait for its first code (Stytch: 5–1440, default 60). */
+  @property({ type: Number, attribute: 'expiration-minutes' }) expirationMinutes = 0;
+
+  /** `enroll` or `unenroll` the member in MFA on success; absent: enrollment unchanged. */
+  @property() enrollment: Enrollment | '' = '';
+
+  /** Make TOTP the member's default MFA method. */
+  @property({ type: Boolean, attribute: 'set-default' }) setDefault = false;
+
+  @state() private registration: Registration | null = null;
+  @state() private qr: QrPath | null = null;
+  @state() private verified: Verified | null = null;
+  @state() private codeError = '';
+  @state() private status = '';
+  /** What the member may do after a failure to create: enter a code for a pending setup, or start again. */
+  @state() private recovery: 'enter-existing' | 'restart' | null = null;
+
+  @query('mfa-code-input') private codeInput?: MfaCodeInput;
+
+  private session: Ready | null = null;
+  private starting = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.updateComplete.then(() => this.start());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.forgetSecrets();
+    this.session = null;
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    const inputs = ['client', 'authResponse', 'organizationId', 'memberId'];
+    if (this.setupMessage && inputs.some((name) => changed.has(name))) void this.start();
+  }
+
+  private forgetSecrets(): void {
+    this.registration = null;
+    this.qr = null;
+  }
+
+  private get issuerName(): string {
+    return (
+      this.issuer ||
+      this.authResponse?.organization?.organization_name ||
+      this.session?.who.organization?.organization_name ||
+      ''
+    );
+  }
+
+  private get account(): string {
+    return (
+      this.accountName ||
+      this.authResponse?.member?.email_address ||
+      this.session?.who.member?.email_address ||
+      ''
+    );
+  }
+
+  private async start(): Promise<void> {
+    if (this.starting || (this.session && !this.setupMessage)) return;
+    this.starting = true;
+    try {
+      this.session = await this.ready();
+      if (this.session) await this.create();
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private async create(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const { who } = session;
+    this.recovery = null;
+    this.errorMessage = '';
+    this.status = this.t('totpCreating');
+    const result = await this.calls.run('create', () =>
+      session.client.totp.create({
+        organization_id: who.organizationId,
+        member_id: who.memberId,
+        ...(this.expirationMinutes ? { expiration_minutes: this.expirationMinutes } : {}),
+      }),
+    );
+    if (!result) return;
+    this.status = '';
+    if (!result.ok) {
+      const failure = this.failWith(result.error);
+      if (failure.code === 'pending_totp_exists') this.recovery = 'enter-existing';
+      else if (failure.recoverable) this.recovery = 'restart';
+      return;
+    }
+    const created = result.value;
+    this.registration = {
+      id: created.totp_registration_id,
+      secret: created.secret,
+      recoveryCodes: created.recovery_codes,
+    };
+    if (!this.accountName && !this.authResponse?.member) this.accountName = created.member.email_address;
+    emit(this, 'mfa-totp-created', { totpRegistrationId: created.totp_registration_id });
+    const { qrPath } = await import('./qr.js');
+    if (!this.registration) return;
+    this.qr = qrPath(this.uri);
+    this.setStep('scan-totp', 'totp');
+  }
+
+  private get uri(): string {
+    return this.registration ? otpauthUri(this.issuerName, this.account, this.registration.secret) : '';
+  }
+
+  private async focusFirst(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  private report(failure: Failure): void {
+    if (CODE_FAILURES.has(failure.code)) {
+      this.codeError = this.errorMessage;
+      this.errorMessage = '';
+    } else {
+      this.codeError = '';
+    }
+  }
+
+  private async onCopyKey(): Promise<void> {
+    if (!this.registration) return;
+    const copied = await copyText(this.registration.secret, this.renderRoot as ShadowRoot);
+    this.status = copied ? this.t('totpKeyCopied') : this.t('recoveryCopyFailed');
+  }
+
+  private toCodeStep(): void {
+    this.errorMessage = '';
+    this.recovery = null;
+    this.setStep('enter-totp-code', 'totp');
+    void this.focusFirst('mfa-code-input');
+  }
+
+  private toScanStep(): void {
+    this.codeError = '';
+    this.setStep('scan-totp', 'totp');
+    void this.focusFirst('[part~="submit-button"]');
+  }
+
+  private async verify(code: string): Promise<void> {
+    const session = this.session;
+    if (!session || this.calls.pending) return;
+    if (code.length !== 6) {
+      this.report(
+        this.fail({ code: 'invalid_code', key: 'errorInvalidCode', recoverable: true }, { length: 6 }),
+      );
+      await this.focusFirst('mfa-code-input');
+      return;
+    }
+    const { who } = session;
+    const result = await this.calls.run('verify', () =>
+      session.client.totp.authenticate({
+        organization_id: who.organizationId,
+        member_id: who.memberId,
+        code,
+        session_duration_minutes: this.sessionDurationMinutes,
+        ...(this.enrollment ? { set_mfa_enrollment: this.enrollment } : {}),
+        ...(this.setDefault ? { set_default_mfa: true } : {}),
+      }),
+    );
+    if (!result) return;
+    if (!result.ok) {
+      const failure = this.failWith(result.error, { length: 6 });
+      this.report(failure);
+      if (CODE_FAILURES.has(failure.code) && this.codeInput) this.codeInput.value = '';
+      if (failure.code === 'expired_totp' || failure.code === 'totp_not_found') {
+        this.forgetSecrets();
+        this.recovery = 'restart';
+      }
+      await this.focusFirst('mfa-code-input');
+      return;
+    }
+    const { member, organization, member_session } = result.value;
+    this.verified = { member, organization, memberSession: member_session };
+    this.errorMessage = '';
+    this.codeError = '';
+    // The secret's step is over: it leaves the element now.
+    this.qr = null;
+    const codes = this.registration?.recoveryCodes ?? [];
+    this.registration = codes.length ? { id: '', secret: '', recoveryCodes: codes } : null;
+    this.setStep('save-recovery-codes', 'totp');
+  }
+
+  private onCodesSaved(): void {
+    // Let `mfa-recovery-codes-saved` reach the document before what follows from it.
+    queueMicrotask(() => this.finish());
+  }
+
+  private finish(): void {
+    const verified = this.verified;
+    if (!verified) return;
+    this.forgetSecrets();
+    this.status = this.t('totpDone');
+    if (this.enrollment === 'enroll') {
+      emit(this, 'mfa-enrolled', {
+        method: 'totp',
+        member: verified.member,
+        organization: verified.organization,
+      });
+    }
+    if (this.enrollment === 'unenroll')
+      emit(this, 'mfa-unenrolled', { method: 'totp', member: verified.member });
+    emit(this, 'mfa-authenticated', { method: 'totp', ...verified });
+    this.verified = null;
+    this.setStep('done', 'totp');
+  }
+
+  private onInnerStep(event: Event): void {
+    // The nested <mfa-recovery-codes> reports its steps to us; the host hears this element's.
+    if (event.target !== this) event.stopPropagation();
+  }
+
+  private onCodeComplete(event: CustomEvent<{ code: string }>): void {
+    event.stopPropagation();
+    void this.verify(event.detail.code);
+  }
+
+  private onCodeSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.verify(this.codeInput?.value ?? '');
+  }
+
+  private renderScan(): TemplateResult {
+    const qr = this.qr;
+    const secret = this.registration?.secret ?? '';
+    const touch = matchMedia('(pointer: coarse)').matches;
+    const label = this.t('totpQrLabel', { issuer: this.issuerName, account: this.account });
+    return html`
+      <div class="stack">
+        <p class="title">${this.t('totpScanTitle')}</p>
+        <p class="muted">${this.t('totpScanIntro')}</p>
+        ${
+          qr
+            ? html`<svg
+                part="qr-code"
+                role="img"
+                aria-label=${label}
+                viewBox="-4 -4 ${qr.size + 8} ${qr.size + 8}"
+                shape-rendering="crispEdges"
+              >
+                ${svg`<rect x="-4" y="-4" width=${qr.size + 8} height=${qr.size + 8} fill="#ffffff"></rect>
+              <path d=${qr.d} fill="#000000"></path>`}
+              </svg>`
+            : nothing
+        }
+        ${touch ? html`<a part="open-app" href=${this.uri}>${this.t('totpOpenApp')}</a>` : nothing}
+        <p>${this.t('totpKeyIntro')}</p>
+        <div class="key">
+          <code part="secret" aria-label=${this.t('totpKeyLabel')}>${groupKey(secret)}</code>
+          <button part="copy-button" class="secondary" type="button" @click=${this.onCopyKey}>
+            ${this.t('totpCopyKey')}
+          </button>
+        </div>
+        <div class="actions">
+          <button part="submit-button" type="button" @click=${this.toCodeStep}>
+            ${this.t('totpContinue')}
+          </button>
+        </div>
+      </div>
+    `;
+  }
+
+  private renderCode(): TemplateResult {
+    const verifying = this.calls.pending === 'verify';
+    return html`
+      <form class="stack" novalidate @submit=${this.onCodeSubmit}>
+        <p class="title">${this.t('totpCodeTitle')}</p>
+        <p class="muted">${this.t('totpCodeIntro', { length: 6, issuer: this.issuerName })}</p>
+        <mfa-code-input
+          part="code-input"
+          required
+          length="6"
+          .errorMessage=${this.codeError}
+          .strings=${this.strings}
+          @mfa-code-complete=${this.onCodeComplete}
+        ></mfa-code-input>
+        <p part="error" role="alert">${this.errorMessage}</p>
+        <div class="actions">
+          <button part="submit-button" type="submit" aria-disabled=${verifying ? 'true' : 'false'}>
+            ${verifying ? this.t('totpVerifying') : this.t('totpVerify')}
+          </button>
+          ${
+            this.registration?.secret
+              ? html`<button part="back-button" class="secondary" type="button" @click=${this.toScanStep}>
+                  ${this.t('totpBack')}
+                </button>`
+              : nothing
+          }
+          ${
+            this.recovery === 'restart'
+              ? html`<button
+                  part="restart-button"
+                  class="secondary"
+                  type="button"
+                  @click=${() => void this.create()}
+                >
+                  ${this.t('totpRestart')}
+                </button>`
+              : nothing
+          }
+        </div>
+      </form>
+    `;
+  }
+
+  private renderCodes(): TemplateResult {
+    const codes = this.registration?.recoveryCodes;
+    return html`<mfa-recovery-codes
+      part="recovery-codes"
+      .client=${this.session?.client ?? null}
+      .codes=${codes ?? null}
+      .strings=${this.strings}
+      account-name=${this.account}
+      @mfa-step=${this.onInnerStep}
+      @mfa-recovery-codes-saved=${this.onCodesSaved}
+    ></mfa-recovery-codes>`;
+  }
+
+  private renderProblem(): TemplateResult {
+    return html`
+      <div class="stack">
+        <p part="error" role="alert">${this.errorMessage}</p>
+        <div class="actions">
+          ${
+            this.recovery === 'enter-existing'
+              ? html`<button part="submit-button" type="button" @click=${this.toCodeStep}>
+                  ${this.t('totpEnterExisting')}
+                </button>`
+              : nothing
+          }
+          ${
+            this.recovery === 'restart'
+              ? html`<button part="restart-button" type="button" @click=${() => void this.create()}>
+                  ${this.t('totpRestart')}
+                </button>`
+              : nothing
+          }
+        </div>
+      </div>
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    if (this.setupMessage) return html`<p part="error" role="alert">${this.setupMessage}</p>`;
+    let body: TemplateResult | typeof nothing = nothing;
+    if (this.step === 'scan-totp') body = this.renderScan();
+    else if (this.step === 'enter-totp-code') body = this.renderCode();
+    else if (this.step === 'save-recovery-codes') body = this.renderCodes();
+    else if (this.errorMessage) body = this.renderProblem();
+    return html`
+      ${body}
+      <p part="status" role="status" class=${this.step === 'done' ? 'done' : ''}>${this.status}</p>
+    `;
+  }
+}
+
+if (!customElements.get('totp-setup')) customElements.define('totp-setup', TotpSetup);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'totp-setup': TotpSetup;
+  }
+}
