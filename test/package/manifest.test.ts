@@ -55,6 +55,51 @@ const expected: Record<
     events: ['mfa-step', 'mfa-sms-sent', 'mfa-enrolled', 'mfa-unenrolled', 'mfa-authenticated', 'mfa-error'],
     parts: ['phone-input', 'code-input', 'submit-button', 'resend-button', 'back-button', 'error', 'status'],
   },
+  'totp-setup': {
+    attributes: [
+      'issuer',
+      'account-name',
+      'expiration-minutes',
+      'enrollment',
+      'set-default',
+      'organization-id',
+      'member-id',
+    ],
+    properties: ['client', 'authResponse', 'strings', 'step'],
+    events: [
+      'mfa-step',
+      'mfa-totp-created',
+      'mfa-recovery-codes-saved',
+      'mfa-enrolled',
+      'mfa-authenticated',
+      'mfa-error',
+    ],
+    parts: [
+      'qr-code',
+      'secret',
+      'copy-button',
+      'code-input',
+      'submit-button',
+      'back-button',
+      'error',
+      'status',
+    ],
+  },
+  'mfa-recovery-codes': {
+    attributes: ['allow-rotate', 'account-name'],
+    properties: ['codes', 'client', 'strings', 'step'],
+    events: ['mfa-step', 'mfa-recovery-codes-saved', 'mfa-error'],
+    parts: [
+      'code-list',
+      'copy-button',
+      'download-button',
+      'print-button',
+      'acknowledge',
+      'submit-button',
+      'error',
+      'status',
+    ],
+  },
 };
 
 describe('custom-elements.json', () => {

@@ -3,7 +3,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/totp-setup/totp-setup.js';
 import type { TotpSetup } from '../../../src/elements/totp-setup/totp-setup.js';
 import { signOut, testClient } from '../support/client.js';
-import { emulatorClock, ORGANIZATION_IDS, resetEmulator, SEED_PASSWORD } from '../support/emulator.js';
+import {
+  emulatorClock,
+  injectFault,
+  ORGANIZATION_IDS,
+  resetEmulator,
+  SEED_PASSWORD,
+} from '../support/emulator.js';
 import { recordEvents } from '../support/events.js';
 import '../support/network-guard.js';
 import { readQr } from '../support/qr.js';
@@ -127,5 +133,130 @@ describe('<totp-setup>', () => {
         (error: { error_type?: string }) => error.error_type,
       );
     expect(again).to.equal('unable_to_authenticate_recovery_code');
+  });
+});
+
+describe('<totp-setup> when things go wrong', () => {
+  let recorder: ReturnType<typeof recordEvents>;
+
+  beforeEach(async () => {
+    await signOut();
+    await resetEmulator();
+    recorder = recordEvents();
+  });
+
+  afterEach(() => recorder.stop());
+
+  async function toCodeStep(el: TotpSetup) {
+    await waitUntil(() => el.step === 'scan-totp', 'the QR code shows');
+    inShadow<HTMLButtonElement>(el, '[part~="submit-button"]').click();
+    await waitUntil(() => el.step === 'enter-totp-code', 'code entry shows');
+    inShadow<HTMLElement>(el, 'mfa-code-input').focus();
+  }
+
+  it('a wrong code keeps the step, clears the field and says so', async () => {
+    const primary = await login('new@acme.test');
+    const el = await fixture<TotpSetup>(
+      html`<totp-setup .client=${client} .authResponse=${primary}></totp-setup>`,
+    );
+    await toCodeStep(el);
+    await sendKeys({ type: '000000' });
+    const field = inShadow<any>(el, 'mfa-code-input');
+    await waitUntil(() => field.errorMessage !== '', 'the failure shows');
+    expect(field.errorMessage).to.equal('That code is not right. Check it and try again.');
+    expect(field.value).to.equal('');
+    expect(el.step).to.equal('enter-totp-code');
+    expect(recorder.of('mfa-error')[0]).to.include({
+      code: 'unable_to_authenticate_totp',
+      recoverable: true,
+    });
+    await expect(el).to.be.accessible();
+  });
+
+  it('explains a setup already under way, and finishes it with a code from the app', async () => {
+    const primary = await login('new@acme.test');
+    const earlier = await client.totp.create({
+      organization_id: ORGANIZATION_IDS.acme,
+      member_id: primary.member_id,
+    });
+    const el = await fixture<TotpSetup>(
+      html`<totp-setup .client=${client} .authResponse=${primary} enrollment="enroll"></totp-setup>`,
+    );
+    await waitUntil(() => partText(el, 'error') !== '', 'the explanation shows');
+    expect(partText(el, 'error')).to.match(
+      /^An authenticator setup was started for your account and not finished\./,
+    );
+    expect(recorder.of('mfa-error')[0]).to.include({ code: 'pending_totp_exists', recoverable: true });
+    await expect(el).to.be.accessible();
+
+    inShadow<HTMLButtonElement>(el, '[part~="submit-button"]').click();
+    await waitUntil(() => el.step === 'enter-totp-code', 'code entry shows');
+    expect(el.shadowRoot!.querySelector('[part~="back-button"]')).to.equal(null);
+    inShadow<HTMLElement>(el, 'mfa-code-input').focus();
+    await sendKeys({ type: totpCode(earlier.secret, await emulatorNowMs()) });
+    await waitUntil(() => el.step === 'save-recovery-codes', 'the codes show');
+    const codesEl = inShadow<any>(el, 'mfa-recovery-codes');
+    await waitUntil(
+      () => codesEl.shadowRoot?.querySelectorAll('li').length === 10,
+      'fetched with the new session',
+    );
+    const shown = [...codesEl.shadowRoot.querySelectorAll('li')].map((li: Element) => li.textContent!.trim());
+    expect(shown).to.deep.equal(earlier.recovery_codes);
+  });
+
+  it('an authenticator already active is not recoverable here', async () => {
+    const primary = await login('totp@acme.test');
+    const el = await fixture<TotpSetup>(
+      html`<totp-setup .client=${client} .authResponse=${primary}></totp-setup>`,
+    );
+    await waitUntil(() => partText(el, 'error') !== '', 'the explanation shows');
+    expect(partText(el, 'error')).to.match(/^You already have an authenticator app set up\./);
+    expect(recorder.of('mfa-error')[0]).to.include({ code: 'active_totp_exists', recoverable: false });
+    expect(el.shadowRoot!.querySelector('button')).to.equal(null);
+  });
+
+  it('a RESTRICTED organization that forbids TOTP says so', async () => {
+    // Acme allows everything; make a request the emulator refuses as Stytch would for a forbidden method.
+    const primary = await login('new@acme.test');
+    await injectFault({
+      path: '/b2b/totp',
+      status: 403,
+      error_type: 'operation_restricted_by_organization_mfa_methods',
+    });
+    const el = await fixture<TotpSetup>(
+      html`<totp-setup .client=${client} .authResponse=${primary}></totp-setup>`,
+    );
+    await waitUntil(() => partText(el, 'error') !== '', 'the explanation shows');
+    expect(partText(el, 'error')).to.equal('Your organization does not allow this verification method.');
+  });
+
+  it('forgets the secret when removed', async () => {
+    const primary = await login('new@acme.test');
+    const el = await fixture<TotpSetup>(
+      html`<totp-setup .client=${client} .authResponse=${primary}></totp-setup>`,
+    );
+    await waitUntil(() => el.step === 'scan-totp', 'the QR code shows');
+    const secret = partText(el, 'secret').replace(/ /g, '');
+    expect(secret).to.have.length(32);
+    el.remove();
+    await el.updateComplete;
+    expect(el.shadowRoot!.innerHTML).to.not.contain(secret.slice(0, 4) + ' ' + secret.slice(4, 8));
+    expect(el.shadowRoot!.querySelector('[part~="qr-code"]')).to.equal(null);
+  });
+
+  it('takes its issuer and account name from attributes', async () => {
+    const primary = await login('new@acme.test');
+    const el = await fixture<TotpSetup>(
+      html`<totp-setup
+        .client=${client}
+        .authResponse=${primary}
+        issuer="Acme Cloud"
+        account-name="nadia"
+      ></totp-setup>`,
+    );
+    await waitUntil(() => el.step === 'scan-totp', 'the QR code shows');
+    const uri = new URL(await readQr(inShadow(el, '[part~="qr-code"]') as unknown as SVGSVGElement));
+    expect(decodeURIComponent(uri.pathname)).to.equal('/Acme Cloud:nadia');
+    expect(uri.searchParams.get('issuer')).to.equal('Acme Cloud');
   });
 });
