@@ -3,8 +3,8 @@ import type { EmulatorCore } from '../core.js';
 import { errors } from '../errors.js';
 import { numericCode } from '../ids.js';
 import type { Route } from '../router.js';
-import { readBody } from '../schema.js';
-import { hasActiveFactor, isMethodAllowed, type MemberRecord } from '../state.js';
+import type { MemberRecord } from '../state.js';
+import { AUTHENTICATE_FIELDS, mfaRequest } from './mfa-request.js';
 import { iso } from '../clock.js';
 
 const E164 = /^\+[1-9]\d{7,14}$/;
@@ -56,18 +56,8 @@ export const smsRoutes: Route[] = [
     method: 'POST',
     path: '/b2b/otps/sms/send',
     handle(core, { body, caller }) {
-      const b = readBody(body, {
-        organization_id: 'string',
-        member_id: 'string',
-        mfa_phone_number: 'string?',
-        locale: 'string?',
-        intermediate_session_token: 'string?',
-      });
-      const member = core.member(b.organization_id, b.member_id);
-      if (!isMethodAllowed(core.organization(member.organization_id), 'sms_otp'))
-        throw errors.methodRestricted();
-      const proof = core.mfaProof(caller, b.intermediate_session_token, member);
-      if (proof.kind === 'none' && hasActiveFactor(member)) throw errors.noSessionArguments();
+      const fields = { mfa_phone_number: 'string?', locale: 'string?' } as const;
+      const { b, member } = mfaRequest(core, body, caller, 'sms_otp', fields, 'start');
       let phone = member.mfa_phone_number;
       if (b.mfa_phone_number) {
         checkPhoneNumber(core, b.mfa_phone_number);
@@ -85,22 +75,16 @@ export const smsRoutes: Route[] = [
     method: 'POST',
     path: '/b2b/otps/sms/authenticate',
     handle(core, { body, caller }) {
-      const b = readBody(body, {
-        organization_id: 'string',
-        member_id: 'string',
-        code: 'string',
-        session_duration_minutes: 'number?',
-        set_mfa_enrollment: 'string?',
-        set_default_mfa: 'boolean?',
-        intermediate_session_token: 'string?',
-      });
-      const member = core.member(b.organization_id, b.member_id);
+      const { b, member, proof } = mfaRequest(
+        core,
+        body,
+        caller,
+        'sms_otp',
+        AUTHENTICATE_FIELDS,
+        'authenticate',
+      );
       const minutes = core.checkSessionDuration(b.session_duration_minutes);
       core.checkEnrollmentSetting(b.set_mfa_enrollment);
-      if (!isMethodAllowed(core.organization(member.organization_id), 'sms_otp'))
-        throw errors.methodRestricted();
-      const proof = core.mfaProof(caller, b.intermediate_session_token, member);
-      if (proof.kind === 'none') throw errors.noSessionArguments();
       if (!/^\d{6}$/.test(b.code)) throw errors.invalidCode();
 
       const record = core.state.sms_codes[member.member_id];

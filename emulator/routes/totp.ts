@@ -3,8 +3,8 @@ import type { EmulatorCore } from '../core.js';
 import { errors } from '../errors.js';
 import { recoveryCode, testId } from '../ids.js';
 import type { Route } from '../router.js';
-import { readBody } from '../schema.js';
-import { hasActiveFactor, isMethodAllowed, type MemberRecord, type OrganizationRecord } from '../state.js';
+import type { MemberRecord, OrganizationRecord } from '../state.js';
+import { AUTHENTICATE_FIELDS, mfaRequest } from './mfa-request.js';
 import { matchTotpStep, newTotpSecret, TOTP_PERIOD_SECONDS } from '../totp.js';
 
 export const RECOVERY_CODE = /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/;
@@ -38,17 +38,9 @@ export const totpRoutes: Route[] = [
     method: 'POST',
     path: '/b2b/totp',
     async handle(core, { body, caller }) {
-      const b = readBody(body, {
-        organization_id: 'string',
-        member_id: 'string',
-        expiration_minutes: 'number?',
-        intermediate_session_token: 'string?',
-      });
-      const member = core.member(b.organization_id, b.member_id);
+      const fields = { expiration_minutes: 'number?' } as const;
+      const { b, member } = mfaRequest(core, body, caller, 'totp', fields, 'start');
       const org = core.organization(member.organization_id);
-      if (!isMethodAllowed(org, 'totp')) throw errors.methodRestricted();
-      const proof = core.mfaProof(caller, b.intermediate_session_token, member);
-      if (proof.kind === 'none' && hasActiveFactor(member)) throw errors.noSessionArguments();
       const minutes = b.expiration_minutes ?? 60;
       if (!Number.isInteger(minutes) || minutes < 5 || minutes > 1440) throw errors.invalidExpiration();
       const now = core.now();
@@ -80,22 +72,16 @@ export const totpRoutes: Route[] = [
     method: 'POST',
     path: '/b2b/totp/authenticate',
     handle(core, { body, caller }) {
-      const b = readBody(body, {
-        organization_id: 'string',
-        member_id: 'string',
-        code: 'string',
-        session_duration_minutes: 'number?',
-        set_mfa_enrollment: 'string?',
-        set_default_mfa: 'boolean?',
-        intermediate_session_token: 'string?',
-      });
-      const member = core.member(b.organization_id, b.member_id);
+      const { b, member, proof } = mfaRequest(
+        core,
+        body,
+        caller,
+        'totp',
+        AUTHENTICATE_FIELDS,
+        'authenticate',
+      );
       const minutes = core.checkSessionDuration(b.session_duration_minutes);
       core.checkEnrollmentSetting(b.set_mfa_enrollment);
-      if (!isMethodAllowed(core.organization(member.organization_id), 'totp'))
-        throw errors.methodRestricted();
-      const proof = core.mfaProof(caller, b.intermediate_session_token, member);
-      if (proof.kind === 'none') throw errors.noSessionArguments();
       const totp = member.totp;
       if (!totp) throw errors.totpNotFound();
       const now = core.now();

@@ -1,9 +1,11 @@
-import { LitElement } from 'lit';
+import type { nothing } from 'lit';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AsyncCall } from '../controllers/async-call.js';
 import { ClientController } from '../controllers/client.js';
 import { LocalizeController } from '../controllers/localize.js';
 import { emit } from '../events.js';
+import './mfa-code-input/mfa-code-input.js';
 import type { MfaStrings, StringKey } from '../strings/locales.js';
 import { toFailure, type Failure } from '../stytch/errors.js';
 import { resolveWho, type AuthResponse, type Who } from '../stytch/member.js';
@@ -49,6 +51,20 @@ export abstract class MfaElement extends LitElement {
   /** The message of the last failure, shown in the `error` part. */
   @state() protected errorMessage = '';
 
+  /** A failure about the code typed, shown under the code field. */
+  @state() protected codeError = '';
+
+  /** What the `status` part announces politely. */
+  @state() protected status = '';
+
+  /** Where calls go and for whom, once the element has started. */
+  protected session: Ready | null = null;
+
+  /** Properties that, set after a failed start (a framework sets them late), start it again. */
+  protected static restartOn: readonly string[] = ['client', 'authResponse', 'organizationId', 'memberId'];
+
+  private starting = false;
+
   protected readonly localize = new LocalizeController(this);
   protected readonly clients = new ClientController(this);
   protected readonly calls = new AsyncCall(this);
@@ -62,6 +78,88 @@ export abstract class MfaElement extends LitElement {
 
   protected get t() {
     return this.localize.t.bind(this.localize);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.updateComplete.then(() => this.start());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.forget();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const restartOn = (this.constructor as typeof MfaElement).restartOn;
+    if (this.setupMessage && restartOn.some((name) => changed.has(name))) void this.start();
+  }
+
+  /** Starts once: finds the client and the member, then `begin`s. */
+  protected async start(): Promise<void> {
+    if (this.starting || (this.session && !this.setupMessage)) return;
+    this.starting = true;
+    try {
+      this.session = await this.ready();
+      if (this.session) await this.begin(this.session);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  /** The element's first step, once it has a client and knows the member. */
+  protected abstract begin(session: Ready): Promise<void>;
+
+  /** Drops secrets (codes, keys) from the element: called when it is removed. */
+  protected forget(): void {}
+
+  /** Verifies a code the member entered in {@link renderCodeField}. */
+  protected submitCode(_code: string): void {}
+
+  /**
+   * Shows a failure: one about the code goes under the code field, which is cleared; others go to
+   * the `error` part. Returns whether it was about the code.
+   */
+  protected showFailure(failure: Failure, aboutTheCode: ReadonlySet<string>): boolean {
+    const codeFailure = aboutTheCode.has(failure.code);
+    this.codeError = codeFailure ? this.errorMessage : '';
+    if (codeFailure) {
+      this.errorMessage = '';
+      const field = this.renderRoot.querySelector<HTMLElement & { value: string }>('mfa-code-input');
+      if (field) field.value = '';
+    }
+    return codeFailure;
+  }
+
+  /** Focuses the first match of `selector` once the element has rendered. */
+  protected async focusPart(selector: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  /** The code field every factor uses; a full code is submitted at once and stays inside. */
+  protected renderCodeField(length: number): TemplateResult {
+    return html`<mfa-code-input
+      part="code-input"
+      required
+      length=${length}
+      .errorMessage=${this.codeError}
+      .strings=${this.strings}
+      @mfa-code-complete=${(event: CustomEvent<{ code: string }>) => {
+        // The code stays inside this element: hosts hear the outcome, never the code.
+        event.stopPropagation();
+        this.submitCode(event.detail.code);
+      }}
+    ></mfa-code-input>`;
+  }
+
+  /** The setup message instead of a step, or the step and the `status` part. */
+  protected renderFrame(body: TemplateResult | typeof nothing): TemplateResult {
+    if (this.setupMessage) return html`<p part="error" role="alert">${this.setupMessage}</p>`;
+    return html`
+      ${body}
+      <p part="status" role="status" class=${this.step === 'done' ? 'done' : ''}>${this.status}</p>
+    `;
   }
 
   /** Moves to a step: reflects it and fires `mfa-step` when it changed. */

@@ -1,11 +1,11 @@
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { LocalizeController } from '../../controllers/localize.js';
 import { emit } from '../../events.js';
-import type { MfaStrings } from '../../strings/locales.js';
+import { field } from '../../styles/field.js';
 import { tokens } from '../../styles/tokens.js';
+import { FormControl } from '../form-control.js';
 import { styles } from './mfa-code-input.styles.js';
 
 /** Keeps the digits of what was typed or pasted ("123 456", "123-456", " 123456 "), up to `length`. */
@@ -29,66 +29,25 @@ export function digitsOf(text: string, length: number): string {
  * @cssprop --mfa-color-primary - Focus color.
  * @cssprop --mfa-color-error - Error color.
  */
-export class MfaCodeInput extends LitElement {
-  static formAssociated = true;
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [tokens, styles];
+export class MfaCodeInput extends FormControl {
+  static override styles = [tokens, field, styles];
 
   /** How many digits the code has. */
   @property({ type: Number }) length = 6;
 
-  /** The form field name. */
-  @property() name = '';
-
   /** The digits entered. Setting it fires no event. */
   @property() value = '';
-
-  /** Whether a value is required to submit the form. */
-  @property({ type: Boolean, reflect: true }) required = false;
-
-  /** Disables the field. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** The visible label; the localized "Verification code" when empty. */
   @property() label = '';
 
-  /** A message shown under the field and announced; marks the field invalid. */
-  @property({ attribute: 'error-message' }) errorMessage = '';
-
-  /** Overrides of the element's strings. */
-  @property({ attribute: false }) strings: Partial<MfaStrings> = {};
-
-  @state() private formDisabled = false;
   @query('input') private input!: HTMLInputElement;
 
-  private readonly internals = this.attachInternals();
-  private readonly localize = new LocalizeController(this);
   private defaultValue = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.defaultValue = digitsOf(this.getAttribute('value') ?? '', this.length);
-  }
-
-  /** The form this field belongs to. */
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
-  }
-
-  get validity(): ValidityState {
-    return this.internals.validity;
-  }
-
-  get validationMessage(): string {
-    return this.internals.validationMessage;
-  }
-
-  checkValidity(): boolean {
-    return this.internals.checkValidity();
-  }
-
-  reportValidity(): boolean {
-    return this.internals.reportValidity();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -123,10 +82,6 @@ export class MfaCodeInput extends LitElement {
     this.value = digitsOf(state ?? '', this.length);
   }
 
-  formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
-  }
-
   private onInput(): void {
     const before = this.value;
     const clean = digitsOf(this.input.value, this.length);
@@ -134,17 +89,6 @@ export class MfaCodeInput extends LitElement {
     this.value = clean;
     if (clean.length === this.length && before !== clean) {
       emit(this, 'mfa-code-complete', { code: clean });
-    }
-  }
-
-  private onChange(): void {
-    this.dispatchEvent(new Event('change', { bubbles: true }));
-  }
-
-  private onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && this.form) {
-      event.preventDefault();
-      this.form.requestSubmit();
     }
   }
 
@@ -168,8 +112,8 @@ export class MfaCodeInput extends LitElement {
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby="error"
         @input=${this.onInput}
-        @change=${this.onChange}
-        @keydown=${this.onKeydown}
+        @change=${this.redispatchChange}
+        @keydown=${this.submitOnEnter}
       />
       <p id="error" part="error" aria-live="polite">${this.errorMessage}</p>
     `;

@@ -1,10 +1,11 @@
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { LocalizeController, resolveLang } from '../../controllers/localize.js';
-import type { MfaStrings } from '../../strings/locales.js';
+import { resolveLang } from '../../controllers/localize.js';
+import { field } from '../../styles/field.js';
 import { tokens } from '../../styles/tokens.js';
+import { FormControl } from '../form-control.js';
 import { styles } from './mfa-phone-input.styles.js';
 import type * as PhoneLibModule from './phone-lib.js';
 import type { CountryCode } from './phone-lib.js';
@@ -45,10 +46,8 @@ function regionOf(lang: string): string | undefined {
  * @cssprop --mfa-color-primary - Focus color.
  * @cssprop --mfa-color-error - Error color.
  */
-export class MfaPhoneInput extends LitElement {
-  static formAssociated = true;
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = [tokens, styles];
+export class MfaPhoneInput extends FormControl {
+  static override styles = [tokens, field, styles];
 
   /** The number in E.164 form (`+14155550123`), or '' while what is typed is not a valid number. */
   @property()
@@ -67,33 +66,15 @@ export class MfaPhoneInput extends LitElement {
   /** The country to start with (ISO 3166 alpha-2, e.g. `GB`); else the region of the page's language, else `US`. */
   @property({ attribute: 'default-country' }) defaultCountry = '';
 
-  /** The form field name. */
-  @property() name = '';
-
-  /** Whether a number is required to submit the form. */
-  @property({ type: Boolean, reflect: true }) required = false;
-
-  /** Disables the field. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
-  /** A message shown under the field and announced (for example the server's); marks it invalid. */
-  @property({ attribute: 'error-message' }) errorMessage = '';
-
-  /** Overrides of the element's strings. */
-  @property({ attribute: false }) strings: Partial<MfaStrings> = {};
-
   @state() private country = '';
   @state() private text = '';
   @state() private lib: PhoneLib | null = loadedPhoneLib;
-  @state() private formDisabled = false;
   /** Show the validation message (after the member leaves the field or submits). */
   @state() private touched = false;
   @query('#number') private input!: HTMLInputElement;
 
   private e164 = '';
   private pendingValue = '';
-  private readonly internals = this.attachInternals();
-  private readonly localize = new LocalizeController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -102,18 +83,6 @@ export class MfaPhoneInput extends LitElement {
       this.lib = lib;
       this.applyText(false);
     });
-  }
-
-  get form(): HTMLFormElement | null {
-    return this.internals.form;
-  }
-
-  get validity(): ValidityState {
-    return this.internals.validity;
-  }
-
-  get validationMessage(): string {
-    return this.internals.validationMessage;
   }
 
   /** Focuses the number (the country can be reached with Shift+Tab). */
@@ -127,12 +96,8 @@ export class MfaPhoneInput extends LitElement {
     return this.lib !== null;
   }
 
-  checkValidity(): boolean {
-    return this.internals.checkValidity();
-  }
-
   /** Checks the number and shows the message under the field when it is not valid. */
-  reportValidity(): boolean {
+  override reportValidity(): boolean {
     this.touched = true;
     return this.internals.checkValidity();
   }
@@ -144,10 +109,6 @@ export class MfaPhoneInput extends LitElement {
 
   formStateRestoreCallback(state: string | null): void {
     this.value = state ?? '';
-  }
-
-  formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
   }
 
   private get countryInUse(): string {
@@ -218,7 +179,7 @@ export class MfaPhoneInput extends LitElement {
       if (parsed) this.text = parsed.nationalNumber;
     }
     this.applyText(true);
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.redispatchChange();
   }
 
   private onNumberChange(): void {
@@ -227,15 +188,11 @@ export class MfaPhoneInput extends LitElement {
     if (this.e164 && this.text.trim().startsWith('+') && this.lib) {
       this.text = this.lib.parsePhoneNumberFromString(this.e164)?.formatNational() ?? this.text;
     }
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    this.redispatchChange();
   }
 
   private onKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Enter' && this.form) {
-      event.preventDefault();
-      this.touched = true;
-      this.form.requestSubmit();
-    }
+    if (this.submitOnEnter(event)) this.touched = true;
   }
 
   private countryOptions(): TemplateResult[] {

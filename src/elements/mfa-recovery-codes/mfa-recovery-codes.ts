@@ -45,20 +45,9 @@ export class MfaRecoveryCodes extends MfaElement {
 
   @state() private shown: string[] | null = null;
   @state() private acknowledged = false;
-  @state() private status = '';
 
-  private session: Ready | null = null;
-  private started = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.updateComplete.then(() => this.start());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
+  protected override forget(): void {
     this.shown = null;
-    this.started = false;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -68,20 +57,17 @@ export class MfaRecoveryCodes extends MfaElement {
     }
   }
 
-  private async start(): Promise<void> {
-    if (this.started) return;
-    this.started = true;
+  protected override async start(): Promise<void> {
+    // Given codes need no client: show them at once.
     if (this.codes) {
       this.shown = [...this.codes];
       this.setStep('save-recovery-codes', 'recovery_code');
       return;
     }
-    this.session = await this.ready();
-    if (!this.session) {
-      this.started = false;
-      return;
-    }
-    const session = this.session;
+    return super.start();
+  }
+
+  protected async begin(session: Ready): Promise<void> {
     this.status = this.t('recoveryLoading');
     const result = await this.calls.run('load', () => session.client.recoveryCodes.get());
     this.status = '';
@@ -154,7 +140,6 @@ export class MfaRecoveryCodes extends MfaElement {
   }
 
   protected override render(): TemplateResult {
-    if (this.setupMessage) return html`<p part="error" role="alert">${this.setupMessage}</p>`;
     const codes = this.shown;
     const rotating = this.calls.pending === 'rotate';
     const body =
@@ -208,8 +193,7 @@ export class MfaRecoveryCodes extends MfaElement {
             </div>
           `
         : html`<p part="error" role="alert">${this.errorMessage}</p>`;
-    return html`${body}
-      <p part="status" role="status" class=${this.step === 'done' ? 'done' : ''}>${this.status}</p>`;
+    return this.renderFrame(body);
   }
 }
 

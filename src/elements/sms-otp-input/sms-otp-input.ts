@@ -1,11 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Countdown } from '../../controllers/countdown.js';
 import { emit } from '../../events.js';
-import type { Failure } from '../../stytch/errors.js';
 import { maskPhone } from '../../stytch/mask.js';
 import type { Enrollment } from '../../types.js';
-import { MfaElement, type Ready } from '../mfa-element.js';
+import { MfaElement } from '../mfa-element.js';
 import '../mfa-code-input/mfa-code-input.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import '../mfa-phone-input/mfa-phone-input.js';
@@ -71,8 +70,6 @@ export class SmsOtpInput extends MfaElement {
   /** The member typed the number here (so may change it). */
   @state() private typedPhone = false;
   /** A message about the code, shown under the code field. */
-  @state() private codeError = '';
-  @state() private status = '';
 
   @query('mfa-code-input') private codeInput?: MfaCodeInput;
   @query('mfa-phone-input') private phoneInput?: MfaPhoneInput;
@@ -80,55 +77,23 @@ export class SmsOtpInput extends MfaElement {
   private readonly cooldown = new Countdown(this, () => {
     this.status = this.t('smsResendReady');
   });
-  private session: Ready | null = null;
-  private starting = false;
+  protected static override restartOn = [...MfaElement.restartOn, 'phoneNumber', 'smsSent'];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.updateComplete.then(() => this.start());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.session = null;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    // Properties a framework sets after creating the element: start (again) once they are there.
-    const inputs = [
-      'client',
-      'authResponse',
-      'organizationId',
-      'memberId',
-      'phoneNumber',
-      'smsSent',
-    ] as const;
-    if (this.setupMessage && inputs.some((name) => changed.has(name))) void this.start();
-  }
-
-  private async start(): Promise<void> {
-    if (this.starting || (this.session && !this.setupMessage)) return;
-    this.starting = true;
-    try {
-      this.session = await this.ready();
-      if (!this.session) return;
-      const options = this.authResponse?.mfa_required?.member_options;
-      const sent = this.smsSent || this.authResponse?.mfa_required?.secondary_auth_initiated === 'sms_otp';
-      this.phone = this.phoneNumber || options?.mfa_phone_number || '';
-      // A number the member never verified (an enrollment left half-way) may still be changed.
-      this.typedPhone = !this.phoneNumber && this.authResponse?.member?.mfa_phone_number_verified === false;
-      if (sent) {
-        this.showCodeStep();
-      } else if (this.phone) {
-        await this.send(false);
-        if (this.step !== 'enter-sms-code') this.showCodeStep(false);
-      } else {
-        this.typedPhone = true;
-        this.setStep('enter-phone', 'sms_otp');
-        await this.focusField();
-      }
-    } finally {
-      this.starting = false;
+  protected async begin(): Promise<void> {
+    const options = this.authResponse?.mfa_required?.member_options;
+    const sent = this.smsSent || this.authResponse?.mfa_required?.secondary_auth_initiated === 'sms_otp';
+    this.phone = this.phoneNumber || options?.mfa_phone_number || '';
+    // A number the member never verified (an enrollment left half-way) may still be changed.
+    this.typedPhone = !this.phoneNumber && this.authResponse?.member?.mfa_phone_number_verified === false;
+    if (sent) {
+      this.showCodeStep();
+    } else if (this.phone) {
+      await this.send(false);
+      if (this.step !== 'enter-sms-code') this.showCodeStep(false);
+    } else {
+      this.typedPhone = true;
+      this.setStep('enter-phone', 'sms_otp');
+      await this.focusField();
     }
   }
 
@@ -143,18 +108,8 @@ export class SmsOtpInput extends MfaElement {
     this.status = seconds > 0 ? this.t('smsResendAvailableAt', { seconds }) : '';
   }
 
-  private async focusField(): Promise<void> {
-    await this.updateComplete;
-    (this.codeInput ?? this.phoneInput)?.focus();
-  }
-
-  private report(failure: Failure): void {
-    if (CODE_FAILURES.has(failure.code)) {
-      this.codeError = this.errorMessage;
-      this.errorMessage = '';
-    } else {
-      this.codeError = '';
-    }
+  private focusField(): Promise<void> {
+    return this.focusPart('mfa-code-input, mfa-phone-input');
   }
 
   private async send(resend: boolean): Promise<void> {
@@ -171,7 +126,7 @@ export class SmsOtpInput extends MfaElement {
     if (!result) return;
     if (!result.ok) {
       const failure = this.failWith(result.error);
-      this.report(failure);
+      this.showFailure(failure, CODE_FAILURES);
       if (failure.retryAfterSeconds) this.startCooldown(failure.retryAfterSeconds);
       return;
     }
@@ -186,12 +141,11 @@ export class SmsOtpInput extends MfaElement {
     const session = this.session;
     if (!session || this.calls.pending) return;
     if (code.length !== this.codeLength) {
-      this.report(
-        this.fail(
-          { code: 'invalid_code', key: 'errorInvalidCode', recoverable: true },
-          { length: this.codeLength },
-        ),
+      const failure = this.fail(
+        { code: 'invalid_code', key: 'errorInvalidCode', recoverable: true },
+        { length: this.codeLength },
       );
+      this.showFailure(failure, CODE_FAILURES);
       await this.focusField();
       return;
     }
@@ -208,8 +162,7 @@ export class SmsOtpInput extends MfaElement {
     if (!result) return;
     if (!result.ok) {
       const failure = this.failWith(result.error, { length: this.codeLength });
-      this.report(failure);
-      if (CODE_FAILURES.has(failure.code) && this.codeInput) this.codeInput.value = '';
+      this.showFailure(failure, CODE_FAILURES);
       if (failure.code === 'unable_to_auth_otp_code') this.cooldown.stop();
       if (failure.retryAfterSeconds) this.startCooldown(failure.retryAfterSeconds);
       await this.focusField();
@@ -254,10 +207,8 @@ export class SmsOtpInput extends MfaElement {
     void this.verify(this.codeInput?.value ?? '');
   }
 
-  private onCodeComplete(event: CustomEvent<{ code: string }>): void {
-    // The code stays inside this element: hosts hear mfa-authenticated, never the code.
-    event.stopPropagation();
-    void this.verify(event.detail.code);
+  protected override submitCode(code: string): void {
+    void this.verify(code);
   }
 
   private onResend(): void {
@@ -308,14 +259,7 @@ export class SmsOtpInput extends MfaElement {
       <form class="stack" novalidate @submit=${this.onCodeSubmit}>
         <p class="title">${this.t('smsCodeTitle')}</p>
         <p class="muted">${intro}</p>
-        <mfa-code-input
-          part="code-input"
-          required
-          length=${this.codeLength}
-          .errorMessage=${this.codeError}
-          .strings=${this.strings}
-          @mfa-code-complete=${this.onCodeComplete}
-        ></mfa-code-input>
+        ${this.renderCodeField(this.codeLength)}
         <p part="error" role="alert">${this.errorMessage}</p>
         <div class="actions">
           <button part="submit-button" type="submit" aria-disabled=${verifying ? 'true' : 'false'}>
@@ -343,14 +287,9 @@ export class SmsOtpInput extends MfaElement {
   }
 
   protected override render(): TemplateResult {
-    if (this.setupMessage) return html`<p part="error" role="alert">${this.setupMessage}</p>`;
-    let body: TemplateResult | typeof nothing = nothing;
-    if (this.step === 'enter-phone') body = this.renderPhoneStep();
-    else if (this.step === 'enter-sms-code') body = this.renderCodeStep();
-    return html`
-      ${body}
-      <p part="status" role="status" class=${this.step === 'done' ? 'done' : ''}>${this.status}</p>
-    `;
+    if (this.step === 'enter-phone') return this.renderFrame(this.renderPhoneStep());
+    if (this.step === 'enter-sms-code') return this.renderFrame(this.renderCodeStep());
+    return this.renderFrame(nothing);
   }
 }
 

@@ -2,12 +2,11 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { copyText } from '../../dom/clipboard.js';
 import { emit } from '../../events.js';
-import type { Failure } from '../../stytch/errors.js';
 import type { Member, MemberSession, Organization } from '../../stytch/types.js';
 import type { Enrollment } from '../../types.js';
 import '../mfa-code-input/mfa-code-input.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
-import { MfaElement, type Ready } from '../mfa-element.js';
+import { MfaElement } from '../mfa-element.js';
 import '../mfa-recovery-codes/mfa-recovery-codes.js';
 import type { QrPath } from './qr.js';
 import { styles } from './totp-setup.styles.js';
@@ -106,33 +105,12 @@ export class TotpSetup extends MfaElement {
   @state() private registration: Registration | null = null;
   @state() private qr: QrPath | null = null;
   @state() private verified: Verified | null = null;
-  @state() private codeError = '';
-  @state() private status = '';
   /** What the member may do after a failure to create: enter a code for a pending setup, or start again. */
   @state() private recovery: 'enter-existing' | 'restart' | null = null;
 
   @query('mfa-code-input') private codeInput?: MfaCodeInput;
 
-  private session: Ready | null = null;
-  private starting = false;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void this.updateComplete.then(() => this.start());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.forgetSecrets();
-    this.session = null;
-  }
-
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    const inputs = ['client', 'authResponse', 'organizationId', 'memberId'];
-    if (this.setupMessage && inputs.some((name) => changed.has(name))) void this.start();
-  }
-
-  private forgetSecrets(): void {
+  protected override forget(): void {
     this.registration = null;
     this.qr = null;
   }
@@ -155,15 +133,8 @@ export class TotpSetup extends MfaElement {
     );
   }
 
-  private async start(): Promise<void> {
-    if (this.starting || (this.session && !this.setupMessage)) return;
-    this.starting = true;
-    try {
-      this.session = await this.ready();
-      if (this.session) await this.create();
-    } finally {
-      this.starting = false;
-    }
+  protected begin(): Promise<void> {
+    return this.create();
   }
 
   private async create(): Promise<void> {
@@ -206,20 +177,6 @@ export class TotpSetup extends MfaElement {
     return this.registration ? otpauthUri(this.issuerName, this.account, this.registration.secret) : '';
   }
 
-  private async focusFirst(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
-  private report(failure: Failure): void {
-    if (CODE_FAILURES.has(failure.code)) {
-      this.codeError = this.errorMessage;
-      this.errorMessage = '';
-    } else {
-      this.codeError = '';
-    }
-  }
-
   private async onCopyKey(): Promise<void> {
     if (!this.registration) return;
     const copied = await copyText(this.registration.secret, this.renderRoot as ShadowRoot);
@@ -230,23 +187,25 @@ export class TotpSetup extends MfaElement {
     this.errorMessage = '';
     this.recovery = null;
     this.setStep('enter-totp-code', 'totp');
-    void this.focusFirst('mfa-code-input');
+    void this.focusPart('mfa-code-input');
   }
 
   private toScanStep(): void {
     this.codeError = '';
     this.setStep('scan-totp', 'totp');
-    void this.focusFirst('[part~="submit-button"]');
+    void this.focusPart('[part~="submit-button"]');
   }
 
   private async verify(code: string): Promise<void> {
     const session = this.session;
     if (!session || this.calls.pending) return;
     if (code.length !== 6) {
-      this.report(
-        this.fail({ code: 'invalid_code', key: 'errorInvalidCode', recoverable: true }, { length: 6 }),
+      const failure = this.fail(
+        { code: 'invalid_code', key: 'errorInvalidCode', recoverable: true },
+        { length: 6 },
       );
-      await this.focusFirst('mfa-code-input');
+      this.showFailure(failure, CODE_FAILURES);
+      await this.focusPart('mfa-code-input');
       return;
     }
     const { who } = session;
@@ -263,13 +222,12 @@ export class TotpSetup extends MfaElement {
     if (!result) return;
     if (!result.ok) {
       const failure = this.failWith(result.error, { length: 6 });
-      this.report(failure);
-      if (CODE_FAILURES.has(failure.code) && this.codeInput) this.codeInput.value = '';
+      this.showFailure(failure, CODE_FAILURES);
       if (failure.code === 'expired_totp' || failure.code === 'totp_not_found') {
-        this.forgetSecrets();
+        this.forget();
         this.recovery = 'restart';
       }
-      await this.focusFirst('mfa-code-input');
+      await this.focusPart('mfa-code-input');
       return;
     }
     const { member, organization, member_session } = result.value;
@@ -291,7 +249,7 @@ export class TotpSetup extends MfaElement {
   private finish(): void {
     const verified = this.verified;
     if (!verified) return;
-    this.forgetSecrets();
+    this.forget();
     this.status = this.t('totpDone');
     if (this.enrollment === 'enroll') {
       emit(this, 'mfa-enrolled', {
@@ -312,9 +270,8 @@ export class TotpSetup extends MfaElement {
     if (event.target !== this) event.stopPropagation();
   }
 
-  private onCodeComplete(event: CustomEvent<{ code: string }>): void {
-    event.stopPropagation();
-    void this.verify(event.detail.code);
+  protected override submitCode(code: string): void {
+    void this.verify(code);
   }
 
   private onCodeSubmit(event: SubmitEvent): void {
@@ -368,14 +325,7 @@ export class TotpSetup extends MfaElement {
       <form class="stack" novalidate @submit=${this.onCodeSubmit}>
         <p class="title">${this.t('totpCodeTitle')}</p>
         <p class="muted">${this.t('totpCodeIntro', { length: 6, issuer: this.issuerName })}</p>
-        <mfa-code-input
-          part="code-input"
-          required
-          length="6"
-          .errorMessage=${this.codeError}
-          .strings=${this.strings}
-          @mfa-code-complete=${this.onCodeComplete}
-        ></mfa-code-input>
+        ${this.renderCodeField(6)}
         <p part="error" role="alert">${this.errorMessage}</p>
         <div class="actions">
           <button part="submit-button" type="submit" aria-disabled=${verifying ? 'true' : 'false'}>
@@ -443,16 +393,10 @@ export class TotpSetup extends MfaElement {
   }
 
   protected override render(): TemplateResult {
-    if (this.setupMessage) return html`<p part="error" role="alert">${this.setupMessage}</p>`;
-    let body: TemplateResult | typeof nothing = nothing;
-    if (this.step === 'scan-totp') body = this.renderScan();
-    else if (this.step === 'enter-totp-code') body = this.renderCode();
-    else if (this.step === 'save-recovery-codes') body = this.renderCodes();
-    else if (this.errorMessage) body = this.renderProblem();
-    return html`
-      ${body}
-      <p part="status" role="status" class=${this.step === 'done' ? 'done' : ''}>${this.status}</p>
-    `;
+    if (this.step === 'scan-totp') return this.renderFrame(this.renderScan());
+    if (this.step === 'enter-totp-code') return this.renderFrame(this.renderCode());
+    if (this.step === 'save-recovery-codes') return this.renderFrame(this.renderCodes());
+    return this.renderFrame(this.errorMessage ? this.renderProblem() : nothing);
   }
 }
 

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import '../../../src/elements/mfa-provider/mfa-provider.js';
 import type { MfaProvider } from '../../../src/elements/mfa-provider/mfa-provider.js';
 import '../../../src/elements/sms-otp-input/sms-otp-input.js';

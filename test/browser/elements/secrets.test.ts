@@ -1,11 +1,12 @@
 // No event detail (but the field's own mfa-code-complete), no console line and no leftover DOM carries
 // a code or a token.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/sms-otp-input/sms-otp-input.js';
 import type { SmsOtpInput } from '../../../src/elements/sms-otp-input/sms-otp-input.js';
-import { signOut, testClient } from '../support/client.js';
-import { ORGANIZATION_IDS, SEED_PASSWORD, lastSmsCode, resetEmulator } from '../support/emulator.js';
+import { login, signOut, testClient } from '../support/client.js';
+import { lastSmsCode, resetEmulator } from '../support/emulator.js';
 import { recordEvents } from '../support/events.js';
 import '../support/network-guard.js';
 import { inShadow } from '../support/shadow.js';
@@ -55,7 +56,7 @@ describe('secrets stay put', () => {
     });
     const recorder = recordEvents();
     try {
-      const primary = await login();
+      const primary = await login('new@acme.test');
       const ist = primary.intermediate_session_token;
       const el = await fixture<SmsOtpInput>(
         html`<sms-otp-input .client=${client} .authResponse=${primary} enrollment="enroll"></sms-otp-input>`,
@@ -91,12 +92,3 @@ describe('secrets stay put', () => {
     }
   });
 });
-
-function login() {
-  return client.passwords.authenticate({
-    organization_id: ORGANIZATION_IDS.acme,
-    email_address: 'new@acme.test',
-    password: SEED_PASSWORD,
-    session_duration_minutes: 60,
-  });
-}

@@ -1,11 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/sms-otp-input/sms-otp-input.js';
 import type { SmsOtpInput } from '../../../src/elements/sms-otp-input/sms-otp-input.js';
-import { signOut, testClient } from '../support/client.js';
+import { login, signOut, testClient } from '../support/client.js';
 import {
   ORGANIZATION_IDS,
-  SEED_PASSWORD,
   advanceClock,
   injectFault,
   lastSmsCode,
@@ -13,31 +13,15 @@ import {
   smsOutbox,
 } from '../support/emulator.js';
 import { recordEvents } from '../support/events.js';
+import { freshVisitor } from '../support/visitor.js';
 import { requestedUrls } from '../support/network-guard.js';
 import '../../../src/elements/mfa-provider/mfa-provider.js';
 import { deepActiveElement, inShadow, partText } from '../support/shadow.js';
 
 const client = testClient();
 
-function login(email: string, organizationId: string = ORGANIZATION_IDS.acme) {
-  return client.passwords.authenticate({
-    organization_id: organizationId,
-    email_address: email,
-    password: SEED_PASSWORD,
-    session_duration_minutes: 60,
-  });
-}
-
 describe('<sms-otp-input>', () => {
-  let recorder: ReturnType<typeof recordEvents>;
-
-  beforeEach(async () => {
-    await signOut();
-    await resetEmulator();
-    recorder = recordEvents();
-  });
-
-  afterEach(() => recorder.stop());
+  const visitor = freshVisitor();
 
   it('enrolls a new member by SMS after a password login', async () => {
     const primary = await login('new@acme.test');
@@ -62,7 +46,7 @@ describe('<sms-otp-input>', () => {
     expect(partText(el, 'status')).to.equal('Phone number verified.');
     await expect(el).to.be.accessible();
 
-    expect(recorder.names()).to.deep.equal([
+    expect(visitor.recorder.names()).to.deep.equal([
       'mfa-step:enter-phone',
       'mfa-sms-sent',
       'mfa-step:enter-sms-code',
@@ -70,8 +54,11 @@ describe('<sms-otp-input>', () => {
       'mfa-authenticated',
       'mfa-step:done',
     ]);
-    expect(recorder.of('mfa-sms-sent')[0]).to.deep.equal({ phoneNumber: '+1•••••••123', resend: false });
-    const [authenticated] = recorder.of('mfa-authenticated');
+    expect(visitor.recorder.of('mfa-sms-sent')[0]).to.deep.equal({
+      phoneNumber: '+1•••••••123',
+      resend: false,
+    });
+    const [authenticated] = visitor.recorder.of('mfa-authenticated');
     expect(authenticated!.method).to.equal('sms_otp');
     expect(authenticated!.member.mfa_enrolled).to.equal(true);
     expect(client.session.getSync()?.member_id).to.equal(primary.member_id);
@@ -80,15 +67,7 @@ describe('<sms-otp-input>', () => {
 });
 
 describe('<sms-otp-input> when things go wrong', () => {
-  let recorder: ReturnType<typeof recordEvents>;
-
-  beforeEach(async () => {
-    await signOut();
-    await resetEmulator();
-    recorder = recordEvents();
-  });
-
-  afterEach(() => recorder.stop());
+  const visitor = freshVisitor();
 
   /** A returning SMS member: primary auth already sent the code. */
   async function returningSms(cooldown = 30) {
@@ -114,7 +93,7 @@ describe('<sms-otp-input> when things go wrong', () => {
     expect(resendButton(el).getAttribute('aria-disabled')).to.equal('true');
     expect(partText(el, 'resend-button')).to.match(/^Resend code in \d+ s$/);
     expect(partText(el, 'status')).to.equal('You can ask for a new code in 30 seconds.');
-    expect(recorder.names()).to.deep.equal(['mfa-step:enter-sms-code']);
+    expect(visitor.recorder.names()).to.deep.equal(['mfa-step:enter-sms-code']);
   });
 
   it('a wrong code keeps the step, clears the field and refocuses it', async () => {
@@ -126,7 +105,7 @@ describe('<sms-otp-input> when things go wrong', () => {
     expect(codeField(el).value).to.equal('');
     expect(el.step).to.equal('enter-sms-code');
     expect(deepActiveElement()).to.equal(codeField(el).shadowRoot.querySelector('input'));
-    expect(recorder.of('mfa-error')).to.deep.equal([
+    expect(visitor.recorder.of('mfa-error')).to.deep.equal([
       {
         code: 'otp_code_not_found',
         message: 'That code is not right. Check it and try again.',
@@ -154,7 +133,9 @@ describe('<sms-otp-input> when things go wrong', () => {
 
     resendButton(el).click();
     await waitUntil(async () => (await smsOutbox('+14155550101')).length === 2, 'a second SMS');
-    expect(recorder.of('mfa-sms-sent')).to.deep.equal([{ phoneNumber: '+1•••••••101', resend: true }]);
+    expect(visitor.recorder.of('mfa-sms-sent')).to.deep.equal([
+      { phoneNumber: '+1•••••••101', resend: true },
+    ]);
     codeField(el).focus();
     await sendKeys({ type: await lastSmsCode('+14155550101') });
     await waitUntil(() => el.step === 'done', 'verified');
@@ -171,7 +152,7 @@ describe('<sms-otp-input> when things go wrong', () => {
     await waitUntil(() => partText(el, 'error') !== '', 'the rate limit shows');
     expect(partText(el, 'error')).to.match(/^Too many attempts\. Try again in \d+ seconds\.$/);
     expect(resendButton(el).getAttribute('aria-disabled')).to.equal('true');
-    expect(recorder.of('mfa-error').map((e) => e.code)).to.deep.equal(['too_many_requests']);
+    expect(visitor.recorder.of('mfa-error').map((e) => e.code)).to.deep.equal(['too_many_requests']);
     expect(await smsOutbox('+14155550101')).to.have.length(5);
   });
 
@@ -185,7 +166,7 @@ describe('<sms-otp-input> when things go wrong', () => {
       'We could not reach the server. Check your connection and try again.',
     );
     expect(codeField(el).value).to.equal(code);
-    expect(recorder.of('mfa-error')[0]).to.include({ code: 'network', recoverable: true });
+    expect(visitor.recorder.of('mfa-error')[0]).to.include({ code: 'network', recoverable: true });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.step === 'done', 'the retry verified');
   });
@@ -196,7 +177,7 @@ describe('<sms-otp-input> when things go wrong', () => {
     await sendKeys({ type: await lastSmsCode('+14155550101') });
     await waitUntil(() => partText(el, 'error') !== '', 'the failure shows');
     expect(partText(el, 'error')).to.equal('Your sign-in has expired. Sign in again to continue.');
-    expect(recorder.of('mfa-error')[0]).to.include({
+    expect(visitor.recorder.of('mfa-error')[0]).to.include({
       code: 'intermediate_session_not_found',
       recoverable: false,
     });
@@ -216,7 +197,7 @@ describe('<sms-otp-input> when things go wrong', () => {
     expect(partText(phone, 'error')).to.equal('Enter a valid phone number for the country you chose.');
     expect(phone.shadowRoot.querySelector('input').value).to.equal('(415) 555');
     expect(el.step).to.equal('enter-phone');
-    expect(recorder.of('mfa-error').map((e) => e.code)).to.deep.equal(['invalid_phone_number']);
+    expect(visitor.recorder.of('mfa-error').map((e) => e.code)).to.deep.equal(['invalid_phone_number']);
     expect(
       requestedUrls()
         .slice(requestsBefore)
@@ -247,7 +228,7 @@ describe('<sms-otp-input> when things go wrong', () => {
     await sendKeys({ type: '4155550199' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(async () => (await smsOutbox('+14155550199')).length === 1, 'sent to the new number');
-    expect(recorder.names()).to.deep.equal([
+    expect(visitor.recorder.names()).to.deep.equal([
       'mfa-step:enter-phone',
       'mfa-sms-sent',
       'mfa-step:enter-sms-code',
@@ -282,7 +263,7 @@ describe('<sms-otp-input> when things go wrong', () => {
     await waitUntil(() => el.step === 'enter-sms-code', 'code entry shows');
     await sendKeys({ type: await lastSmsCode('+14155550151') });
     await waitUntil(() => el.step === 'done', 'verified');
-    expect(recorder.of('mfa-enrolled')[0]!.member.mfa_phone_number).to.equal('+14155550151');
+    expect(visitor.recorder.of('mfa-enrolled')[0]!.member.mfa_phone_number).to.equal('+14155550151');
   });
 
   it('with phone-number, skips entry and sends once', async () => {
@@ -296,7 +277,7 @@ describe('<sms-otp-input> when things go wrong', () => {
     );
     await waitUntil(() => el.step === 'enter-sms-code', 'code entry shows');
     expect(await smsOutbox('+14155550142')).to.have.length(1);
-    expect(recorder.names()).to.deep.equal(['mfa-sms-sent', 'mfa-step:enter-sms-code']);
+    expect(visitor.recorder.names()).to.deep.equal(['mfa-sms-sent', 'mfa-step:enter-sms-code']);
   });
 });
 

@@ -1,16 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/totp-setup/totp-setup.js';
 import type { TotpSetup } from '../../../src/elements/totp-setup/totp-setup.js';
-import { signOut, testClient } from '../support/client.js';
-import {
-  emulatorClock,
-  injectFault,
-  ORGANIZATION_IDS,
-  resetEmulator,
-  SEED_PASSWORD,
-} from '../support/emulator.js';
-import { recordEvents } from '../support/events.js';
+import { login, signOut, testClient } from '../support/client.js';
+import { emulatorClock, injectFault, ORGANIZATION_IDS } from '../support/emulator.js';
+import { freshVisitor } from '../support/visitor.js';
 import '../support/network-guard.js';
 import { readQr } from '../support/qr.js';
 import { inShadow, partText } from '../support/shadow.js';
@@ -18,29 +13,12 @@ import { totpCode } from '../support/totp.js';
 
 const client = testClient();
 
-function login(email: string, organizationId: string = ORGANIZATION_IDS.acme) {
-  return client.passwords.authenticate({
-    organization_id: organizationId,
-    email_address: email,
-    password: SEED_PASSWORD,
-    session_duration_minutes: 60,
-  });
-}
-
 async function emulatorNowMs(): Promise<number> {
   return Date.parse((await emulatorClock()).now);
 }
 
 describe('<totp-setup>', () => {
-  let recorder: ReturnType<typeof recordEvents>;
-
-  beforeEach(async () => {
-    await signOut();
-    await resetEmulator();
-    recorder = recordEvents();
-  });
-
-  afterEach(() => recorder.stop());
+  const visitor = freshVisitor();
 
   it('enrolls by TOTP: the QR code scans, the code from it works, the codes are saved', async () => {
     const primary = await login('new@globex.test', ORGANIZATION_IDS.globex);
@@ -93,7 +71,7 @@ describe('<totp-setup>', () => {
     expect(partText(el, 'status')).to.equal('Authenticator app added.');
     await expect(el).to.be.accessible();
 
-    expect(recorder.names()).to.deep.equal([
+    expect(visitor.recorder.names()).to.deep.equal([
       'mfa-totp-created',
       'mfa-step:scan-totp',
       'mfa-step:enter-totp-code',
@@ -104,7 +82,7 @@ describe('<totp-setup>', () => {
       'mfa-step:done',
     ]);
     const everything =
-      JSON.stringify(recorder.events) + el.shadowRoot!.innerHTML + codesEl.shadowRoot!.innerHTML;
+      JSON.stringify(visitor.recorder.events) + el.shadowRoot!.innerHTML + codesEl.shadowRoot!.innerHTML;
     expect(everything).to.not.contain(secret);
     for (const code of codes) expect(everything).to.not.contain(code);
     expect(client.session.getSync()?.member_id).to.equal(primary.member_id);
@@ -137,15 +115,7 @@ describe('<totp-setup>', () => {
 });
 
 describe('<totp-setup> when things go wrong', () => {
-  let recorder: ReturnType<typeof recordEvents>;
-
-  beforeEach(async () => {
-    await signOut();
-    await resetEmulator();
-    recorder = recordEvents();
-  });
-
-  afterEach(() => recorder.stop());
+  const visitor = freshVisitor();
 
   async function toCodeStep(el: TotpSetup) {
     await waitUntil(() => el.step === 'scan-totp', 'the QR code shows');
@@ -166,7 +136,7 @@ describe('<totp-setup> when things go wrong', () => {
     expect(field.errorMessage).to.equal('That code is not right. Check it and try again.');
     expect(field.value).to.equal('');
     expect(el.step).to.equal('enter-totp-code');
-    expect(recorder.of('mfa-error')[0]).to.include({
+    expect(visitor.recorder.of('mfa-error')[0]).to.include({
       code: 'unable_to_authenticate_totp',
       recoverable: true,
     });
@@ -186,7 +156,10 @@ describe('<totp-setup> when things go wrong', () => {
     expect(partText(el, 'error')).to.match(
       /^An authenticator setup was started for your account and not finished\./,
     );
-    expect(recorder.of('mfa-error')[0]).to.include({ code: 'pending_totp_exists', recoverable: true });
+    expect(visitor.recorder.of('mfa-error')[0]).to.include({
+      code: 'pending_totp_exists',
+      recoverable: true,
+    });
     await expect(el).to.be.accessible();
 
     inShadow<HTMLButtonElement>(el, '[part~="submit-button"]').click();
@@ -211,7 +184,10 @@ describe('<totp-setup> when things go wrong', () => {
     );
     await waitUntil(() => partText(el, 'error') !== '', 'the explanation shows');
     expect(partText(el, 'error')).to.match(/^You already have an authenticator app set up\./);
-    expect(recorder.of('mfa-error')[0]).to.include({ code: 'active_totp_exists', recoverable: false });
+    expect(visitor.recorder.of('mfa-error')[0]).to.include({
+      code: 'active_totp_exists',
+      recoverable: false,
+    });
     expect(el.shadowRoot!.querySelector('button')).to.equal(null);
   });
 

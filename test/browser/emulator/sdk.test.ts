@@ -1,7 +1,8 @@
 // The real StytchB2BHeadlessClient, over HTTP, against the emulator mounted in the test runner.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../support/wait.js';
 import { StytchAPIError, StytchAPIUnreachableError } from '@stytch/vanilla-js';
-import { signOut, testClient } from '../support/client.js';
+import { login, signOut, testClient } from '../support/client.js';
 import {
   advanceClock,
   emulatorClock,
@@ -10,7 +11,6 @@ import {
   MEMBER_IDS,
   ORGANIZATION_IDS,
   resetEmulator,
-  SEED_PASSWORD,
   SEED_RECOVERY_CODES,
   SEED_TOTP_SECRET,
   smsOutbox,
@@ -19,15 +19,6 @@ import { offOriginRequests, requestedUrls, takeViolations } from '../support/net
 import { totpCode } from '../support/totp.js';
 
 const client = testClient();
-
-function login(email: string, organizationId: string = ORGANIZATION_IDS.acme) {
-  return client.passwords.authenticate({
-    organization_id: organizationId,
-    email_address: email,
-    password: SEED_PASSWORD,
-    session_duration_minutes: 60,
-  });
-}
 
 /** The rejection of a promise that must fail. */
 async function failure(promise: Promise<unknown>): Promise<unknown> {

@@ -1,5 +1,6 @@
 import { StytchB2BHeadlessClient } from '@stytch/vanilla-js/b2b/headless';
 import type { StytchClientOptions } from '@stytch/vanilla-js';
+import { ORGANIZATION_IDS, SEED_PASSWORD } from './emulator.js';
 
 export const PUBLIC_TOKEN = 'public-token-test-3f9a2c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
 
@@ -25,4 +26,14 @@ export async function signOut(): Promise<void> {
   if (c.session.getSync()) await c.session.revoke().catch(() => undefined);
   for (const name of STYTCH_COOKIES)
     document.cookie = `${name}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/`;
+}
+
+/** A password login (primary auth) for a seeded member, with the page's client. */
+export function login(email: string, organizationId: string = ORGANIZATION_IDS.acme) {
+  return testClient().passwords.authenticate({
+    organization_id: organizationId,
+    email_address: email,
+    password: SEED_PASSWORD,
+    session_duration_minutes: 60,
+  });
 }

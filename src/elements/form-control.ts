@@ -1,0 +1,73 @@
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LocalizeController } from '../controllers/localize.js';
+import type { MfaStrings } from '../strings/locales.js';
+
+/**
+ * What the kit's form fields share: form association through `ElementInternals` (form, validity,
+ * reset and restore hooks, fieldset disabling), focus delegated to the inner control, Enter to
+ * submit, and a re-dispatched `change` (native `input` events already cross the shadow root).
+ */
+export abstract class FormControl extends LitElement {
+  static formAssociated = true;
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The form field name. */
+  @property() name = '';
+
+  /** Whether a value is required to submit the form. */
+  @property({ type: Boolean, reflect: true }) required = false;
+
+  /** Disables the field. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** A message shown under the field and announced (for example the server's); marks it invalid. */
+  @property({ attribute: 'error-message' }) errorMessage = '';
+
+  /** Overrides of the element's strings. */
+  @property({ attribute: false }) strings: Partial<MfaStrings> = {};
+
+  /** Disabled by a disabled `<fieldset>` or form. */
+  @state() protected formDisabled = false;
+
+  protected readonly internals = this.attachInternals();
+  protected readonly localize = new LocalizeController(this);
+
+  /** The form this field belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  /** Enter submits the form the field belongs to (the inner control has no form of its own). */
+  protected submitOnEnter(event: KeyboardEvent): boolean {
+    if (event.key !== 'Enter' || !this.form) return false;
+    event.preventDefault();
+    this.form.requestSubmit();
+    return true;
+  }
+
+  /** `change` does not cross shadow roots: the field fires its own. */
+  protected redispatchChange(): void {
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+}

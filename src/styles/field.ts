@@ -1,0 +1,33 @@
+import { css } from 'lit';
+
+/** The look of the kit's inputs and selects, and the message under a field. */
+export const field = css`
+  label {
+    font-weight: 600;
+  }
+  input,
+  select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  input:focus-visible,
+  select:focus-visible {
+    outline: none;
+    border-color: var(--_primary);
+    box-shadow: var(--_focus);
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+  input:disabled,
+  select:disabled {
+    opacity: 0.6;
+  }
+  [part~='error'] {
+    color: var(--_error);
+    margin: 0;
+  }
+`;
