@@ -21,7 +21,7 @@ const result = document.querySelector<HTMLElement>('#result')!;
 const mfa = document.querySelector<HTMLElement>('#mfa')!;
 
 async function start(): Promise<void> {
-  const client = provider.client!;
+  const client = (await provider.getClient())!;
   const seed = (await (await fetch('/__emulator/seed')).json()) as Seed;
   const { organization } = await client.organization.getBySlug({ organization_slug: 'acme' });
   if (!organization) throw new Error('the emulator does not know the acme organization');

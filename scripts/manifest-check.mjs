@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const committed = readFileSync('custom-elements.json', 'utf8');
 let fresh;
 try {
-  execFileSync('npm', ['run', '--silent', 'analyze', '--', '--quiet'], { stdio: 'inherit' });
+  execFileSync('npm', ['run', '--silent', 'analyze'], { stdio: 'inherit' });
   fresh = readFileSync('custom-elements.json', 'utf8');
 } finally {
   writeFileSync('custom-elements.json', committed);

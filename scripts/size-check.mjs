@@ -3,7 +3,7 @@
 import { elementEntries, kb, measure } from './sizes.mjs';
 
 const ELEMENT_BUDGET = 15 * 1024; // what an element (and so <mfa-flow>) needs for its first step, without the SDK
-const CDN_BUDGET = 35 * 1024; // the CDN ES entry with the Stytch client, before lazy chunks
+const CDN_BUDGET = 35 * 1024; // the CDN ES entry (the Stytch client bundled beside it), before lazy chunks
 const LAZY_ONLY = [/libphonenumber-js/, /qrcode/];
 
 let failures = 0;
@@ -29,8 +29,10 @@ for (const { name, entry } of elementEntries()) {
 const cdn = await measure('src/cdn.ts', { withSdk: true });
 check(
   cdn.initialBytes <= CDN_BUDGET,
-  `CDN ES entry with the Stytch client: ${kb(cdn.initialBytes)} (budget ${kb(CDN_BUDGET)})`,
+  `CDN ES entry (Stytch client bundled, loaded after first render): ${kb(cdn.initialBytes)} (budget ${kb(CDN_BUDGET)})`,
 );
+const sdkChunk = cdn.lazy.find((chunk) => chunk.modules.some((id) => id.startsWith('@stytch/vanilla-js')));
+check(Boolean(sdkChunk), `CDN build bundles the Stytch client as a lazy chunk (${kb(sdkChunk?.bytes ?? 0)})`);
 
 if (failures) {
   console.error(`${failures} size budget check(s) failed`);

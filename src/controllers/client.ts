@@ -36,7 +36,7 @@ export class ClientController implements ReactiveController {
   /** Where the client comes from now, without creating it: the element's own, or a provider. */
   get source(): ClientSource | null {
     const own = this.host.client;
-    if (own) return { client: own };
+    if (own) return { client: own, getClient: () => Promise.resolve(own) };
     return this.consumer.value ?? null;
   }
 

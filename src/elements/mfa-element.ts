@@ -14,10 +14,13 @@ import { base } from '../styles/base.js';
 import { tokens } from '../styles/tokens.js';
 import type { MfaMethod, MfaStep } from '../types.js';
 
-/** What an element needs to make calls: who is authenticating, and the client (created on first read). */
+/** What an element needs to make calls: who is authenticating, and the client (created on first use). */
 export interface Ready {
   readonly who: Who;
-  readonly client: StytchClient;
+  /** The client, loading the SDK and creating it on first use. */
+  api(): Promise<StytchClient>;
+  /** The client if it exists already (to hand to an inner element), else null. */
+  readonly client: StytchClient | null;
 }
 
 /**
@@ -198,15 +201,19 @@ export abstract class MfaElement extends LitElement {
     const source = await this.clients.resolve();
     if (!source) return this.setupFailed('no_client', 'noClient');
     let who = resolveWho(this, this.authResponse, null);
-    if (!who.organizationId || !who.memberId) who = resolveWho(this, this.authResponse, source.client);
+    if (!who.organizationId || !who.memberId)
+      who = resolveWho(this, this.authResponse, await source.getClient());
     if (!who.organizationId || !who.memberId) return this.setupFailed('no_session', 'noMember');
     this.setupMessage = '';
     return {
       who,
-      get client(): StytchClient {
-        const client = source.client;
+      async api(): Promise<StytchClient> {
+        const client = await source.getClient();
         if (!client) throw new Error('stytch-mfa-elements: the provider has no public-token or client');
         return client;
+      },
+      get client() {
+        return source.client;
       },
     };
   }

@@ -2,15 +2,16 @@ import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { clientContext, type ClientSource } from '../../stytch/context.js';
-import { createClient } from '../../stytch/create-client.js';
+import { createClient, existingClient } from '../../stytch/create-client.js';
 import type { StytchClient } from '../../stytch/types.js';
 
 /**
  * Creates (or is given) the Stytch client and provides it to every descendant element, across
  * shadow roots. Its children render in place (`display: contents`).
  *
- * The client is created after the first render — its constructor costs a noticeable moment on a
- * fresh page — or as soon as something asks for it.
+ * The SDK loads and the client is created after the first render — the SDK is the largest part of
+ * the page and its constructor costs a noticeable moment — or as soon as something asks for it
+ * (`await provider.getClient()`).
  *
  * @summary Provides the Stytch B2B client to the elements inside it.
  * @slot - The elements that use the client.
@@ -29,20 +30,19 @@ export class MfaProvider extends LitElement implements ClientSource {
   @property({ attribute: 'api-url' }) apiUrl = '';
 
   private given: StytchClient | null = null;
-  private created: StytchClient | null = null;
 
   private readonly provider = new ContextProvider(this, { context: clientContext, initialValue: this });
 
   /**
-   * The client in use. Set it to use an existing `StytchB2BHeadlessClient`; read it to share the
-   * provider's client with your own primary-login code.
+   * The client in use (null until it is created, just after the first render). Set it to use an
+   * existing `StytchB2BHeadlessClient`; read it to share the provider's client with your own
+   * primary-login code — or `await getClient()`, which creates it if need be.
    */
   @property({ attribute: false })
   get client(): StytchClient | null {
-    if (this.given) return this.given;
-    if (!this.created && this.publicToken)
-      this.created = createClient(this.publicToken, this.apiUrl || undefined);
-    return this.created;
+    return (
+      this.given ?? (this.publicToken ? existingClient(this.publicToken, this.apiUrl || undefined) : null)
+    );
   }
 
   set client(value: StytchClient | null) {
@@ -51,14 +51,22 @@ export class MfaProvider extends LitElement implements ClientSource {
     this.requestUpdate('client', old);
   }
 
+  /** The client, loading the SDK and creating it first if need be; null without `public-token` or `client`. */
+  async getClient(): Promise<StytchClient | null> {
+    if (this.given) return this.given;
+    if (!this.publicToken) return null;
+    const client = await createClient(this.publicToken, this.apiUrl || undefined);
+    this.requestUpdate('client');
+    return client;
+  }
+
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('publicToken') || changed.has('apiUrl')) this.created = null;
     if (changed.size) this.provider.setValue(this, true);
   }
 
   protected override firstUpdated(): void {
-    // After the first paint, create the client so the first call does not wait for it.
-    requestAnimationFrame(() => setTimeout(() => void this.client));
+    // After the first paint, load the SDK and create the client so the first call need not wait.
+    requestAnimationFrame(() => setTimeout(() => void this.getClient()));
   }
 
   protected override render(): TemplateResult {

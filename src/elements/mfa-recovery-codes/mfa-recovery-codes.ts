@@ -69,7 +69,7 @@ export class MfaRecoveryCodes extends MfaElement {
 
   protected async begin(session: Ready): Promise<void> {
     this.status = this.t('recoveryLoading');
-    const result = await this.calls.run('load', () => session.client.recoveryCodes.get());
+    const result = await this.calls.run('load', async () => (await session.api()).recoveryCodes.get());
     this.status = '';
     if (!result) return;
     if (!result.ok) {
@@ -108,7 +108,7 @@ export class MfaRecoveryCodes extends MfaElement {
   private async onRotate(): Promise<void> {
     const session = this.session ?? (this.session = await this.ready());
     if (!session) return;
-    const result = await this.calls.run('rotate', () => session.client.recoveryCodes.rotate());
+    const result = await this.calls.run('rotate', async () => (await session.api()).recoveryCodes.rotate());
     if (!result) return;
     if (!result.ok) {
       this.failWith(result.error);

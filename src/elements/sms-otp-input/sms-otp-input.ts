@@ -115,9 +115,9 @@ export class SmsOtpInput extends MfaElement {
   private async send(resend: boolean): Promise<void> {
     const session = this.session;
     if (!session) return;
-    const { client, who } = session;
-    const result = await this.calls.run('send', () =>
-      client.otps.sms.send({
+    const { who } = session;
+    const result = await this.calls.run('send', async () =>
+      (await session.api()).otps.sms.send({
         organization_id: who.organizationId,
         member_id: who.memberId,
         ...(this.phone ? { mfa_phone_number: this.phone } : {}),
@@ -149,9 +149,9 @@ export class SmsOtpInput extends MfaElement {
       await this.focusField();
       return;
     }
-    const { client, who } = session;
-    const result = await this.calls.run('verify', () =>
-      client.otps.sms.authenticate({
+    const { who } = session;
+    const result = await this.calls.run('verify', async () =>
+      (await session.api()).otps.sms.authenticate({
         organization_id: who.organizationId,
         member_id: who.memberId,
         code,

@@ -144,8 +144,8 @@ export class TotpSetup extends MfaElement {
     this.recovery = null;
     this.errorMessage = '';
     this.status = this.t('totpCreating');
-    const result = await this.calls.run('create', () =>
-      session.client.totp.create({
+    const result = await this.calls.run('create', async () =>
+      (await session.api()).totp.create({
         organization_id: who.organizationId,
         member_id: who.memberId,
         ...(this.expirationMinutes ? { expiration_minutes: this.expirationMinutes } : {}),
@@ -209,8 +209,8 @@ export class TotpSetup extends MfaElement {
       return;
     }
     const { who } = session;
-    const result = await this.calls.run('verify', () =>
-      session.client.totp.authenticate({
+    const result = await this.calls.run('verify', async () =>
+      (await session.api()).totp.authenticate({
         organization_id: who.organizationId,
         member_id: who.memberId,
         code,

@@ -28,9 +28,11 @@ describe('<mfa-provider>', () => {
         <sms-otp-input organization-id="organization-test-none" member-id="member-test-none"></sms-otp-input>
       </mfa-provider>`,
     );
-    const client = provider.client;
+    // Created after the first render (the SDK loads then), or on request.
+    const client = await provider.getClient();
     expect(client).to.not.equal(null);
     expect(provider.client).to.equal(client);
+    expect(await provider.getClient()).to.equal(client);
     const { organization } = await client!.organization.getBySlug({ organization_slug: 'initech' });
     expect(organization?.organization_name).to.equal('Initech');
     // The child has no client of its own: it shows phone entry (not the no-client message)
