@@ -43,6 +43,7 @@ export class EmulatorCore {
     state?: State,
   ) {
     this.state = state ?? stateFromSeed(options.seed);
+    this.state.magic_links ??= {}; // state files written before magic links existed
     this.clock.offsetSeconds = this.state.clock_offset_seconds;
   }
 

@@ -178,5 +178,18 @@ export const errors = {
     ),
   invalidExpiration: () =>
     new StytchError(400, 'invalid_argument', 'expiration_minutes must be between 5 and 1440.'),
+  magicLinkNotFound: () => new StytchError(404, 'magic_link_not_found', 'Magic link could not be found.'),
+  unableToAuthMagicLink: () =>
+    new StytchError(
+      401,
+      'unable_to_auth_magic_link',
+      'The magic link could not be authenticated: it expired or was already used.',
+    ),
+  noLoginRedirect: () =>
+    new StytchError(
+      400,
+      'no_login_redirect_url',
+      'login_redirect_url is required: the emulator has no default.',
+    ),
   internal: () => new StytchError(500, 'internal_server_error', 'Oops, something seems to have gone wrong.'),
 } as const;

@@ -17,6 +17,7 @@ import { testId } from './ids.js';
 import type { EmulatorOptions, ResolvedOptions } from './options.js';
 import { findRoute, type Method, type Route } from './router.js';
 import { devRoutes } from './routes/dev.js';
+import { magicLinkRoutes } from './routes/magic-links.js';
 import { memberRoutes } from './routes/members.js';
 import { passwordRoutes } from './routes/passwords.js';
 import { projectRoutes } from './routes/project.js';
@@ -80,6 +81,7 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
 const sdkRoutes: Route[] = [
   ...projectRoutes,
   ...passwordRoutes,
+  ...magicLinkRoutes,
   ...smsRoutes,
   ...totpRoutes,
   ...recoveryCodeRoutes,

@@ -73,6 +73,14 @@ export interface SmsCodeRecord {
   failed_attempts: number;
 }
 
+export interface MagicLinkRecord {
+  token: string;
+  member_id: string;
+  organization_id: string;
+  expires_at: number;
+  used: boolean;
+}
+
 export interface SmsMessage {
   to: string;
   body: string;
@@ -97,6 +105,7 @@ export interface State {
   sessions: Record<string, SessionRecord>;
   intermediate_sessions: Record<string, IntermediateSessionRecord>;
   sms_codes: Record<string, SmsCodeRecord>;
+  magic_links: Record<string, MagicLinkRecord>;
   /** Send times (ms) per phone number, for the SMS rate limit. */
   sms_sends: Record<string, number[]>;
   /** Failure times (ms) per member and factor, for the authenticate attempt limit. */
@@ -118,6 +127,7 @@ export function stateFromSeed(seed: Seed = SEED, now = Date.now()): State {
     sessions: {},
     intermediate_sessions: {},
     sms_codes: {},
+    magic_links: {},
     sms_sends: {},
     auth_failures: {},
     sms_outbox: [],
