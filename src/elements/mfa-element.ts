@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { AsyncCall } from '../controllers/async-call.js';
 import { ClientController } from '../controllers/client.js';
 import { LocalizeController } from '../controllers/localize.js';
-import { emit } from '../events.js';
+import { emit, type StepDetail } from '../events.js';
 import './mfa-code-input/mfa-code-input.js';
 import type { MfaStrings, StringKey } from '../strings/locales.js';
 import { toFailure, type Failure } from '../stytch/errors.js';
@@ -172,6 +172,16 @@ export abstract class MfaElement extends LitElement {
     this.setAttribute('step', step);
     this.requestUpdate();
     emit(this, 'mfa-step', { step, method });
+  }
+
+  /**
+   * For elements that host another: an inner element's `mfa-step` becomes this element's step, so
+   * the page hears one stream of steps from the element it placed.
+   */
+  protected relayStep(event: CustomEvent<StepDetail>): void {
+    if (event.target === this) return;
+    event.stopPropagation();
+    this.setStep(event.detail.step, event.detail.method);
   }
 
   /** Shows a failure and fires `mfa-error`. */

@@ -88,6 +88,36 @@ export const en = {
   recoveryLoading: 'Loading your recovery codes…',
   recoveryDone: 'Recovery codes saved.',
 
+  // <mfa-enroll>
+  enrollTitle: 'Protect your account with a second step',
+  enrollIntro: 'Choose how you will confirm it is you each time you sign in.',
+  enrollMethodsLabel: 'Verification methods',
+  methodSms: 'Text message',
+  methodSmsHint: 'We text a code to your phone.',
+  methodTotp: 'Authenticator app',
+  methodTotpHint: 'An app on your phone shows a code.',
+  enrollBack: 'Choose another method',
+  enrollNoMethods: 'Your organization allows no verification method this page offers.',
+
+  // <mfa-authenticate>
+  authTotpTitle: 'Enter the code from your authenticator app',
+  authTotpIntro: 'Open your authenticator app and enter the {length}-digit code it shows.',
+  authRecoveryTitle: 'Use a recovery code',
+  authRecoveryIntro: 'Enter one of the recovery codes you saved when you set up your authenticator app.',
+  recoveryCodeLabel: 'Recovery code',
+  authVerify: 'Verify',
+  authVerifying: 'Verifying…',
+  switchToSms: 'Text a code to {phone} instead',
+  switchToTotp: 'Use your authenticator app instead',
+  switchToRecovery: 'Use a recovery code',
+  authRemaining: 'Signed in. You have {count} recovery codes left.',
+  authRemainingFew:
+    'Signed in. Only {count} recovery codes are left: create new ones in your security settings before you run out.',
+  authRemainingNone:
+    'Signed in. That was your last recovery code: create new ones in your security settings now.',
+  authDone: 'Verified.',
+  recoveryCodeRequired: 'Enter a recovery code.',
+
   // Errors (by Stytch's error_type, mapped in src/stytch/errors.ts)
   errorWrongCode: 'That code is not right. Check it and try again.',
   errorCodeExpired: 'That code has expired or was already used. Send a new code.',

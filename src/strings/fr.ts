@@ -81,6 +81,36 @@ export const fr: MfaStrings = {
   recoveryLoading: 'Chargement de vos codes de secours…',
   recoveryDone: 'Codes de secours enregistrés.',
 
+  enrollTitle: 'Protégez votre compte avec une seconde étape',
+  enrollIntro: 'Choisissez comment vous confirmerez votre identité à chaque connexion.',
+  enrollMethodsLabel: 'Méthodes de vérification',
+  methodSms: 'SMS',
+  methodSmsHint: 'Nous envoyons un code sur votre téléphone.',
+  methodTotp: "Application d'authentification",
+  methodTotpHint: 'Une application sur votre téléphone affiche un code.',
+  enrollBack: 'Choisir une autre méthode',
+  enrollNoMethods: "Votre organisation n'autorise aucune des méthodes de vérification proposées ici.",
+
+  authTotpTitle: "Saisissez le code de votre application d'authentification",
+  authTotpIntro:
+    "Ouvrez votre application d'authentification et saisissez le code à {length} chiffres affiché.",
+  authRecoveryTitle: 'Utiliser un code de secours',
+  authRecoveryIntro:
+    "Saisissez l'un des codes de secours enregistrés lors de la configuration de votre application.",
+  recoveryCodeLabel: 'Code de secours',
+  authVerify: 'Vérifier',
+  authVerifying: 'Vérification…',
+  switchToSms: 'Recevoir plutôt un code au {phone}',
+  switchToTotp: "Utiliser plutôt l'application d'authentification",
+  switchToRecovery: 'Utiliser un code de secours',
+  authRemaining: 'Connecté. Il vous reste {count} codes de secours.',
+  authRemainingFew:
+    'Connecté. Il ne reste que {count} codes de secours : créez-en de nouveaux dans vos paramètres de sécurité.',
+  authRemainingNone:
+    'Connecté. C’était votre dernier code de secours : créez-en de nouveaux dans vos paramètres de sécurité.',
+  authDone: 'Vérifié.',
+  recoveryCodeRequired: 'Saisissez un code de secours.',
+
   errorWrongCode: "Ce code n'est pas le bon. Vérifiez-le et réessayez.",
   errorCodeExpired: 'Ce code a expiré ou a déjà servi. Demandez un nouveau code.',
   errorInvalidCode: 'Saisissez le code à {length} chiffres.',

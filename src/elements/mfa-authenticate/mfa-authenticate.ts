@@ -1,0 +1,300 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { emit } from '../../events.js';
+import { maskPhone } from '../../stytch/mask.js';
+import { field } from '../../styles/field.js';
+import type { MfaMethod } from '../../types.js';
+import { MfaElement } from '../mfa-element.js';
+import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
+import '../sms-otp-input/sms-otp-input.js';
+import { styles } from './mfa-authenticate.styles.js';
+
+/** Failures about what was typed: shown under the field, which is cleared. */
+const CODE_FAILURES = new Set([
+  'unable_to_authenticate_totp',
+  'invalid_totp_code',
+  'totp_code_already_authenticated',
+  'recovery_code_used_as_totp_code',
+  'invalid_code',
+]);
+
+/** At or below this many recovery codes left, the member is warned to make new ones. */
+const FEW_RECOVERY_CODES = 3;
+
+/**
+ * Returning MFA and step-up: SMS, TOTP or a recovery code, with a switch between them. Reads
+ * `mfa_required.member_options` from `authResponse` (or, signed in, the member): when primary auth
+ * already sent the SMS it goes straight to code entry; otherwise it starts with the member's default
+ * method. Moving to SMS sends a code only when the member asks for it. After a recovery code it says
+ * how many remain, and warns when few are left.
+ *
+ * @summary Returning MFA and step-up: SMS, TOTP, or a recovery code; switch between them.
+ * @fires {CustomEvent<StepDetail>} mfa-step - The visible step changed (`enter-sms-code`, `enter-totp-code`, `enter-recovery-code`, `done`).
+ * @fires {CustomEvent<SmsSentDetail>} mfa-sms-sent - From the SMS factor.
+ * @fires {CustomEvent<AuthenticatedDetail>} mfa-authenticated - A full session exists.
+ * @fires {CustomEvent<ErrorDetail>} mfa-error - Any failure, with a localized message.
+ * @csspart sms-otp-input - The SMS factor element.
+ * @csspart code-input - The TOTP code field.
+ * @csspart recovery-code-input - The recovery code field.
+ * @csspart submit-button - Verify.
+ * @csspart switch-method - Each way to switch to another method.
+ * @csspart error - Failures not about a field.
+ * @csspart status - Polite announcements, and the recovery codes left.
+ * @cssprop --mfa-color-primary - Accent color.
+ * @cssprop --mfa-color-error - Error and warning color.
+ * @cssprop --mfa-color-success - Success color.
+ */
+export class MfaAuthenticate extends MfaElement {
+  static override styles = [...MfaElement.styles, field, styles];
+  protected static override restartOn = [...MfaElement.restartOn, 'phoneNumber', 'smsSent', 'totp'];
+
+  /** The member's MFA phone number, when not read from `authResponse`. */
+  @property({ attribute: 'phone-number' }) phoneNumber = '';
+
+  /** Primary auth already sent the SMS code. */
+  @property({ type: Boolean, attribute: 'sms-sent' }) smsSent = false;
+
+  /** The member has an authenticator app (TOTP), when not read from `authResponse`. */
+  @property({ type: Boolean }) totp = false;
+
+  @state() private method: MfaMethod | null = null;
+  @state() private phone = '';
+  @state() private hasTotp = false;
+  /** The SMS was sent before this element showed it (only for the first SMS step). */
+  @state() private alreadySent = false;
+  @state() private warning = false;
+  @state() private recoveryCode = '';
+
+  @query('mfa-code-input') private codeInput?: MfaCodeInput;
+
+  protected async begin(): Promise<void> {
+    const response = this.authResponse;
+    const options = response?.mfa_required?.member_options;
+    const member = this.session?.who.member ?? null;
+    this.phone =
+      this.phoneNumber ||
+      options?.mfa_phone_number ||
+      (member?.mfa_phone_number_verified ? member.mfa_phone_number : '');
+    this.hasTotp = this.totp || Boolean(options?.totp_registration_id || member?.totp_registration_id);
+    const sent = this.smsSent || response?.mfa_required?.secondary_auth_initiated === 'sms_otp';
+    const preferred = member?.default_mfa_method;
+    if (sent && this.phone) {
+      this.alreadySent = true;
+      this.method = 'sms_otp';
+    } else if (preferred === 'totp' && this.hasTotp) {
+      this.show('totp');
+    } else if (this.phone) {
+      this.method = 'sms_otp';
+    } else if (this.hasTotp) {
+      this.show('totp');
+    } else {
+      this.fail({ code: 'no_mfa_factor', key: 'enrollNoMethods', recoverable: false });
+    }
+  }
+
+  /** Shows a method: TOTP and recovery code entry are this element's own steps. */
+  private show(method: MfaMethod): void {
+    this.method = method;
+    this.errorMessage = '';
+    this.codeError = '';
+    if (method === 'totp') this.setStep('enter-totp-code', 'totp');
+    if (method === 'recovery_code') this.setStep('enter-recovery-code', 'recovery_code');
+    void this.focusPart('mfa-code-input, [part~="recovery-code-input"], sms-otp-input');
+  }
+
+  /** The member asked for another method (for SMS, that is the explicit action that sends a code). */
+  private switchTo(method: MfaMethod): void {
+    this.alreadySent = false;
+    this.show(method);
+  }
+
+  protected override submitCode(code: string): void {
+    void this.verifyTotp(code);
+  }
+
+  private async verifyTotp(code: string): Promise<void> {
+    const session = this.session;
+    if (!session || this.calls.pending) return;
+    if (code.length !== 6) {
+      const failure = this.fail(
+        { code: 'invalid_code', key: 'errorInvalidCode', recoverable: true },
+        { length: 6 },
+      );
+      this.showFailure(failure, CODE_FAILURES);
+      return;
+    }
+    const { who } = session;
+    const result = await this.calls.run('verify', async () =>
+      (await session.api()).totp.authenticate({
+        organization_id: who.organizationId,
+        member_id: who.memberId,
+        code,
+        session_duration_minutes: this.sessionDurationMinutes,
+      }),
+    );
+    if (!result) return;
+    if (!result.ok) {
+      this.showFailure(this.failWith(result.error, { length: 6 }), CODE_FAILURES);
+      await this.focusPart('mfa-code-input');
+      return;
+    }
+    const { member, organization, member_session } = result.value;
+    this.status = this.t('authDone');
+    emit(this, 'mfa-authenticated', { method: 'totp', member, organization, memberSession: member_session });
+    this.setStep('done', 'totp');
+  }
+
+  private async verifyRecoveryCode(): Promise<void> {
+    const session = this.session;
+    const code = this.recoveryCode.trim();
+    if (!session || this.calls.pending) return;
+    if (!code) {
+      this.errorMessage = this.t('recoveryCodeRequired');
+      await this.focusPart('[part~="recovery-code-input"]');
+      return;
+    }
+    const { who } = session;
+    const result = await this.calls.run('verify', async () =>
+      (await session.api()).recoveryCodes.recover({
+        organization_id: who.organizationId,
+        member_id: who.memberId,
+        recovery_code: code,
+        session_duration_minutes: this.sessionDurationMinutes,
+      }),
+    );
+    if (!result) return;
+    if (!result.ok) {
+      this.failWith(result.error);
+      await this.focusPart('[part~="recovery-code-input"]');
+      return;
+    }
+    const { member, organization, member_session, recovery_codes_remaining: left } = result.value;
+    this.recoveryCode = '';
+    this.warning = left <= FEW_RECOVERY_CODES;
+    this.status =
+      left === 0
+        ? this.t('authRemainingNone')
+        : this.t(this.warning ? 'authRemainingFew' : 'authRemaining', { count: left });
+    emit(this, 'mfa-authenticated', {
+      method: 'recovery_code',
+      member,
+      organization,
+      memberSession: member_session,
+    });
+    this.setStep('done', 'recovery_code');
+  }
+
+  private onTotpSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.verifyTotp(this.codeInput?.value ?? '');
+  }
+
+  private onRecoverySubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.verifyRecoveryCode();
+  }
+
+  private renderSwitches(): TemplateResult {
+    const links: TemplateResult[] = [];
+    const link = (method: MfaMethod, label: string) =>
+      html`<button part="switch-method" class="link" type="button" @click=${() => this.switchTo(method)}>
+        ${label}
+      </button>`;
+    if (this.method !== 'sms_otp' && this.phone) {
+      links.push(link('sms_otp', this.t('switchToSms', { phone: maskPhone(this.phone) })));
+    }
+    if (this.method !== 'totp' && this.hasTotp) links.push(link('totp', this.t('switchToTotp')));
+    if (this.method !== 'recovery_code' && this.hasTotp)
+      links.push(link('recovery_code', this.t('switchToRecovery')));
+    return html`<div class="switches">${links}</div>`;
+  }
+
+  private renderSms(): TemplateResult {
+    const who = this.session?.who;
+    return html`<sms-otp-input
+      part="sms-otp-input"
+      .client=${this.client}
+      organization-id=${who?.organizationId ?? ''}
+      member-id=${who?.memberId ?? ''}
+      phone-number=${this.phone}
+      ?sms-sent=${this.alreadySent}
+      session-duration-minutes=${this.sessionDurationMinutes}
+      .strings=${this.strings}
+      @mfa-step=${this.relayStep}
+    ></sms-otp-input>`;
+  }
+
+  private renderTotp(): TemplateResult {
+    const verifying = this.calls.pending === 'verify';
+    return html`
+      <form class="stack" novalidate @submit=${this.onTotpSubmit}>
+        <p class="title">${this.t('authTotpTitle')}</p>
+        <p class="muted">${this.t('authTotpIntro', { length: 6 })}</p>
+        ${this.renderCodeField(6)}
+        <p part="error" role="alert">${this.errorMessage}</p>
+        <div class="actions">
+          <button part="submit-button" type="submit" aria-disabled=${verifying ? 'true' : 'false'}>
+            ${verifying ? this.t('authVerifying') : this.t('authVerify')}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderRecovery(): TemplateResult {
+    const verifying = this.calls.pending === 'verify';
+    return html`
+      <form class="stack" novalidate @submit=${this.onRecoverySubmit}>
+        <p class="title">${this.t('authRecoveryTitle')}</p>
+        <p class="muted">${this.t('authRecoveryIntro')}</p>
+        <div class="field">
+          <label for="recovery">${this.t('recoveryCodeLabel')}</label>
+          <input
+            id="recovery"
+            part="recovery-code-input"
+            type="text"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck="false"
+            .value=${this.recoveryCode}
+            aria-invalid=${this.errorMessage ? 'true' : 'false'}
+            aria-describedby="recovery-error"
+            @input=${(e: Event) => (this.recoveryCode = (e.target as HTMLInputElement).value)}
+          />
+        </div>
+        <p id="recovery-error" part="error" role="alert">${this.errorMessage}</p>
+        <div class="actions">
+          <button part="submit-button" type="submit" aria-disabled=${verifying ? 'true' : 'false'}>
+            ${verifying ? this.t('authVerifying') : this.t('authVerify')}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    if (this.step === 'done' && this.method !== 'sms_otp') {
+      return html`<p part="status" role="status" class=${this.warning ? 'warning' : 'done'}>
+        ${this.status}
+      </p>`;
+    }
+    let body: TemplateResult | typeof nothing = nothing;
+    if (this.method === 'sms_otp') body = this.renderSms();
+    else if (this.method === 'totp') body = this.renderTotp();
+    else if (this.method === 'recovery_code') body = this.renderRecovery();
+    else if (this.errorMessage) body = html`<p part="error" role="alert">${this.errorMessage}</p>`;
+    return this.renderFrame(
+      html`<div class="stack">
+        ${body} ${this.method && this.step !== 'done' ? this.renderSwitches() : nothing}
+      </div>`,
+    );
+  }
+}
+
+if (!customElements.get('mfa-authenticate')) customElements.define('mfa-authenticate', MfaAuthenticate);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mfa-authenticate': MfaAuthenticate;
+  }
+}

@@ -1,0 +1,141 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import '../sms-otp-input/sms-otp-input.js';
+import '../totp-setup/totp-setup.js';
+import { MfaElement } from '../mfa-element.js';
+import { styles } from './mfa-enroll.styles.js';
+
+type Method = 'sms_otp' | 'totp';
+const ALL: readonly Method[] = ['sms_otp', 'totp'];
+
+/**
+ * Required or optional enrollment: offers only the methods the organization allows (`RESTRICTED` →
+ * `allowed_mfa_methods`), narrowed by `methods`; skips the choice when one is left; lets the member go
+ * back to it; then runs `<sms-otp-input>` or `<totp-setup>` with `enrollment="enroll"`. Their
+ * `mfa-enrolled` and `mfa-authenticated` reach the page; their steps become this element's.
+ *
+ * @summary Required or optional enrollment: method choice → SMS or TOTP → recovery codes.
+ * @fires {CustomEvent<StepDetail>} mfa-step - The visible step changed (`select-method`, then the factor's steps).
+ * @fires {CustomEvent<SmsSentDetail>} mfa-sms-sent - From the SMS factor.
+ * @fires {CustomEvent<TotpCreatedDetail>} mfa-totp-created - From the TOTP factor.
+ * @fires {CustomEvent<RecoveryCodesSavedDetail>} mfa-recovery-codes-saved - From the TOTP factor.
+ * @fires {CustomEvent<EnrolledDetail>} mfa-enrolled - Enrollment completed.
+ * @fires {CustomEvent<AuthenticatedDetail>} mfa-authenticated - A full session exists.
+ * @fires {CustomEvent<ErrorDetail>} mfa-error - Any failure, with a localized message.
+ * @csspart method-option - Each method on offer.
+ * @csspart back-button - Back to the choice of method.
+ * @csspart sms-otp-input - The SMS factor element.
+ * @csspart totp-setup - The TOTP factor element.
+ * @csspart error - Failures.
+ * @csspart status - Polite announcements.
+ * @cssprop --mfa-color-primary - Accent color.
+ * @cssprop --mfa-color-surface - Background of the options.
+ * @cssprop --mfa-color-border - Border of the options.
+ */
+export class MfaEnroll extends MfaElement {
+  static override styles = [...MfaElement.styles, styles];
+
+  /** The methods to offer, space-separated (`sms_otp totp`), intersected with what the organization allows. */
+  @property() methods = 'sms_otp totp';
+
+  @state() private choices: Method[] = [];
+  @state() private method: Method | null = null;
+
+  protected async begin(): Promise<void> {
+    const org = this.authResponse?.organization ?? this.session?.who.organization ?? null;
+    const allowed = org?.mfa_methods === 'RESTRICTED' ? (org.allowed_mfa_methods ?? []) : ALL;
+    const wanted = this.methods.split(/[\s,]+/);
+    this.choices = ALL.filter((m) => allowed.includes(m) && wanted.includes(m));
+    if (this.choices.length === 0) {
+      this.fail({ code: 'no_allowed_method', key: 'enrollNoMethods', recoverable: false });
+    } else if (this.choices.length === 1) {
+      this.method = this.choices[0]!;
+    } else {
+      this.setStep('select-method', null);
+      await this.focusPart('[part~="method-option"]');
+    }
+  }
+
+  private choose(method: Method): void {
+    this.method = method;
+  }
+
+  private back(): void {
+    this.method = null;
+    this.setStep('select-method', null);
+    void this.focusPart('[part~="method-option"]');
+  }
+
+  private renderChoice(): TemplateResult {
+    const option = (method: Method) => html`
+      <button part="method-option" class="secondary" type="button" @click=${() => this.choose(method)}>
+        <span class="name">${this.t(method === 'sms_otp' ? 'methodSms' : 'methodTotp')}</span>
+        <span class="hint">${this.t(method === 'sms_otp' ? 'methodSmsHint' : 'methodTotpHint')}</span>
+      </button>
+    `;
+    return html`
+      <div class="stack">
+        <p class="title">${this.t('enrollTitle')}</p>
+        <p class="muted">${this.t('enrollIntro')}</p>
+        <div class="options" role="group" aria-label=${this.t('enrollMethodsLabel')}>
+          ${this.choices.map(option)}
+        </div>
+      </div>
+    `;
+  }
+
+  private renderFactor(method: Method): TemplateResult {
+    const who = this.session?.who;
+    const factor =
+      method === 'sms_otp'
+        ? html`<sms-otp-input
+            part="sms-otp-input"
+            enrollment="enroll"
+            .client=${this.client}
+            .authResponse=${this.authResponse}
+            organization-id=${who?.organizationId ?? ''}
+            member-id=${who?.memberId ?? ''}
+            session-duration-minutes=${this.sessionDurationMinutes}
+            .strings=${this.strings}
+            @mfa-step=${this.relayStep}
+          ></sms-otp-input>`
+        : html`<totp-setup
+            part="totp-setup"
+            enrollment="enroll"
+            .client=${this.client}
+            .authResponse=${this.authResponse}
+            organization-id=${who?.organizationId ?? ''}
+            member-id=${who?.memberId ?? ''}
+            session-duration-minutes=${this.sessionDurationMinutes}
+            .strings=${this.strings}
+            @mfa-step=${this.relayStep}
+          ></totp-setup>`;
+    const canGoBack = this.choices.length > 1 && (this.step === 'enter-phone' || this.step === 'scan-totp');
+    return html`
+      <div class="stack">
+        ${factor}
+        ${
+          canGoBack
+            ? html`<button part="back-button" class="link" type="button" @click=${this.back}>
+                ${this.t('enrollBack')}
+              </button>`
+            : nothing
+        }
+      </div>
+    `;
+  }
+
+  protected override render(): TemplateResult {
+    if (this.method) return this.renderFrame(this.renderFactor(this.method));
+    if (this.step === 'select-method') return this.renderFrame(this.renderChoice());
+    return this.renderFrame(html`<p part="error" role="alert">${this.errorMessage}</p>`);
+  }
+}
+
+if (!customElements.get('mfa-enroll')) customElements.define('mfa-enroll', MfaEnroll);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mfa-enroll': MfaEnroll;
+  }
+}

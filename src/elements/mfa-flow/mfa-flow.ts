@@ -1,0 +1,122 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { emit } from '../../events.js';
+import type { AuthResponse } from '../../stytch/member.js';
+import { MfaElement } from '../mfa-element.js';
+
+type Route = 'enroll' | 'authenticate';
+
+/**
+ * After primary auth, the whole MFA journey from one response: `member_authenticated: true` →
+ * `mfa-authenticated` at once (method `null`); `member_options: null` → `<mfa-enroll>`; otherwise
+ * `<mfa-authenticate>`. With `handle-redirect` it first completes a redirect-based primary login
+ * itself (`client.authenticateByUrl`: email magic links and the like), so a plain page needs no script
+ * besides the kit. The element it routes to loads when needed.
+ *
+ * @summary After primary auth: routes to done, `<mfa-enroll>` or `<mfa-authenticate>`.
+ * @fires {CustomEvent<StepDetail>} mfa-step - The visible step changed (the routed element's steps).
+ * @fires {CustomEvent<SmsSentDetail>} mfa-sms-sent - From the SMS factor.
+ * @fires {CustomEvent<TotpCreatedDetail>} mfa-totp-created - From the TOTP factor.
+ * @fires {CustomEvent<RecoveryCodesSavedDetail>} mfa-recovery-codes-saved - From the TOTP factor.
+ * @fires {CustomEvent<EnrolledDetail>} mfa-enrolled - Enrollment completed.
+ * @fires {CustomEvent<AuthenticatedDetail>} mfa-authenticated - A full session exists (method `null` when no MFA was needed).
+ * @fires {CustomEvent<ErrorDetail>} mfa-error - Any failure, with a localized message.
+ * @csspart enroll - The `<mfa-enroll>` it routed to.
+ * @csspart authenticate - The `<mfa-authenticate>` it routed to.
+ * @csspart error - Failures.
+ * @csspart status - Polite announcements.
+ */
+export class MfaFlow extends MfaElement {
+  /** Complete a redirect-based primary login (a magic link's `?token=…`) before routing. */
+  @property({ type: Boolean, attribute: 'handle-redirect' }) handleRedirect = false;
+
+  @state() private route: Route | null = null;
+  private redirectHandled = false;
+
+  protected override async start(): Promise<void> {
+    if (this.handleRedirect && !this.authResponse && !this.redirectHandled) {
+      this.redirectHandled = true;
+      const source = await this.clients.resolve();
+      const client = await source?.getClient();
+      if (client) {
+        const result = await this.calls.run('redirect', () =>
+          client.authenticateByUrl({ session_duration_minutes: this.sessionDurationMinutes }),
+        );
+        if (result && !result.ok) {
+          this.failWith(result.error);
+          return;
+        }
+        const data = result?.ok && result.value && 'data' in result.value ? result.value.data : null;
+        if (data) this.authResponse = data as AuthResponse;
+      }
+    }
+    return super.start();
+  }
+
+  protected async begin(): Promise<void> {
+    const response = this.authResponse;
+    if (!response) {
+      this.setupMessage = this.t('noMember');
+      emit(this, 'mfa-error', {
+        code: 'no_session',
+        message: this.setupMessage,
+        step: null,
+        recoverable: false,
+      });
+      return;
+    }
+    if (response.member_authenticated && response.member_session) {
+      emit(this, 'mfa-authenticated', {
+        method: null,
+        member: response.member,
+        organization: response.organization,
+        memberSession: response.member_session,
+      });
+      this.setStep('done', null);
+      return;
+    }
+    const route: Route = response.mfa_required?.member_options ? 'authenticate' : 'enroll';
+    if (route === 'enroll') await import('../mfa-enroll/mfa-enroll.js');
+    else await import('../mfa-authenticate/mfa-authenticate.js');
+    this.route = route;
+  }
+
+  protected override render(): TemplateResult {
+    const common = {
+      client: this.client,
+      authResponse: this.authResponse,
+      strings: this.strings,
+    };
+    let body: TemplateResult | typeof nothing = nothing;
+    if (this.route === 'enroll') {
+      body = html`<mfa-enroll
+        part="enroll"
+        .client=${common.client}
+        .authResponse=${common.authResponse}
+        .strings=${common.strings}
+        session-duration-minutes=${this.sessionDurationMinutes}
+        @mfa-step=${this.relayStep}
+      ></mfa-enroll>`;
+    } else if (this.route === 'authenticate') {
+      body = html`<mfa-authenticate
+        part="authenticate"
+        .client=${common.client}
+        .authResponse=${common.authResponse}
+        .strings=${common.strings}
+        session-duration-minutes=${this.sessionDurationMinutes}
+        @mfa-step=${this.relayStep}
+      ></mfa-authenticate>`;
+    } else if (this.errorMessage) {
+      body = html`<p part="error" role="alert">${this.errorMessage}</p>`;
+    }
+    return this.renderFrame(body);
+  }
+}
+
+if (!customElements.get('mfa-flow')) customElements.define('mfa-flow', MfaFlow);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mfa-flow': MfaFlow;
+  }
+}
