@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
-import { elementEntries, kb, measure } from './sizes.mjs';
+import { elementEntries, flowFirstSteps, kb, measure } from './sizes.mjs';
 
 console.log(
   'Bytes (minified, brotli), what loads before first render; the Stytch client excluded unless said:\n',
@@ -19,6 +19,8 @@ for (const { name, entry } of elementEntries()) {
   console.log(`${name.padEnd(22)} ${kb(initialBytes).padStart(9)}`);
   for (const chunk of lazy) console.log(`${''.padEnd(22)}   lazy: ${chunk.name} ${kb(chunk.bytes)}`);
 }
+console.log('\n<mfa-flow> first step (its code, then the element it routes to), budget 15 KB:');
+for (const { route, bytes } of await flowFirstSteps()) console.log(`  ${route}: ${kb(bytes)}`);
 const cdn = await measure('src/cdn.ts', { withSdk: true });
 console.log(`${'CDN entry'.padEnd(22)} ${kb(cdn.initialBytes).padStart(9)}`);
 for (const chunk of cdn.lazy) console.log(`${''.padEnd(22)}   lazy: ${chunk.name} ${kb(chunk.bytes)}`);

@@ -5,7 +5,6 @@ import { AsyncCall } from '../controllers/async-call.js';
 import { ClientController } from '../controllers/client.js';
 import { LocalizeController } from '../controllers/localize.js';
 import { emit, type StepDetail } from '../events.js';
-import './mfa-code-input/mfa-code-input.js';
 import type { MfaStrings, StringKey } from '../strings/locales.js';
 import { toFailure, type Failure } from '../stytch/errors.js';
 import { resolveWho, type AuthResponse, type Who } from '../stytch/member.js';
@@ -116,9 +115,6 @@ export abstract class MfaElement extends LitElement {
   /** Drops secrets (codes, keys) from the element: called when it is removed. */
   protected forget(): void {}
 
-  /** Verifies a code the member entered in {@link renderCodeField}. */
-  protected submitCode(_code: string): void {}
-
   /**
    * Shows a failure: one about the code goes under the code field, which is cleared; others go to
    * the `error` part. Returns whether it was about the code.
@@ -138,22 +134,6 @@ export abstract class MfaElement extends LitElement {
   protected async focusPart(selector: string): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
-  /** The code field every factor uses; a full code is submitted at once and stays inside. */
-  protected renderCodeField(length: number): TemplateResult {
-    return html`<mfa-code-input
-      part="code-input"
-      required
-      length=${length}
-      .errorMessage=${this.codeError}
-      .strings=${this.strings}
-      @mfa-code-complete=${(event: CustomEvent<{ code: string }>) => {
-        // The code stays inside this element: hosts hear the outcome, never the code.
-        event.stopPropagation();
-        this.submitCode(event.detail.code);
-      }}
-    ></mfa-code-input>`;
   }
 
   /** The setup message instead of a step, or the step and the `status` part. */

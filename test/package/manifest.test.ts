@@ -100,6 +100,31 @@ const expected: Record<
       'status',
     ],
   },
+  'mfa-enroll': {
+    attributes: ['methods', 'organization-id', 'member-id', 'session-duration-minutes'],
+    properties: ['client', 'authResponse', 'strings', 'step'],
+    events: ['mfa-step', 'mfa-enrolled', 'mfa-authenticated', 'mfa-error'],
+    parts: ['method-option', 'back-button', 'error', 'status'],
+  },
+  'mfa-authenticate': {
+    attributes: [
+      'phone-number',
+      'sms-sent',
+      'totp',
+      'organization-id',
+      'member-id',
+      'session-duration-minutes',
+    ],
+    properties: ['client', 'authResponse', 'strings', 'step'],
+    events: ['mfa-step', 'mfa-authenticated', 'mfa-error'],
+    parts: ['code-input', 'recovery-code-input', 'submit-button', 'switch-method', 'error', 'status'],
+  },
+  'mfa-flow': {
+    attributes: ['handle-redirect', 'session-duration-minutes'],
+    properties: ['client', 'authResponse', 'strings', 'step'],
+    events: ['mfa-step', 'mfa-enrolled', 'mfa-authenticated', 'mfa-error'],
+    parts: ['error', 'status'],
+  },
 };
 
 describe('custom-elements.json', () => {

@@ -4,6 +4,7 @@ import { emit } from '../../events.js';
 import { maskPhone } from '../../stytch/mask.js';
 import { field } from '../../styles/field.js';
 import type { MfaMethod } from '../../types.js';
+import { codeField } from '../code-field.js';
 import { MfaElement } from '../mfa-element.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import '../sms-otp-input/sms-otp-input.js';
@@ -108,7 +109,7 @@ export class MfaAuthenticate extends MfaElement {
     this.show(method);
   }
 
-  protected override submitCode(code: string): void {
+  private submitCode(code: string): void {
     void this.verifyTotp(code);
   }
 
@@ -230,7 +231,7 @@ export class MfaAuthenticate extends MfaElement {
       <form class="stack" novalidate @submit=${this.onTotpSubmit}>
         <p class="title">${this.t('authTotpTitle')}</p>
         <p class="muted">${this.t('authTotpIntro', { length: 6 })}</p>
-        ${this.renderCodeField(6)}
+        ${codeField({ length: 6, error: this.codeError, strings: this.strings, onCode: (code) => this.submitCode(code) })}
         <p part="error" role="alert">${this.errorMessage}</p>
         <div class="actions">
           <button part="submit-button" type="submit" aria-disabled=${verifying ? 'true' : 'false'}>

@@ -1,7 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import '../sms-otp-input/sms-otp-input.js';
-import '../totp-setup/totp-setup.js';
 import { MfaElement } from '../mfa-element.js';
 import { styles } from './mfa-enroll.styles.js';
 
@@ -49,14 +47,17 @@ export class MfaEnroll extends MfaElement {
     if (this.choices.length === 0) {
       this.fail({ code: 'no_allowed_method', key: 'enrollNoMethods', recoverable: false });
     } else if (this.choices.length === 1) {
-      this.method = this.choices[0]!;
+      await this.choose(this.choices[0]!);
     } else {
       this.setStep('select-method', null);
       await this.focusPart('[part~="method-option"]');
     }
   }
 
-  private choose(method: Method): void {
+  /** Shows a factor; its element loads when first chosen. */
+  private async choose(method: Method): Promise<void> {
+    if (method === 'sms_otp') await import('../sms-otp-input/sms-otp-input.js');
+    else await import('../totp-setup/totp-setup.js');
     this.method = method;
   }
 
@@ -68,7 +69,7 @@ export class MfaEnroll extends MfaElement {
 
   private renderChoice(): TemplateResult {
     const option = (method: Method) => html`
-      <button part="method-option" class="secondary" type="button" @click=${() => this.choose(method)}>
+      <button part="method-option" class="secondary" type="button" @click=${() => void this.choose(method)}>
         <span class="name">${this.t(method === 'sms_otp' ? 'methodSms' : 'methodTotp')}</span>
         <span class="hint">${this.t(method === 'sms_otp' ? 'methodSmsHint' : 'methodTotpHint')}</span>
       </button>

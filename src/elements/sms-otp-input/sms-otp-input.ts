@@ -5,9 +5,8 @@ import { emit } from '../../events.js';
 import { maskPhone } from '../../stytch/mask.js';
 import type { Enrollment } from '../../types.js';
 import { MfaElement } from '../mfa-element.js';
-import '../mfa-code-input/mfa-code-input.js';
+import { codeField } from '../code-field.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
-import '../mfa-phone-input/mfa-phone-input.js';
 import type { MfaPhoneInput } from '../mfa-phone-input/mfa-phone-input.js';
 import { styles } from './sms-otp-input.styles.js';
 
@@ -92,9 +91,15 @@ export class SmsOtpInput extends MfaElement {
       if (this.step !== 'enter-sms-code') this.showCodeStep(false);
     } else {
       this.typedPhone = true;
-      this.setStep('enter-phone', 'sms_otp');
-      await this.focusField();
+      await this.showPhoneStep();
     }
+  }
+
+  /** Phone entry: its field (and later its phone library) loads only when this step shows. */
+  private async showPhoneStep(): Promise<void> {
+    await import('../mfa-phone-input/mfa-phone-input.js');
+    this.setStep('enter-phone', 'sms_otp');
+    await this.focusField();
   }
 
   private showCodeStep(startCooldown = true): void {
@@ -207,7 +212,7 @@ export class SmsOtpInput extends MfaElement {
     void this.verify(this.codeInput?.value ?? '');
   }
 
-  protected override submitCode(code: string): void {
+  private submitCode(code: string): void {
     void this.verify(code);
   }
 
@@ -223,8 +228,7 @@ export class SmsOtpInput extends MfaElement {
     this.errorMessage = '';
     this.codeError = '';
     this.status = '';
-    this.setStep('enter-phone', 'sms_otp');
-    void this.focusField();
+    void this.showPhoneStep();
   }
 
   private renderPhoneStep(): TemplateResult {
@@ -259,7 +263,7 @@ export class SmsOtpInput extends MfaElement {
       <form class="stack" novalidate @submit=${this.onCodeSubmit}>
         <p class="title">${this.t('smsCodeTitle')}</p>
         <p class="muted">${intro}</p>
-        ${this.renderCodeField(this.codeLength)}
+        ${codeField({ length: this.codeLength, error: this.codeError, strings: this.strings, onCode: (code) => this.submitCode(code) })}
         <p part="error" role="alert">${this.errorMessage}</p>
         <div class="actions">
           <button part="submit-button" type="submit" aria-disabled=${verifying ? 'true' : 'false'}>

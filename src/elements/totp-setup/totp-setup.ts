@@ -4,7 +4,7 @@ import { copyText } from '../../dom/clipboard.js';
 import { emit } from '../../events.js';
 import type { Member, MemberSession, Organization } from '../../stytch/types.js';
 import type { Enrollment } from '../../types.js';
-import '../mfa-code-input/mfa-code-input.js';
+import { codeField } from '../code-field.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import { MfaElement } from '../mfa-element.js';
 import '../mfa-recovery-codes/mfa-recovery-codes.js';
@@ -270,7 +270,7 @@ export class TotpSetup extends MfaElement {
     if (event.target !== this) event.stopPropagation();
   }
 
-  protected override submitCode(code: string): void {
+  private submitCode(code: string): void {
     void this.verify(code);
   }
 
@@ -325,7 +325,7 @@ export class TotpSetup extends MfaElement {
       <form class="stack" novalidate @submit=${this.onCodeSubmit}>
         <p class="title">${this.t('totpCodeTitle')}</p>
         <p class="muted">${this.t('totpCodeIntro', { length: 6, issuer: this.issuerName })}</p>
-        ${this.renderCodeField(6)}
+        ${codeField({ length: 6, error: this.codeError, strings: this.strings, onCode: (code) => this.submitCode(code) })}
         <p part="error" role="alert">${this.errorMessage}</p>
         <div class="actions">
           <button part="submit-button" type="submit" aria-disabled=${verifying ? 'true' : 'false'}>

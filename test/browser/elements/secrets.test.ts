@@ -61,7 +61,7 @@ describe('secrets stay put', () => {
       const el = await fixture<SmsOtpInput>(
         html`<sms-otp-input .client=${client} .authResponse=${primary} enrollment="enroll"></sms-otp-input>`,
       );
-      await waitUntil(() => inShadow<any>(el, 'mfa-phone-input').ready, 'ready');
+      await waitUntil(() => (el.shadowRoot?.querySelector('mfa-phone-input') as any)?.ready, 'ready');
       await sendKeys({ type: '4155550123' });
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => el.step === 'enter-sms-code', 'code entry');

@@ -33,7 +33,10 @@ describe('<sms-otp-input>', () => {
     expect(partText(el, 'submit-button')).to.equal('Send code');
     await expect(el).to.be.accessible();
 
-    await waitUntil(() => inShadow<any>(el, 'mfa-phone-input').ready, 'the phone library loaded');
+    await waitUntil(
+      () => (el.shadowRoot?.querySelector('mfa-phone-input') as any)?.ready,
+      'the phone library loaded',
+    );
     await sendKeys({ type: '4155550123' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.step === 'enter-sms-code', 'code entry shows');
@@ -188,7 +191,10 @@ describe('<sms-otp-input> when things go wrong', () => {
     const el = await fixture<SmsOtpInput>(
       html`<sms-otp-input .client=${client} .authResponse=${primary}></sms-otp-input>`,
     );
-    await waitUntil(() => inShadow<any>(el, 'mfa-phone-input').ready, 'the phone library loaded');
+    await waitUntil(
+      () => (el.shadowRoot?.querySelector('mfa-phone-input') as any)?.ready,
+      'the phone library loaded',
+    );
     const requestsBefore = requestedUrls().length;
     await sendKeys({ type: '415555' });
     await sendKeys({ press: 'Enter' });
@@ -212,7 +218,10 @@ describe('<sms-otp-input> when things go wrong', () => {
     const el = await fixture<SmsOtpInput>(
       html`<sms-otp-input .client=${client} .authResponse=${primary} resend-cooldown="60"></sms-otp-input>`,
     );
-    await waitUntil(() => inShadow<any>(el, 'mfa-phone-input').ready, 'the phone library loaded');
+    await waitUntil(
+      () => (el.shadowRoot?.querySelector('mfa-phone-input') as any)?.ready,
+      'the phone library loaded',
+    );
     await sendKeys({ type: '4155550123' });
     const send = inShadow<HTMLButtonElement>(el, '[part~="submit-button"]');
     send.click();
