@@ -9,7 +9,6 @@ import { login, signOut, testClient } from '../support/client.js';
 import { lastSmsCode, resetEmulator } from '../support/emulator.js';
 import { recordEvents } from '../support/events.js';
 import '../support/network-guard.js';
-import { inShadow } from '../support/shadow.js';
 
 const client = testClient();
 
