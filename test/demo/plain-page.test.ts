@@ -1,0 +1,137 @@
+// A plain HTML page that loads only the kit's CDN build (under a strict CSP): an email magic link from
+// the emulator's outbox → <mfa-flow handle-redirect> → the SMS code → mfa-authenticated.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { createEmulator, ORGANIZATION_IDS } from '../../emulator/index.js';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/chromium.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.html': 'text/html',
+  '.map': 'application/json',
+};
+
+describe('a plain page with only the kit', () => {
+  let server: Server;
+  let browser: Browser;
+  let origin = '';
+
+  before(async () => {
+    // The CDN build, as a page loads it from unpkg or jsDelivr.
+    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    const emulator = createEmulator();
+    server = createServer((req, res) => {
+      void emulator.handle(req, res, () => {
+        const path = new URL(req.url ?? '/', 'http://x').pathname;
+        if (path === '/plain.html') {
+          const page = readFileSync(join(root, 'test/demo/fixtures/plain.html'), 'utf8').replace(
+            '%ORIGIN%',
+            origin,
+          );
+          res.writeHead(200, { 'Content-Type': 'text/html' }).end(page);
+          return;
+        }
+        const file = join(root, 'dist', path);
+        if (!path.startsWith('/cdn/') || !existsSync(file)) {
+          res.writeHead(404).end();
+          return;
+        }
+        res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        createReadStream(file).pipe(res);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await puppeteer.launch({
+      executablePath: ensureChromium(),
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.closeAllConnections();
+    server?.close();
+  });
+
+  it('signs in by magic link and SMS with no script of its own', async () => {
+    const auth = `Basic ${Buffer.from('public-token-test-plain-page:public-token-test-plain-page').toString('base64')}`;
+    const sent = await fetch(`${origin}/sdk/v1/b2b/magic_links/email/login_or_signup`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: auth },
+      body: JSON.stringify({
+        email_address: 'sms@acme.test',
+        organization_id: ORGANIZATION_IDS.acme,
+        login_redirect_url: `${origin}/plain.html`,
+      }),
+    });
+    assert.equal(sent.status, 200);
+    const [email] = (await (await fetch(`${origin}/__emulator/email?to=sms@acme.test`)).json()) as {
+      link: string;
+    }[];
+    assert.ok(email?.link.startsWith(`${origin}/plain.html?`));
+
+    const page = await browser.newPage();
+    const offOrigin: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(origin)) offOrigin.push(request.url());
+    });
+    // What the test watches (the page itself has no script): the kit's events and any CSP violation.
+    await page.evaluateOnNewDocument(() => {
+      const w = window as unknown as { seen: { type: string; detail: unknown }[]; violations: string[] };
+      w.seen = [];
+      w.violations = [];
+      for (const type of ['mfa-step', 'mfa-sms-sent', 'mfa-authenticated', 'mfa-error']) {
+        document.addEventListener(type, (e) => w.seen.push({ type, detail: (e as CustomEvent).detail }));
+      }
+      document.addEventListener('securitypolicyviolation', (e) => w.violations.push(e.violatedDirective));
+    });
+    await page.goto(email!.link);
+    await page.waitForFunction(
+      () => document.querySelector('mfa-flow')?.getAttribute('step') === 'enter-sms-code',
+      {
+        timeout: 15_000,
+      },
+    );
+    assert.equal(new URL(page.url()).search, '', 'the token left the address bar');
+
+    const outbox = (await (await fetch(`${origin}/__emulator/sms?to=%2B14155550101`)).json()) as {
+      code: string;
+    }[];
+    assert.equal(outbox.length, 1, 'one SMS: the one the login sent');
+    await page.keyboard.type(outbox[0]!.code);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { seen: { type: string }[] }).seen.some((e) => e.type === 'mfa-authenticated'),
+      { timeout: 15_000 },
+    );
+    const { seen, violations } = await page.evaluate(() => {
+      const w = window as unknown as { seen: unknown[]; violations: string[] };
+      return { seen: w.seen, violations: w.violations };
+    });
+    const authenticated = (
+      seen as { type: string; detail: { method: string; member: { email_address: string } } }[]
+    ).find((e) => e.type === 'mfa-authenticated')!;
+    assert.equal(authenticated.detail.method, 'sms_otp');
+    assert.equal(authenticated.detail.member.email_address, 'sms@acme.test');
+    assert.deepEqual(violations, []);
+    assert.deepEqual(offOrigin, []);
+    const cookies = await page.cookies();
+    assert.ok(
+      cookies.some((c) => c.name === 'stytch_session'),
+      'a session cookie was set',
+    );
+  });
+});
