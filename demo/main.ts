@@ -1,4 +1,4 @@
-// The demo page: a primary login with the seeded members, then the kit's MFA elements.
+// The demo page: a primary login with the seeded members, then <mfa-flow> for whatever MFA they need.
 import '../src/index.js';
 import type { MfaProvider } from '../src/index.js';
 
@@ -53,10 +53,9 @@ async function start(): Promise<void> {
           return;
         }
         result.textContent = `MFA required for ${response.member.email_address}.`;
-        const sms = document.createElement('sms-otp-input');
-        sms.authResponse = response;
-        if (!response.mfa_required?.member_options) sms.enrollment = 'enroll';
-        mfa.append(sms);
+        const flow = document.createElement('mfa-flow');
+        flow.authResponse = response;
+        mfa.append(flow);
         mfa.hidden = false;
       })
       .catch((error: unknown) => {
