@@ -24,14 +24,16 @@ describe('the built emulator', () => {
     assert.deepEqual(JSON.parse(out), { orgs: 3, same: true });
   });
 
-  it('the stytch-mfa-emulator bin answers the bootstrap route', async () => {
-    const child = spawn(process.execPath, ['bin/stytch-mfa-emulator.js', '--port', '0', '--quiet'], {
+  it('`npx stytch-mfa-emulator` answers the bootstrap route', { timeout: 120_000 }, async () => {
+    // As the README says to run it (the first time, npx installs the package from this folder).
+    const child = spawn('npx', ['--yes', 'stytch-mfa-emulator', '--port', '0', '--quiet'], {
       cwd: root,
+      detached: true,
     });
     try {
       let output = '';
       child.stdout.setEncoding('utf8');
-      const timeout = AbortSignal.timeout(15_000);
+      const timeout = AbortSignal.timeout(100_000);
       while (!/listening on (http:\/\/\S+)/.test(output)) {
         const [chunk] = (await once(child.stdout, 'data', { signal: timeout })) as [string];
         output += chunk;
@@ -48,7 +50,7 @@ describe('the built emulator', () => {
       assert.equal(body.data.vertical, 'B2B');
       assert.equal(body.data.dfp_protected_auth_enabled, false);
     } finally {
-      child.kill();
+      process.kill(-child.pid!); // npx and the emulator it started
     }
   });
 });
