@@ -8,10 +8,10 @@ import { emit, type StepDetail } from '../events.js';
 import type { MfaStrings, StringKey } from '../strings/locales.js';
 import { toFailure, type Failure } from '../stytch/errors.js';
 import { resolveWho, type AuthResponse, type Who } from '../stytch/member.js';
-import type { StytchClient } from '../stytch/types.js';
+import type { Member, MemberSession, Organization, StytchClient } from '../stytch/types.js';
 import { base } from '../styles/base.js';
 import { tokens } from '../styles/tokens.js';
-import type { MfaMethod, MfaStep } from '../types.js';
+import type { Enrollment, MfaMethod, MfaStep } from '../types.js';
 
 /** What an element needs to make calls: who is authenticating, and the client (created on first use). */
 export interface Ready {
@@ -128,6 +128,55 @@ export abstract class MfaElement extends LitElement {
       if (field) field.value = '';
     }
     return codeFailure;
+  }
+
+  /**
+   * Sends a code the member typed: a code of the wrong length is refused before any request; the
+   * call runs once at a time; a failure is shown (those in `aboutTheCode` under the field, which is
+   * cleared) and the field refocused. Resolves with the answer, or null when there is none.
+   */
+  protected async verifyCode<T>(
+    code: string,
+    length: number,
+    aboutTheCode: ReadonlySet<string>,
+    call: (client: StytchClient, who: Who) => Promise<T>,
+    onFailure?: (failure: Failure) => void,
+  ): Promise<T | null> {
+    const session = this.session;
+    if (!session || this.calls.pending) return null;
+    if (code.length !== length) {
+      const failure = this.fail(
+        { code: 'invalid_code', key: 'errorInvalidCode', recoverable: true },
+        { length },
+      );
+      this.showFailure(failure, aboutTheCode);
+      await this.focusPart('mfa-code-input');
+      return null;
+    }
+    const result = await this.calls.run('verify', async () => call(await session.api(), session.who));
+    if (!result) return null;
+    if (!result.ok) {
+      const failure = this.failWith(result.error, { length });
+      this.showFailure(failure, aboutTheCode);
+      onFailure?.(failure);
+      await this.focusPart('mfa-code-input');
+      return null;
+    }
+    this.errorMessage = '';
+    this.codeError = '';
+    return result.value;
+  }
+
+  /** Tells the page a factor succeeded: enrolled or unenrolled (if asked), then authenticated. */
+  protected announceSuccess(
+    method: MfaMethod,
+    answer: { member: Member; organization: Organization; memberSession: MemberSession },
+    enrollment: Enrollment | '' = '',
+  ): void {
+    const { member, organization } = answer;
+    if (enrollment === 'enroll') emit(this, 'mfa-enrolled', { method, member, organization });
+    if (enrollment === 'unenroll') emit(this, 'mfa-unenrolled', { method, member });
+    emit(this, 'mfa-authenticated', { method, ...answer });
   }
 
   /** Focuses the first match of `selector` once the element has rendered. */

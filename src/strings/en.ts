@@ -133,6 +133,7 @@ export const en = {
   errorMethodNotAllowed: 'Your organization does not allow this verification method.',
   errorNetwork: 'We could not reach the server. Check your connection and try again.',
   errorServer: 'Something went wrong on our side. Try again.',
+  errorLinkUsed: 'That sign-in link has expired or was already used. Ask for a new one.',
   errorTotpReused: 'That code was already used. Wait for the next code in your app.',
   errorWrongRecoveryCode: 'That recovery code is not right, or was already used.',
   errorNoRecoveryCodes: 'You have no recovery codes: they come with an authenticator app.',

@@ -125,6 +125,7 @@ export const fr: MfaStrings = {
   errorMethodNotAllowed: "Votre organisation n'autorise pas cette méthode de vérification.",
   errorNetwork: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   errorServer: 'Une erreur est survenue de notre côté. Réessayez.',
+  errorLinkUsed: 'Ce lien de connexion a expiré ou a déjà servi. Demandez-en un nouveau.',
   errorTotpReused: "Ce code a déjà servi. Attendez le prochain code de l'application.",
   errorWrongRecoveryCode: "Ce code de secours n'est pas le bon, ou a déjà servi.",
   errorNoRecoveryCodes:

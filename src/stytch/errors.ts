@@ -28,6 +28,8 @@ const BY_TYPE: Record<string, [StringKey, boolean]> = {
   no_session_arguments: ['errorSessionExpired', false],
   operation_restricted_by_organization_mfa_methods: ['errorMethodNotAllowed', false],
   internal_server_error: ['errorServer', true],
+  unable_to_auth_magic_link: ['errorLinkUsed', false],
+  magic_link_not_found: ['errorLinkUsed', false],
   unable_to_authenticate_totp: ['errorWrongCode', true],
   invalid_totp_code: ['errorInvalidCode', true],
   totp_code_already_authenticated: ['errorTotpReused', true],

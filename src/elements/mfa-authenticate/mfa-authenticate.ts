@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { emit } from '../../events.js';
 import { maskPhone } from '../../stytch/mask.js';
 import { field } from '../../styles/field.js';
 import type { MfaMethod } from '../../types.js';
@@ -114,34 +113,18 @@ export class MfaAuthenticate extends MfaElement {
   }
 
   private async verifyTotp(code: string): Promise<void> {
-    const session = this.session;
-    if (!session || this.calls.pending) return;
-    if (code.length !== 6) {
-      const failure = this.fail(
-        { code: 'invalid_code', key: 'errorInvalidCode', recoverable: true },
-        { length: 6 },
-      );
-      this.showFailure(failure, CODE_FAILURES);
-      return;
-    }
-    const { who } = session;
-    const result = await this.calls.run('verify', async () =>
-      (await session.api()).totp.authenticate({
+    const answer = await this.verifyCode(code, 6, CODE_FAILURES, (client, who) =>
+      client.totp.authenticate({
         organization_id: who.organizationId,
         member_id: who.memberId,
         code,
         session_duration_minutes: this.sessionDurationMinutes,
       }),
     );
-    if (!result) return;
-    if (!result.ok) {
-      this.showFailure(this.failWith(result.error, { length: 6 }), CODE_FAILURES);
-      await this.focusPart('mfa-code-input');
-      return;
-    }
-    const { member, organization, member_session } = result.value;
+    if (!answer) return;
     this.status = this.t('authDone');
-    emit(this, 'mfa-authenticated', { method: 'totp', member, organization, memberSession: member_session });
+    const { member, organization, member_session: memberSession } = answer;
+    this.announceSuccess('totp', { member, organization, memberSession });
     this.setStep('done', 'totp');
   }
 
@@ -176,12 +159,7 @@ export class MfaAuthenticate extends MfaElement {
       left === 0
         ? this.t('authRemainingNone')
         : this.t(this.warning ? 'authRemainingFew' : 'authRemaining', { count: left });
-    emit(this, 'mfa-authenticated', {
-      method: 'recovery_code',
-      member,
-      organization,
-      memberSession: member_session,
-    });
+    this.announceSuccess('recovery_code', { member, organization, memberSession: member_session });
     this.setStep('done', 'recovery_code');
   }
 

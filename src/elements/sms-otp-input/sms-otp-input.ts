@@ -143,49 +143,28 @@ export class SmsOtpInput extends MfaElement {
   }
 
   private async verify(code: string): Promise<void> {
-    const session = this.session;
-    if (!session || this.calls.pending) return;
-    if (code.length !== this.codeLength) {
-      const failure = this.fail(
-        { code: 'invalid_code', key: 'errorInvalidCode', recoverable: true },
-        { length: this.codeLength },
-      );
-      this.showFailure(failure, CODE_FAILURES);
-      await this.focusField();
-      return;
-    }
-    const { who } = session;
-    const result = await this.calls.run('verify', async () =>
-      (await session.api()).otps.sms.authenticate({
-        organization_id: who.organizationId,
-        member_id: who.memberId,
-        code,
-        session_duration_minutes: this.sessionDurationMinutes,
-        ...(this.enrollment ? { set_mfa_enrollment: this.enrollment } : {}),
-      }),
+    const answer = await this.verifyCode(
+      code,
+      this.codeLength,
+      CODE_FAILURES,
+      (client, who) =>
+        client.otps.sms.authenticate({
+          organization_id: who.organizationId,
+          member_id: who.memberId,
+          code,
+          session_duration_minutes: this.sessionDurationMinutes,
+          ...(this.enrollment ? { set_mfa_enrollment: this.enrollment } : {}),
+        }),
+      (failure) => {
+        if (failure.code === 'unable_to_auth_otp_code') this.cooldown.stop();
+        if (failure.retryAfterSeconds) this.startCooldown(failure.retryAfterSeconds);
+      },
     );
-    if (!result) return;
-    if (!result.ok) {
-      const failure = this.failWith(result.error, { length: this.codeLength });
-      this.showFailure(failure, CODE_FAILURES);
-      if (failure.code === 'unable_to_auth_otp_code') this.cooldown.stop();
-      if (failure.retryAfterSeconds) this.startCooldown(failure.retryAfterSeconds);
-      await this.focusField();
-      return;
-    }
-    const { member, organization, member_session } = result.value;
-    this.errorMessage = '';
-    this.codeError = '';
+    if (!answer) return;
     this.cooldown.stop();
     this.status = this.t('smsDone');
-    if (this.enrollment === 'enroll') emit(this, 'mfa-enrolled', { method: 'sms_otp', member, organization });
-    if (this.enrollment === 'unenroll') emit(this, 'mfa-unenrolled', { method: 'sms_otp', member });
-    emit(this, 'mfa-authenticated', {
-      method: 'sms_otp',
-      member,
-      organization,
-      memberSession: member_session,
-    });
+    const { member, organization, member_session: memberSession } = answer;
+    this.announceSuccess('sms_otp', { member, organization, memberSession }, this.enrollment);
     this.setStep('done', 'sms_otp');
   }
 

@@ -197,43 +197,29 @@ export class TotpSetup extends MfaElement {
   }
 
   private async verify(code: string): Promise<void> {
-    const session = this.session;
-    if (!session || this.calls.pending) return;
-    if (code.length !== 6) {
-      const failure = this.fail(
-        { code: 'invalid_code', key: 'errorInvalidCode', recoverable: true },
-        { length: 6 },
-      );
-      this.showFailure(failure, CODE_FAILURES);
-      await this.focusPart('mfa-code-input');
-      return;
-    }
-    const { who } = session;
-    const result = await this.calls.run('verify', async () =>
-      (await session.api()).totp.authenticate({
-        organization_id: who.organizationId,
-        member_id: who.memberId,
-        code,
-        session_duration_minutes: this.sessionDurationMinutes,
-        ...(this.enrollment ? { set_mfa_enrollment: this.enrollment } : {}),
-        ...(this.setDefault ? { set_default_mfa: true } : {}),
-      }),
+    const answer = await this.verifyCode(
+      code,
+      6,
+      CODE_FAILURES,
+      (client, who) =>
+        client.totp.authenticate({
+          organization_id: who.organizationId,
+          member_id: who.memberId,
+          code,
+          session_duration_minutes: this.sessionDurationMinutes,
+          ...(this.enrollment ? { set_mfa_enrollment: this.enrollment } : {}),
+          ...(this.setDefault ? { set_default_mfa: true } : {}),
+        }),
+      (failure) => {
+        if (failure.code === 'expired_totp' || failure.code === 'totp_not_found') {
+          this.forget();
+          this.recovery = 'restart';
+        }
+      },
     );
-    if (!result) return;
-    if (!result.ok) {
-      const failure = this.failWith(result.error, { length: 6 });
-      this.showFailure(failure, CODE_FAILURES);
-      if (failure.code === 'expired_totp' || failure.code === 'totp_not_found') {
-        this.forget();
-        this.recovery = 'restart';
-      }
-      await this.focusPart('mfa-code-input');
-      return;
-    }
-    const { member, organization, member_session } = result.value;
+    if (!answer) return;
+    const { member, organization, member_session } = answer;
     this.verified = { member, organization, memberSession: member_session };
-    this.errorMessage = '';
-    this.codeError = '';
     // The secret's step is over: it leaves the element now.
     this.qr = null;
     const codes = this.registration?.recoveryCodes ?? [];
@@ -251,16 +237,7 @@ export class TotpSetup extends MfaElement {
     if (!verified) return;
     this.forget();
     this.status = this.t('totpDone');
-    if (this.enrollment === 'enroll') {
-      emit(this, 'mfa-enrolled', {
-        method: 'totp',
-        member: verified.member,
-        organization: verified.organization,
-      });
-    }
-    if (this.enrollment === 'unenroll')
-      emit(this, 'mfa-unenrolled', { method: 'totp', member: verified.member });
-    emit(this, 'mfa-authenticated', { method: 'totp', ...verified });
+    this.announceSuccess('totp', verified, this.enrollment);
     this.verified = null;
     this.setStep('done', 'totp');
   }
