@@ -38,6 +38,8 @@ export class MfaEnroll extends MfaElement {
 
   @state() private choices: Method[] = [];
   @state() private method: Method | null = null;
+  /** Factors the member has opened: kept (hidden) while another is shown, so going back loses nothing. */
+  @state() private opened: Method[] = [];
 
   protected async begin(): Promise<void> {
     const org = this.authResponse?.organization ?? this.session?.who.organization ?? null;
@@ -59,6 +61,16 @@ export class MfaEnroll extends MfaElement {
     if (method === 'sms_otp') await import('../sms-otp-input/sms-otp-input.js');
     else await import('../totp-setup/totp-setup.js');
     this.method = method;
+    if (!this.opened.includes(method)) {
+      this.opened = [...this.opened, method];
+      return;
+    }
+    // Back to a factor opened before: it is where the member left it.
+    await this.updateComplete;
+    const factor = this.renderRoot.querySelector<MfaElement>(
+      method === 'sms_otp' ? 'sms-otp-input' : 'totp-setup',
+    );
+    if (factor?.step) this.setStep(factor.step, method);
   }
 
   private back(): void {
@@ -87,34 +99,43 @@ export class MfaEnroll extends MfaElement {
 
   private renderFactor(method: Method): TemplateResult {
     const who = this.session?.who;
-    const factor =
-      method === 'sms_otp'
-        ? html`<sms-otp-input
-            part="sms-otp-input"
-            enrollment="enroll"
-            .client=${this.client}
-            .authResponse=${this.authResponse}
-            organization-id=${who?.organizationId ?? ''}
-            member-id=${who?.memberId ?? ''}
-            session-duration-minutes=${this.sessionDurationMinutes}
-            .strings=${this.strings}
-            @mfa-step=${this.relayStep}
-          ></sms-otp-input>`
-        : html`<totp-setup
-            part="totp-setup"
-            enrollment="enroll"
-            .client=${this.client}
-            .authResponse=${this.authResponse}
-            organization-id=${who?.organizationId ?? ''}
-            member-id=${who?.memberId ?? ''}
-            session-duration-minutes=${this.sessionDurationMinutes}
-            .strings=${this.strings}
-            @mfa-step=${this.relayStep}
-          ></totp-setup>`;
-    const canGoBack = this.choices.length > 1 && (this.step === 'enter-phone' || this.step === 'scan-totp');
-    return html`
+    const hidden = method !== this.method;
+    return method === 'sms_otp'
+      ? html`<sms-otp-input
+          part="sms-otp-input"
+          enrollment="enroll"
+          ?hidden=${hidden}
+          .client=${this.client}
+          .authResponse=${this.authResponse}
+          organization-id=${who?.organizationId ?? ''}
+          member-id=${who?.memberId ?? ''}
+          session-duration-minutes=${this.sessionDurationMinutes}
+          .strings=${this.strings}
+          @mfa-step=${this.relayStep}
+        ></sms-otp-input>`
+      : html`<totp-setup
+          part="totp-setup"
+          enrollment="enroll"
+          ?hidden=${hidden}
+          .client=${this.client}
+          .authResponse=${this.authResponse}
+          organization-id=${who?.organizationId ?? ''}
+          member-id=${who?.memberId ?? ''}
+          session-duration-minutes=${this.sessionDurationMinutes}
+          .strings=${this.strings}
+          @mfa-step=${this.relayStep}
+        ></totp-setup>`;
+  }
+
+  protected override render(): TemplateResult {
+    const canGoBack =
+      this.method !== null &&
+      this.choices.length > 1 &&
+      (this.step === 'enter-phone' || this.step === 'scan-totp');
+    return this.renderFrame(html`
       <div class="stack">
-        ${factor}
+        ${this.method === null && this.step === 'select-method' ? this.renderChoice() : nothing}
+        ${this.opened.map((method) => this.renderFactor(method))}
         ${
           canGoBack
             ? html`<button part="back-button" class="link" type="button" @click=${this.back}>
@@ -122,14 +143,13 @@ export class MfaEnroll extends MfaElement {
               </button>`
             : nothing
         }
+        ${
+          this.method === null && this.step !== 'select-method'
+            ? html`<p part="error" role="alert">${this.errorMessage}</p>`
+            : nothing
+        }
       </div>
-    `;
-  }
-
-  protected override render(): TemplateResult {
-    if (this.method) return this.renderFrame(this.renderFactor(this.method));
-    if (this.step === 'select-method') return this.renderFrame(this.renderChoice());
-    return this.renderFrame(html`<p part="error" role="alert">${this.errorMessage}</p>`);
+    `);
   }
 }
 

@@ -84,14 +84,43 @@ describe('<mfa-flow>', () => {
     ]);
   });
 
-  it('new@acme.test: required enrollment by TOTP, and back to the choice', async () => {
+  it('new@acme.test: back to the choice and on to TOTP again, which resumes the same setup and enrolls', async () => {
     const { el } = await flowFor('new@acme.test');
     await waitUntil(() => el.step === 'select-method', 'the choice shows');
     (deepest(el, '[part~="method-option"]:nth-of-type(2)') as HTMLButtonElement).click();
     await waitUntil(() => el.step === 'scan-totp', 'the QR code');
+    const secret = partText(deepest(el, 'totp-setup')!, 'secret').replace(/ /g, '');
     deepest(el, '[part~="back-button"]')!.click();
     await waitUntil(() => el.step === 'select-method', 'back to the choice');
-    expect(visitor.recorder.names()).to.include('mfa-totp-created');
+    await expect(el).to.be.accessible();
+    (deepest(el, '[part~="method-option"]:nth-of-type(2)') as HTMLButtonElement).click();
+    await waitUntil(() => el.step === 'scan-totp', 'the same QR code again');
+    expect(partText(deepest(el, 'totp-setup')!, 'secret').replace(/ /g, '')).to.equal(secret);
+    expect(visitor.recorder.of('mfa-totp-created')).to.have.length(1);
+
+    (deepest(el, 'totp-setup')!.shadowRoot!.querySelector('[part~="submit-button"]') as HTMLElement).click();
+    await waitUntil(() => el.step === 'enter-totp-code', 'code entry');
+    deepest(el, 'mfa-code-input')!.focus();
+    await sendKeys({ type: totpCode(secret, await now()) });
+    await waitUntil(() => el.step === 'save-recovery-codes', 'codes');
+    (deepest(el, '[part~="acknowledge"]') as HTMLInputElement).focus();
+    await sendKeys({ press: 'Space' });
+    (
+      deepest(el, 'mfa-recovery-codes')!.shadowRoot!.querySelector('[part~="submit-button"]') as HTMLElement
+    ).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.step === 'done', 'done');
+    expect(visitor.recorder.names().filter((n) => n.startsWith('mfa-step'))).to.deep.equal([
+      'mfa-step:select-method',
+      'mfa-step:scan-totp',
+      'mfa-step:select-method',
+      'mfa-step:scan-totp',
+      'mfa-step:enter-totp-code',
+      'mfa-step:save-recovery-codes',
+      'mfa-step:done',
+    ]);
+    expect(visitor.recorder.of('mfa-enrolled')[0]!.method).to.equal('totp');
+    expect(client.session.getSync()?.member_id).to.equal(MEMBER_IDS.newAcme);
   });
 
   it('new@globex.test: a RESTRICTED organization offers TOTP alone, and it enrolls', async () => {
