@@ -47,6 +47,13 @@ function visibleText(el: Element): string {
   return parts.join(' ').replace(/\s+/g, ' ');
 }
 
+/** Activates a control the way a keyboard user does: focus, then Enter. */
+async function press(control: Element | null | undefined): Promise<void> {
+  if (!control) throw new Error('No control to press');
+  (control as HTMLElement).focus();
+  await sendKeys({ press: 'Enter' });
+}
+
 async function flowFor(email: string, organizationId: string = ORGANIZATION_IDS.acme) {
   const primary = await login(email, organizationId);
   const el = await fixture<MfaFlow>(html`<mfa-flow .client=${client} .authResponse=${primary}></mfa-flow>`);
@@ -87,18 +94,18 @@ describe('<mfa-flow>', () => {
   it('new@acme.test: back to the choice and on to TOTP again, which resumes the same setup and enrolls', async () => {
     const { el } = await flowFor('new@acme.test');
     await waitUntil(() => el.step === 'select-method', 'the choice shows');
-    (deepest(el, '[part~="method-option"]:nth-of-type(2)') as HTMLButtonElement).click();
+    await press(deepest(el, '[part~="method-option"]:nth-of-type(2)'));
     await waitUntil(() => el.step === 'scan-totp', 'the QR code');
     const secret = partText(deepest(el, 'totp-setup')!, 'secret').replace(/ /g, '');
-    deepest(el, '[part~="back-button"]')!.click();
+    await press(deepest(el, '[part~="back-button"]'));
     await waitUntil(() => el.step === 'select-method', 'back to the choice');
     await expect(el).to.be.accessible();
-    (deepest(el, '[part~="method-option"]:nth-of-type(2)') as HTMLButtonElement).click();
+    await press(deepest(el, '[part~="method-option"]:nth-of-type(2)'));
     await waitUntil(() => el.step === 'scan-totp', 'the same QR code again');
     expect(partText(deepest(el, 'totp-setup')!, 'secret').replace(/ /g, '')).to.equal(secret);
     expect(visitor.recorder.of('mfa-totp-created')).to.have.length(1);
 
-    (deepest(el, 'totp-setup')!.shadowRoot!.querySelector('[part~="submit-button"]') as HTMLElement).click();
+    await press(deepest(el, 'totp-setup')!.shadowRoot!.querySelector('[part~="submit-button"]'));
     await waitUntil(() => el.step === 'enter-totp-code', 'code entry');
     deepest(el, 'mfa-code-input')!.focus();
     await sendKeys({ type: totpCode(secret, await now()) });
@@ -128,7 +135,8 @@ describe('<mfa-flow>', () => {
     await waitUntil(() => el.step === 'scan-totp', 'straight to the QR code');
     await expect(el).to.be.accessible();
     const secret = partText(deepest(el, 'totp-setup')!, 'secret').replace(/ /g, '');
-    deepest(el, 'totp-setup [part~="submit-button"], [part~="submit-button"]')!.click();
+    await press(deepest(el, 'totp-setup')!.shadowRoot!.querySelector('[part~="submit-button"]'));
+    await expect(el).to.be.accessible();
     await waitUntil(() => el.step === 'enter-totp-code', 'code entry');
     deepest(el, 'mfa-code-input')!.focus();
     await sendKeys({ type: totpCode(secret, await now()) });
@@ -137,9 +145,7 @@ describe('<mfa-flow>', () => {
     const ack = deepest(el, '[part~="acknowledge"]') as HTMLInputElement;
     ack.focus();
     await sendKeys({ press: 'Space' });
-    (
-      deepest(el, 'mfa-recovery-codes')!.shadowRoot!.querySelector('[part~="submit-button"]') as HTMLElement
-    ).click();
+    await press(deepest(el, 'mfa-recovery-codes')!.shadowRoot!.querySelector('[part~="submit-button"]'));
     await waitUntil(() => el.step === 'done', 'done');
     expect(visitor.recorder.names().filter((n) => n.startsWith('mfa-step'))).to.deep.equal([
       'mfa-step:scan-totp',
@@ -169,6 +175,7 @@ describe('<mfa-flow>', () => {
     expect(deepActiveElement()?.localName).to.equal('input');
     await sendKeys({ type: totpCode(SEED_TOTP_SECRET, await now()) });
     await waitUntil(() => el.step === 'done', 'done');
+    await expect(el).to.be.accessible();
     expect(visitor.recorder.of('mfa-authenticated')[0]!.method).to.equal('totp');
     expect(visitor.recorder.of('mfa-sms-sent')).to.deep.equal([]);
   });
@@ -176,7 +183,7 @@ describe('<mfa-flow>', () => {
   it('totp@acme.test: a recovery code, and how many are left', async () => {
     const { el } = await flowFor('totp@acme.test');
     await waitUntil(() => el.step === 'enter-totp-code', 'code entry');
-    deepest(el, '[part~="switch-method"]')!.click();
+    await press(deepest(el, '[part~="switch-method"]'));
     await waitUntil(() => el.step === 'enter-recovery-code', 'recovery code entry');
     await expect(el).to.be.accessible();
     deepest(el, '[part~="recovery-code-input"]')!.focus();
@@ -206,13 +213,14 @@ describe('<mfa-flow>', () => {
         .shadowRoot!.querySelector('mfa-authenticate')!
         .shadowRoot!.querySelectorAll<HTMLElement>('[part~="switch-method"]'),
     ].find((b) => b.textContent!.includes('recovery'))!;
-    recoverySwitch.click();
+    await press(recoverySwitch);
     await waitUntil(() => el.step === 'enter-recovery-code', 'recovery code entry');
     deepest(el, '[part~="recovery-code-input"]')!.focus();
     await sendKeys({ type: SEED_RECOVERY_CODES[6]! });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.step === 'done', 'done');
     expect(visibleText(el)).to.contain('Only 3 recovery codes are left');
+    await expect(el).to.be.accessible();
   });
 
   it('switching to SMS sends a code only when the member asks', async () => {
@@ -237,7 +245,7 @@ describe('<mfa-flow>', () => {
         .shadowRoot!.querySelectorAll<HTMLElement>('[part~="switch-method"]'),
     ].find((b) => b.textContent!.includes('Text a code'))!;
     expect(toSms.textContent).to.contain('+1•••••••177');
-    toSms.click();
+    await press(toSms);
     await waitUntil(() => el.step === 'enter-sms-code', 'SMS code entry');
     expect(await smsOutbox('+14155550177')).to.have.length(1);
     deepest(el, 'mfa-code-input')!.focus();
