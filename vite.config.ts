@@ -39,7 +39,9 @@ export default defineConfig(({ command, mode }) => {
         fileName: () => (classic ? 'stytch-mfa-elements.classic.js' : 'stytch-mfa-elements.js'),
       },
       rolldownOptions: {
-        output: classic ? { inlineDynamicImports: true } : { chunkFileNames: 'chunks/[name]-[hash].js' },
+        // One entry file holding everything it imports statically; only what loads later is a chunk.
+        preserveEntrySignatures: 'allow-extension',
+        output: classic ? {} : { chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
   };

@@ -26,14 +26,29 @@ describe('a plain page with only the kit', () => {
 
   before(async () => {
     // The CDN build, as a page loads it from unpkg or jsDelivr.
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    for (const mode of ['production', 'classic']) {
+      execFileSync(
+        process.execPath,
+        ['node_modules/vite/bin/vite.js', 'build', '--mode', mode, '--logLevel', 'warn'],
+        {
+          cwd: root,
+          stdio: 'inherit',
+        },
+      );
+    }
     const emulator = createEmulator();
     server = createServer((req, res) => {
       void emulator.handle(req, res, () => {
         const path = new URL(req.url ?? '/', 'http://x').pathname;
+        if (path === '/classic.html') {
+          res
+            .writeHead(200, { 'Content-Type': 'text/html' })
+            .end(
+              '<!doctype html><html lang="en"><head><title>classic</title>' +
+                '<script src="/cdn/stytch-mfa-elements.classic.js"></script></head><body></body></html>',
+            );
+          return;
+        }
         if (path === '/plain.html') {
           const page = readFileSync(join(root, 'test/demo/fixtures/plain.html'), 'utf8').replace(
             '%ORIGIN%',
@@ -133,5 +148,23 @@ describe('a plain page with only the kit', () => {
       cookies.some((c) => c.name === 'stytch_session'),
       'a session cookie was set',
     );
+  });
+
+  it('the classic script registers every element', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/classic.html`);
+    const tags = [
+      'mfa-provider',
+      'mfa-flow',
+      'mfa-enroll',
+      'mfa-authenticate',
+      'sms-otp-input',
+      'totp-setup',
+      'mfa-recovery-codes',
+      'mfa-code-input',
+      'mfa-phone-input',
+    ];
+    const defined = await page.evaluate((names) => names.filter((name) => customElements.get(name)), tags);
+    assert.deepEqual(defined, tags);
   });
 });
