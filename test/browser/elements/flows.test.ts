@@ -278,3 +278,30 @@ describe('<mfa-flow>', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<mfa-authenticate> step-up with a session', () => {
+  const visitor = freshVisitor();
+
+  it('reads the signed-in member from the client and adds a factor to the session', async () => {
+    const primary = await login('totp@acme.test');
+    await client.totp.authenticate({
+      organization_id: ORGANIZATION_IDS.acme,
+      member_id: primary.member_id,
+      code: totpCode(SEED_TOTP_SECRET, await now()),
+      session_duration_minutes: 60,
+    });
+    const sessionId = client.session.getSync()!.member_session_id;
+    await advanceClock(30); // a fresh TOTP step: a code is not accepted twice
+
+    await import('../../../src/elements/mfa-authenticate/mfa-authenticate.js');
+    const el = await fixture<HTMLElement & { step: string | null }>(
+      html`<mfa-authenticate .client=${client}></mfa-authenticate>`,
+    );
+    await waitUntil(() => el.step === 'enter-totp-code', 'TOTP code entry');
+    await sendKeys({ type: totpCode(SEED_TOTP_SECRET, await now()) });
+    await waitUntil(() => el.step === 'done', 'done');
+    const [authenticated] = visitor.recorder.of('mfa-authenticated');
+    expect(authenticated!.method).to.equal('totp');
+    expect(authenticated!.memberSession.member_session_id).to.equal(sessionId);
+  });
+});
