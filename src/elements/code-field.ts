@@ -1,4 +1,5 @@
-import { html, type TemplateResult } from 'lit';
+// What the factor elements show to take a code: the code field, and the form around a step.
+import { html, nothing, type TemplateResult } from 'lit';
 import type { MfaStrings } from '../strings/locales.js';
 import './mfa-code-input/mfa-code-input.js';
 
@@ -23,4 +24,43 @@ export function codeField(options: {
       options.onCode(event.detail.code);
     }}
   ></mfa-code-input>`;
+}
+
+/**
+ * A step the member submits: title, intro, the field, the `error` part, and an actions row led by the
+ * `submit-button` (showing `busyLabel` while `busy`; the element's one-call-at-a-time controller
+ * refuses a second press).
+ */
+export function stepForm(o: {
+  title: string;
+  intro: string;
+  field: unknown;
+  error: string;
+  submitLabel: string;
+  busyLabel: string;
+  busy: boolean;
+  onSubmit: () => void;
+  errorId?: string;
+  actions?: unknown;
+  after?: unknown;
+}): TemplateResult {
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    o.onSubmit();
+  };
+  return html`
+    <form class="stack" novalidate @submit=${submit}>
+      <p class="title">${o.title}</p>
+      <p class="muted">${o.intro}</p>
+      ${o.field}
+      <p id=${o.errorId ?? 'error'} part="error" role="alert">${o.error}</p>
+      <div class="actions">
+        <button part="submit-button" type="submit" aria-disabled=${o.busy ? 'true' : 'false'}>
+          ${o.busy ? o.busyLabel : o.submitLabel}
+        </button>
+        ${o.actions ?? nothing}
+      </div>
+      ${o.after ?? nothing}
+    </form>
+  `;
 }

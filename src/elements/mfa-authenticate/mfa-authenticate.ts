@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { maskPhone } from '../../stytch/mask.js';
 import { field } from '../../styles/field.js';
 import type { MfaMethod } from '../../types.js';
-import { codeField } from '../code-field.js';
+import { codeField, stepForm } from '../code-field.js';
 import { MfaElement } from '../mfa-element.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import '../sms-otp-input/sms-otp-input.js';
@@ -108,10 +108,6 @@ export class MfaAuthenticate extends MfaElement {
     this.show(method);
   }
 
-  private submitCode(code: string): void {
-    void this.verifyTotp(code);
-  }
-
   private async verifyTotp(code: string): Promise<void> {
     const answer = await this.verifyCode(code, 6, CODE_FAILURES, (client, who) =>
       client.totp.authenticate({
@@ -163,16 +159,6 @@ export class MfaAuthenticate extends MfaElement {
     this.setStep('done', 'recovery_code');
   }
 
-  private onTotpSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.verifyTotp(this.codeInput?.value ?? '');
-  }
-
-  private onRecoverySubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.verifyRecoveryCode();
-  }
-
   private renderSwitches(): TemplateResult {
     const links: TemplateResult[] = [];
     const link = (method: MfaMethod, label: string) =>
@@ -204,51 +190,49 @@ export class MfaAuthenticate extends MfaElement {
   }
 
   private renderTotp(): TemplateResult {
-    const verifying = this.calls.pending === 'verify';
-    return html`
-      <form class="stack" novalidate @submit=${this.onTotpSubmit}>
-        <p class="title">${this.t('authTotpTitle')}</p>
-        <p class="muted">${this.t('authTotpIntro', { length: 6 })}</p>
-        ${codeField({ length: 6, error: this.codeError, strings: this.strings, onCode: (code) => this.submitCode(code) })}
-        <p part="error" role="alert">${this.errorMessage}</p>
-        <div class="actions">
-          <button part="submit-button" type="submit" aria-disabled=${verifying ? 'true' : 'false'}>
-            ${verifying ? this.t('authVerifying') : this.t('authVerify')}
-          </button>
-        </div>
-      </form>
-    `;
+    return stepForm({
+      error: this.errorMessage,
+      title: this.t('authTotpTitle'),
+      intro: this.t('authTotpIntro', { length: 6 }),
+      field: codeField({
+        length: 6,
+        error: this.codeError,
+        strings: this.strings,
+        onCode: (code) => void this.verifyTotp(code),
+      }),
+      submitLabel: this.t('authVerify'),
+      busyLabel: this.t('authVerifying'),
+      busy: this.calls.pending === 'verify',
+      onSubmit: () => void this.verifyTotp(this.codeInput?.value ?? ''),
+    });
   }
 
   private renderRecovery(): TemplateResult {
-    const verifying = this.calls.pending === 'verify';
-    return html`
-      <form class="stack" novalidate @submit=${this.onRecoverySubmit}>
-        <p class="title">${this.t('authRecoveryTitle')}</p>
-        <p class="muted">${this.t('authRecoveryIntro')}</p>
-        <div class="field">
-          <label for="recovery">${this.t('recoveryCodeLabel')}</label>
-          <input
-            id="recovery"
-            part="recovery-code-input"
-            type="text"
-            autocomplete="off"
-            autocapitalize="off"
-            spellcheck="false"
-            .value=${this.recoveryCode}
-            aria-invalid=${this.errorMessage ? 'true' : 'false'}
-            aria-describedby="recovery-error"
-            @input=${(e: Event) => (this.recoveryCode = (e.target as HTMLInputElement).value)}
-          />
-        </div>
-        <p id="recovery-error" part="error" role="alert">${this.errorMessage}</p>
-        <div class="actions">
-          <button part="submit-button" type="submit" aria-disabled=${verifying ? 'true' : 'false'}>
-            ${verifying ? this.t('authVerifying') : this.t('authVerify')}
-          </button>
-        </div>
-      </form>
-    `;
+    return stepForm({
+      error: this.errorMessage,
+      title: this.t('authRecoveryTitle'),
+      intro: this.t('authRecoveryIntro'),
+      field: html`<div class="field">
+        <label for="recovery">${this.t('recoveryCodeLabel')}</label>
+        <input
+          id="recovery"
+          part="recovery-code-input"
+          type="text"
+          autocomplete="off"
+          autocapitalize="off"
+          spellcheck="false"
+          .value=${this.recoveryCode}
+          aria-invalid=${this.errorMessage ? 'true' : 'false'}
+          aria-describedby="recovery-error"
+          @input=${(e: Event) => (this.recoveryCode = (e.target as HTMLInputElement).value)}
+        />
+      </div>`,
+      errorId: 'recovery-error',
+      submitLabel: this.t('authVerify'),
+      busyLabel: this.t('authVerifying'),
+      busy: this.calls.pending === 'verify',
+      onSubmit: () => void this.verifyRecoveryCode(),
+    });
   }
 
   protected override render(): TemplateResult {

@@ -5,7 +5,7 @@ import { emit } from '../../events.js';
 import { maskPhone } from '../../stytch/mask.js';
 import type { Enrollment } from '../../types.js';
 import { MfaElement } from '../mfa-element.js';
-import { codeField } from '../code-field.js';
+import { codeField, stepForm } from '../code-field.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import type { MfaPhoneInput } from '../mfa-phone-input/mfa-phone-input.js';
 import { styles } from './sms-otp-input.styles.js';
@@ -168,8 +168,7 @@ export class SmsOtpInput extends MfaElement {
     this.setStep('done', 'sms_otp');
   }
 
-  private onPhoneSubmit(event: SubmitEvent): void {
-    event.preventDefault();
+  private submitPhone(): void {
     const input = this.phoneInput;
     if (!input || this.calls.pending) return;
     if (!input.ready || !input.reportValidity()) {
@@ -184,15 +183,6 @@ export class SmsOtpInput extends MfaElement {
     }
     this.phone = input.value;
     void this.send(false);
-  }
-
-  private onCodeSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.verify(this.codeInput?.value ?? '');
-  }
-
-  private submitCode(code: string): void {
-    void this.verify(code);
   }
 
   private onResend(): void {
@@ -211,62 +201,56 @@ export class SmsOtpInput extends MfaElement {
   }
 
   private renderPhoneStep(): TemplateResult {
-    const sending = this.calls.pending === 'send';
-    return html`
-      <form class="stack" novalidate @submit=${this.onPhoneSubmit}>
-        <p class="title">${this.t('smsPhoneTitle')}</p>
-        <p class="muted">${this.t('smsPhoneIntro')}</p>
-        <mfa-phone-input
-          part="phone-input"
-          required
-          .value=${this.phone}
-          .strings=${this.strings}
-        ></mfa-phone-input>
-        <p part="error" role="alert">${this.errorMessage}</p>
-        <div class="actions">
-          <button part="submit-button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
-            ${sending ? this.t('smsSending') : this.t('smsSend')}
-          </button>
-        </div>
-      </form>
-    `;
+    return stepForm({
+      error: this.errorMessage,
+      title: this.t('smsPhoneTitle'),
+      intro: this.t('smsPhoneIntro'),
+      field: html`<mfa-phone-input
+        part="phone-input"
+        required
+        .value=${this.phone}
+        .strings=${this.strings}
+      ></mfa-phone-input>`,
+      submitLabel: this.t('smsSend'),
+      busyLabel: this.t('smsSending'),
+      busy: this.calls.pending === 'send',
+      onSubmit: () => this.submitPhone(),
+    });
   }
 
   private renderCodeStep(): TemplateResult {
-    const verifying = this.calls.pending === 'verify';
     const resendBlocked = this.cooldown.running || this.calls.pending !== null;
-    const intro = this.phone
-      ? this.t('smsCodeIntro', { length: this.codeLength, phone: maskPhone(this.phone) })
-      : this.t('smsCodeIntroNoPhone', { length: this.codeLength });
-    return html`
-      <form class="stack" novalidate @submit=${this.onCodeSubmit}>
-        <p class="title">${this.t('smsCodeTitle')}</p>
-        <p class="muted">${intro}</p>
-        ${codeField({ length: this.codeLength, error: this.codeError, strings: this.strings, onCode: (code) => this.submitCode(code) })}
-        <p part="error" role="alert">${this.errorMessage}</p>
-        <div class="actions">
-          <button part="submit-button" type="submit" aria-disabled=${verifying ? 'true' : 'false'}>
-            ${verifying ? this.t('smsVerifying') : this.t('smsVerify')}
-          </button>
-          <button
-            part="resend-button"
-            class="secondary"
-            type="button"
-            aria-disabled=${resendBlocked ? 'true' : 'false'}
-            @click=${this.onResend}
-          >
-            ${this.cooldown.running ? this.t('smsResendIn', { seconds: this.cooldown.remaining }) : this.t('smsResend')}
-          </button>
-        </div>
-        ${
-          this.typedPhone
-            ? html`<button part="back-button" class="link" type="button" @click=${this.onChangeNumber}>
-                ${this.t('smsChangeNumber')}
-              </button>`
-            : nothing
-        }
-      </form>
-    `;
+    return stepForm({
+      error: this.errorMessage,
+      title: this.t('smsCodeTitle'),
+      intro: this.phone
+        ? this.t('smsCodeIntro', { length: this.codeLength, phone: maskPhone(this.phone) })
+        : this.t('smsCodeIntroNoPhone', { length: this.codeLength }),
+      field: codeField({
+        length: this.codeLength,
+        error: this.codeError,
+        strings: this.strings,
+        onCode: (code) => void this.verify(code),
+      }),
+      submitLabel: this.t('smsVerify'),
+      busyLabel: this.t('smsVerifying'),
+      busy: this.calls.pending === 'verify',
+      onSubmit: () => void this.verify(this.codeInput?.value ?? ''),
+      actions: html`<button
+        part="resend-button"
+        class="secondary"
+        type="button"
+        aria-disabled=${resendBlocked ? 'true' : 'false'}
+        @click=${this.onResend}
+      >
+        ${this.cooldown.running ? this.t('smsResendIn', { seconds: this.cooldown.remaining }) : this.t('smsResend')}
+      </button>`,
+      after: this.typedPhone
+        ? html`<button part="back-button" class="link" type="button" @click=${this.onChangeNumber}>
+            ${this.t('smsChangeNumber')}
+          </button>`
+        : nothing,
+    });
   }
 
   protected override render(): TemplateResult {

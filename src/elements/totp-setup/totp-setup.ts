@@ -4,7 +4,7 @@ import { copyText } from '../../dom/clipboard.js';
 import { emit } from '../../events.js';
 import type { Member, MemberSession, Organization } from '../../stytch/types.js';
 import type { Enrollment } from '../../types.js';
-import { codeField } from '../code-field.js';
+import { codeField, stepForm } from '../code-field.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import { MfaElement } from '../mfa-element.js';
 import '../mfa-recovery-codes/mfa-recovery-codes.js';
@@ -247,15 +247,6 @@ export class TotpSetup extends MfaElement {
     if (event.target !== this) event.stopPropagation();
   }
 
-  private submitCode(code: string): void {
-    void this.verify(code);
-  }
-
-  private onCodeSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.verify(this.codeInput?.value ?? '');
-  }
-
   private renderScan(): TemplateResult {
     const qr = this.qr;
     const secret = this.registration?.secret ?? '';
@@ -297,39 +288,40 @@ export class TotpSetup extends MfaElement {
   }
 
   private renderCode(): TemplateResult {
-    const verifying = this.calls.pending === 'verify';
-    return html`
-      <form class="stack" novalidate @submit=${this.onCodeSubmit}>
-        <p class="title">${this.t('totpCodeTitle')}</p>
-        <p class="muted">${this.t('totpCodeIntro', { length: 6, issuer: this.issuerName })}</p>
-        ${codeField({ length: 6, error: this.codeError, strings: this.strings, onCode: (code) => this.submitCode(code) })}
-        <p part="error" role="alert">${this.errorMessage}</p>
-        <div class="actions">
-          <button part="submit-button" type="submit" aria-disabled=${verifying ? 'true' : 'false'}>
-            ${verifying ? this.t('totpVerifying') : this.t('totpVerify')}
-          </button>
-          ${
-            this.registration?.secret
-              ? html`<button part="back-button" class="secondary" type="button" @click=${this.toScanStep}>
-                  ${this.t('totpBack')}
-                </button>`
-              : nothing
-          }
-          ${
-            this.recovery === 'restart'
-              ? html`<button
-                  part="restart-button"
-                  class="secondary"
-                  type="button"
-                  @click=${() => void this.create()}
-                >
-                  ${this.t('totpRestart')}
-                </button>`
-              : nothing
-          }
-        </div>
-      </form>
-    `;
+    return stepForm({
+      error: this.errorMessage,
+      title: this.t('totpCodeTitle'),
+      intro: this.t('totpCodeIntro', { length: 6, issuer: this.issuerName }),
+      field: codeField({
+        length: 6,
+        error: this.codeError,
+        strings: this.strings,
+        onCode: (code) => void this.verify(code),
+      }),
+      submitLabel: this.t('totpVerify'),
+      busyLabel: this.t('totpVerifying'),
+      busy: this.calls.pending === 'verify',
+      onSubmit: () => void this.verify(this.codeInput?.value ?? ''),
+      actions: html`${
+        this.registration?.secret
+          ? html`<button part="back-button" class="secondary" type="button" @click=${this.toScanStep}>
+              ${this.t('totpBack')}
+            </button>`
+          : nothing
+      }
+      ${
+        this.recovery === 'restart'
+          ? html`<button
+              part="restart-button"
+              class="secondary"
+              type="button"
+              @click=${() => void this.create()}
+            >
+              ${this.t('totpRestart')}
+            </button>`
+          : nothing
+      }`,
+    });
   }
 
   private renderCodes(): TemplateResult {
