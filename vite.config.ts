@@ -41,7 +41,13 @@ export default defineConfig(({ command, mode }) => {
       rolldownOptions: {
         // One entry file holding everything it imports statically; only what loads later is a chunk.
         preserveEntrySignatures: 'allow-extension',
-        output: classic ? {} : { chunkFileNames: 'chunks/[name]-[hash].js' },
+        // Vite keeps whitespace in ES library builds for downstream bundlers; these files go
+        // straight to browsers, so minify them fully.
+        output: {
+          minify: true,
+          comments: { legal: true, annotation: false, jsdoc: false },
+          ...(classic ? {} : { chunkFileNames: 'chunks/[name]-[hash].js' }),
+        },
       },
     },
   };

@@ -31,7 +31,9 @@ export async function measure(entry, { withSdk = false } = {}) {
       target: 'es2022',
       minify: true,
       lib: { entry, formats: ['es'], fileName: 'entry' },
-      rolldownOptions: { external: withSdk ? [] : [SDK] },
+      // Vite keeps whitespace in ES library builds (for downstream tree shaking); a page's own
+      // production build minifies it away, so minify fully here.
+      rolldownOptions: { external: withSdk ? [] : [SDK], output: { minify: true, comments: false } },
     },
   });
   const output = (Array.isArray(result) ? result[0] : result).output.filter((o) => o.type === 'chunk');

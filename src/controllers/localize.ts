@@ -1,6 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
-  en,
   format,
   localeTable,
   matchLocale,
@@ -25,13 +24,17 @@ export function resolveLang(element: Element): string {
 }
 
 /**
- * Strings for an element: its `strings` overrides, then its language's table, then English.
+ * Strings for an element: its `strings` overrides, then its language's table, then the English it
+ * was given (its own part of the table, so a page loads only the English of the elements it shows).
  * Loads a built-in locale on first use and updates the element when it arrives.
  */
 export class LocalizeController implements ReactiveController {
   private unsubscribe?: () => void;
 
-  constructor(private readonly host: LocalizedHost) {
+  constructor(
+    private readonly host: LocalizedHost,
+    private readonly english: Partial<MfaStrings>,
+  ) {
     host.addController(this);
   }
 
@@ -49,7 +52,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   t(key: StringKey, values?: Record<string, string | number>): string {
-    const template = this.host.strings?.[key] ?? localeTable(this.lang)?.[key] ?? en[key];
+    const template = this.host.strings?.[key] ?? localeTable(this.lang)?.[key] ?? this.english[key] ?? key;
     return format(template, values);
   }
 }

@@ -12,6 +12,9 @@ export abstract class FormControl extends LitElement {
   static formAssociated = true;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
+  /** The field's English: the last fallback of its strings. */
+  static english: Partial<MfaStrings> = {};
+
   /** The form field name. */
   @property() name = '';
 
@@ -31,7 +34,10 @@ export abstract class FormControl extends LitElement {
   @state() protected formDisabled = false;
 
   protected readonly internals = this.attachInternals();
-  protected readonly localize = new LocalizeController(this);
+  protected readonly localize = new LocalizeController(
+    this,
+    (this.constructor as typeof FormControl).english,
+  );
 
   /** The form this field belongs to. */
   get form(): HTMLFormElement | null {

@@ -5,6 +5,7 @@ import { AsyncCall } from '../controllers/async-call.js';
 import { ClientController } from '../controllers/client.js';
 import { LocalizeController } from '../controllers/localize.js';
 import { emit, type StepDetail } from '../events.js';
+import { shared } from '../strings/en/shared.js';
 import type { MfaStrings, StringKey } from '../strings/locales.js';
 import { toFailure, type Failure } from '../stytch/errors.js';
 import { resolveWho, type AuthResponse, type Who } from '../stytch/member.js';
@@ -28,6 +29,9 @@ export interface Ready {
  */
 export abstract class MfaElement extends LitElement {
   static override styles = [tokens, base];
+
+  /** The element's English: the last fallback of its strings (a subclass adds its own part). */
+  static english: Partial<MfaStrings> = shared;
 
   /** The Stytch client to use; without one, the nearest `<mfa-provider>`'s. */
   @property({ attribute: false }) client: StytchClient | null = null;
@@ -67,7 +71,7 @@ export abstract class MfaElement extends LitElement {
 
   private starting = false;
 
-  protected readonly localize = new LocalizeController(this);
+  protected readonly localize = new LocalizeController(this, (this.constructor as typeof MfaElement).english);
   protected readonly clients = new ClientController(this);
   protected readonly calls = new AsyncCall(this);
 

@@ -7,16 +7,13 @@ export const fr: MfaStrings = {
   noMember: "Connectez-vous d'abord : aucun membre à vérifier.",
 
   codeLabel: 'Code de vérification',
-  codeHint: 'Saisissez le code à {length} chiffres.',
   codeRequired: 'Saisissez le code.',
   codeIncomplete: 'Saisissez les {length} chiffres.',
 
   phoneLabel: 'Numéro de téléphone',
   countryLabel: 'Pays',
-  phoneHint: 'Nous enverrons un code par SMS à ce numéro.',
   phoneRequired: 'Saisissez un numéro de téléphone.',
   phoneInvalid: 'Saisissez un numéro valide pour le pays choisi.',
-  phoneLoading: 'Chargement des formats de numéros…',
 
   smsPhoneTitle: 'Ajouter un numéro de téléphone',
   smsPhoneIntro: 'Nous enverrons un code à usage unique à ce numéro à chaque connexion.',
@@ -43,6 +40,7 @@ export const fr: MfaStrings = {
   totpKeyLabel: 'Clé de configuration',
   totpCopyKey: 'Copier la clé',
   totpKeyCopied: 'Clé copiée.',
+  totpCopyFailed: 'La copie a échoué. Sélectionnez la clé et copiez-la vous-même.',
   totpOpenApp: "Ouvrir dans l'application d'authentification",
   totpContinue: "C'est fait",
   totpCodeTitle: "Saisissez le code de l'application",

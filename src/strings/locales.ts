@@ -1,8 +1,10 @@
-import { en, type MfaStrings, type StringKey } from './en.js';
+import type { MfaStrings, StringKey } from './en.js';
 
 type Loader = () => Promise<Partial<MfaStrings>>;
 
-const loaded = new Map<string, Partial<MfaStrings>>([['en', en]]);
+// English needs no table here: each element carries its own English as the last fallback. A table
+// registered for `en` overrides it.
+const loaded = new Map<string, Partial<MfaStrings>>([['en', {}]]);
 const loaders = new Map<string, Loader>([['fr', () => import('./fr.js').then((m) => m.fr)]]);
 const pending = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
@@ -67,5 +69,4 @@ export function format(template: string, values?: Record<string, string | number
   );
 }
 
-export { en };
 export type { MfaStrings, StringKey };

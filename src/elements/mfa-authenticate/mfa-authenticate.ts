@@ -1,3 +1,4 @@
+import { authenticate } from '../../strings/en/authenticate.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { maskPhone } from '../../stytch/mask.js';
@@ -46,6 +47,7 @@ const FEW_RECOVERY_CODES = 3;
  */
 export class MfaAuthenticate extends MfaElement {
   static override styles = [...MfaElement.styles, field, styles];
+  static override english = { ...MfaElement.english, ...authenticate };
   protected static override restartOn = [...MfaElement.restartOn, 'phoneNumber', 'smsSent', 'totp'];
 
   /** The member's MFA phone number, when not read from `authResponse`. */

@@ -1,3 +1,4 @@
+import { code } from '../../strings/en/code.js';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -31,6 +32,7 @@ export function digitsOf(text: string, length: number): string {
  */
 export class MfaCodeInput extends FormControl {
   static override styles = [tokens, field, styles];
+  static override english = code;
 
   /** How many digits the code has. */
   @property({ type: Number }) length = 6;

@@ -1,3 +1,4 @@
+import { enroll } from '../../strings/en/enroll.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MfaElement } from '../mfa-element.js';
@@ -32,6 +33,7 @@ const ALL: readonly Method[] = ['sms_otp', 'totp'];
  */
 export class MfaEnroll extends MfaElement {
   static override styles = [...MfaElement.styles, styles];
+  static override english = { ...MfaElement.english, ...enroll };
 
   /** The methods to offer, space-separated (`sms_otp totp`), intersected with what the organization allows. */
   @property() methods = 'sms_otp totp';

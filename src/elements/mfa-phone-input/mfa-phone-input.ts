@@ -1,3 +1,4 @@
+import { phone } from '../../strings/en/phone.js';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -48,6 +49,7 @@ function regionOf(lang: string): string | undefined {
  */
 export class MfaPhoneInput extends FormControl {
   static override styles = [tokens, field, styles];
+  static override english = phone;
 
   /** The number in E.164 form (`+14155550123`), or '' while what is typed is not a valid number. */
   @property()

@@ -1,3 +1,4 @@
+import { recovery } from '../../strings/en/recovery.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { copyText } from '../../dom/clipboard.js';
@@ -33,6 +34,7 @@ import { styles } from './mfa-recovery-codes.styles.js';
  */
 export class MfaRecoveryCodes extends MfaElement {
   static override styles = [...MfaElement.styles, styles];
+  static override english = { ...MfaElement.english, ...recovery };
 
   /** The codes to show; when null they are fetched with the member's session. */
   @property({ attribute: false }) codes: string[] | null = null;

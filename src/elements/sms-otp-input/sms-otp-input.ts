@@ -1,3 +1,4 @@
+import { sms } from '../../strings/en/sms.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Countdown } from '../../controllers/countdown.js';
@@ -48,6 +49,7 @@ const CODE_FAILURES = new Set(['otp_code_not_found', 'invalid_code', 'unable_to_
  */
 export class SmsOtpInput extends MfaElement {
   static override styles = [...MfaElement.styles, styles];
+  static override english = { ...MfaElement.english, ...sms };
 
   /** The E.164 number to use; phone entry is skipped. */
   @property({ attribute: 'phone-number' }) phoneNumber = '';

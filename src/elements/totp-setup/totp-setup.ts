@@ -1,3 +1,4 @@
+import { totp } from '../../strings/en/totp.js';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { copyText } from '../../dom/clipboard.js';
@@ -86,6 +87,7 @@ export function otpauthUri(issuer: string, account: string, secret: string, digi
  */
 export class TotpSetup extends MfaElement {
   static override styles = [...MfaElement.styles, styles];
+  static override english = { ...MfaElement.english, ...totp };
 
   /** The issuer the app shows; defaults to the organization's name. */
   @property() issuer = '';
@@ -180,7 +182,7 @@ export class TotpSetup extends MfaElement {
   private async onCopyKey(): Promise<void> {
     if (!this.registration) return;
     const copied = await copyText(this.registration.secret, this.renderRoot as ShadowRoot);
-    this.status = copied ? this.t('totpKeyCopied') : this.t('recoveryCopyFailed');
+    this.status = copied ? this.t('totpKeyCopied') : this.t('totpCopyFailed');
   }
 
   private toCodeStep(): void {

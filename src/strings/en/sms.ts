@@ -1,0 +1,19 @@
+/** The English strings of `<sms-otp-input>`. */
+export const sms = {
+  smsPhoneTitle: 'Add a phone number',
+  smsPhoneIntro: 'We will text a one-time code to this number each time you sign in.',
+  smsSend: 'Send code',
+  smsSending: 'Sending…',
+  smsCodeTitle: 'Check your phone',
+  smsCodeIntro: 'We sent a {length}-digit code to {phone}.',
+  smsCodeIntroNoPhone: 'Enter the {length}-digit code we sent to your phone.',
+  smsVerify: 'Verify',
+  smsVerifying: 'Verifying…',
+  smsResend: 'Resend code',
+  smsResendIn: 'Resend code in {seconds} s',
+  smsResendAvailableAt: 'You can ask for a new code in {seconds} seconds.',
+  smsResendReady: 'You can ask for a new code now.',
+  smsResent: 'We sent a new code to {phone}.',
+  smsChangeNumber: 'Use a different number',
+  smsDone: 'Phone number verified.',
+} as const;

@@ -1,0 +1,22 @@
+/** The English strings of `<totp-setup>`. */
+export const totp = {
+  totpScanTitle: 'Set up your authenticator app',
+  totpScanIntro: 'Scan this QR code with an authenticator app (Google Authenticator, 1Password, Authy…).',
+  totpQrLabel: 'QR code for {issuer} ({account})',
+  totpKeyIntro: 'Or enter this key in the app:',
+  totpKeyLabel: 'Setup key',
+  totpCopyKey: 'Copy key',
+  totpKeyCopied: 'Key copied.',
+  totpCopyFailed: 'Copying failed. Select the key and copy it yourself.',
+  totpOpenApp: 'Open in your authenticator app',
+  totpContinue: 'I have added it',
+  totpCodeTitle: 'Enter the code from your app',
+  totpCodeIntro: 'Enter the {length}-digit code your authenticator app shows for {issuer}.',
+  totpBack: 'Show the QR code again',
+  totpVerify: 'Verify',
+  totpVerifying: 'Verifying…',
+  totpCreating: 'Preparing your setup key…',
+  totpDone: 'Authenticator app added.',
+  totpEnterExisting: 'Enter a code from my app',
+  totpRestart: 'Start again',
+} as const;
