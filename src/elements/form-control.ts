@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { LocalizeController } from '../controllers/localize.js';
 import type { MfaStrings } from '../strings/locales.js';
 
@@ -15,23 +14,34 @@ export abstract class FormControl extends LitElement {
   /** The field's English: the last fallback of its strings. */
   static english: Partial<MfaStrings> = {};
 
+  static override get properties(): PropertyDeclarations {
+    return {
+      name: {},
+      required: { type: Boolean, reflect: true },
+      disabled: { type: Boolean, reflect: true },
+      errorMessage: { attribute: 'error-message' },
+      strings: { attribute: false },
+      formDisabled: { state: true, attribute: false },
+    };
+  }
+
   /** The form field name. */
-  @property() name = '';
+  name = '';
 
   /** Whether a value is required to submit the form. */
-  @property({ type: Boolean, reflect: true }) required = false;
+  required = false;
 
   /** Disables the field. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** A message shown under the field and announced (for example the server's); marks it invalid. */
-  @property({ attribute: 'error-message' }) errorMessage = '';
+  errorMessage = '';
 
   /** Overrides of the element's strings. */
-  @property({ attribute: false }) strings: Partial<MfaStrings> = {};
+  strings: Partial<MfaStrings> = {};
 
   /** Disabled by a disabled `<fieldset>` or form. */
-  @state() protected formDisabled = false;
+  protected formDisabled = false;
 
   protected readonly internals = this.attachInternals();
   protected readonly localize = new LocalizeController(

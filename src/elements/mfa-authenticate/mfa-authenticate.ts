@@ -1,6 +1,5 @@
 import { authenticate } from '../../strings/en/authenticate.js';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { maskPhone } from '../../stytch/mask.js';
 import { field } from '../../styles/field.js';
 import type { MfaMethod } from '../../types.js';
@@ -50,24 +49,40 @@ export class MfaAuthenticate extends MfaElement {
   static override english = { ...MfaElement.english, ...authenticate };
   protected static override restartOn = [...MfaElement.restartOn, 'phoneNumber', 'smsSent', 'totp'];
 
+  static override get properties(): PropertyDeclarations {
+    return {
+      phoneNumber: { attribute: 'phone-number' },
+      smsSent: { type: Boolean, attribute: 'sms-sent' },
+      totp: { type: Boolean },
+      method: { state: true, attribute: false },
+      phone: { state: true, attribute: false },
+      hasTotp: { state: true, attribute: false },
+      alreadySent: { state: true, attribute: false },
+      warning: { state: true, attribute: false },
+      recoveryCode: { state: true, attribute: false },
+    };
+  }
+
   /** The member's MFA phone number, when not read from `authResponse`. */
-  @property({ attribute: 'phone-number' }) phoneNumber = '';
+  phoneNumber = '';
 
   /** Primary auth already sent the SMS code. */
-  @property({ type: Boolean, attribute: 'sms-sent' }) smsSent = false;
+  smsSent = false;
 
   /** The member has an authenticator app (TOTP), when not read from `authResponse`. */
-  @property({ type: Boolean }) totp = false;
+  totp = false;
 
-  @state() private method: MfaMethod | null = null;
-  @state() private phone = '';
-  @state() private hasTotp = false;
+  private method: MfaMethod | null = null;
+  private phone = '';
+  private hasTotp = false;
   /** The SMS was sent before this element showed it (only for the first SMS step). */
-  @state() private alreadySent = false;
-  @state() private warning = false;
-  @state() private recoveryCode = '';
+  private alreadySent = false;
+  private warning = false;
+  private recoveryCode = '';
 
-  @query('mfa-code-input') private codeInput?: MfaCodeInput;
+  private get codeInput(): MfaCodeInput | null {
+    return this.renderRoot.querySelector('mfa-code-input');
+  }
 
   protected async begin(): Promise<void> {
     const response = this.authResponse;

@@ -1,8 +1,6 @@
 import { code } from '../../strings/en/code.js';
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { emit } from '../../events.js';
 import { field } from '../../styles/field.js';
 import { tokens } from '../../styles/tokens.js';
@@ -34,16 +32,27 @@ export class MfaCodeInput extends FormControl {
   static override styles = [tokens, field, styles];
   static override english = code;
 
+  static override get properties(): PropertyDeclarations {
+    return {
+      length: { type: Number },
+      value: {},
+      label: {},
+    };
+  }
+
   /** How many digits the code has. */
-  @property({ type: Number }) length = 6;
+  length = 6;
 
   /** The digits entered. Setting it fires no event. */
-  @property() value = '';
+  value = '';
 
   /** The visible label; the localized "Verification code" when empty. */
-  @property() label = '';
+  label = '';
 
-  @query('input') private input!: HTMLInputElement;
+  /** The inner input (rendered in the first update, before anything reads it). */
+  private get input(): HTMLInputElement {
+    return this.renderRoot.querySelector('input') as HTMLInputElement;
+  }
 
   private defaultValue = '';
 
@@ -108,7 +117,7 @@ export class MfaCodeInput extends FormControl {
         spellcheck="false"
         .enterKeyHint=${'done'}
         name=${ifDefined(this.name || undefined)}
-        .value=${live(this.value)}
+        .value=${this.value}
         ?required=${this.required}
         ?disabled=${this.disabled || this.formDisabled}
         aria-invalid=${invalid ? 'true' : 'false'}

@@ -1,6 +1,5 @@
 import { enroll } from '../../strings/en/enroll.js';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { MfaElement } from '../mfa-element.js';
 import { styles } from './mfa-enroll.styles.js';
 
@@ -35,13 +34,22 @@ export class MfaEnroll extends MfaElement {
   static override styles = [...MfaElement.styles, styles];
   static override english = { ...MfaElement.english, ...enroll };
 
-  /** The methods to offer, space-separated (`sms_otp totp`), intersected with what the organization allows. */
-  @property() methods = 'sms_otp totp';
+  static override get properties(): PropertyDeclarations {
+    return {
+      methods: {},
+      choices: { state: true, attribute: false },
+      method: { state: true, attribute: false },
+      opened: { state: true, attribute: false },
+    };
+  }
 
-  @state() private choices: Method[] = [];
-  @state() private method: Method | null = null;
+  /** The methods to offer, space-separated (`sms_otp totp`), intersected with what the organization allows. */
+  methods = 'sms_otp totp';
+
+  private choices: Method[] = [];
+  private method: Method | null = null;
   /** Factors the member has opened: kept (hidden) while another is shown, so going back loses nothing. */
-  @state() private opened: Method[] = [];
+  private opened: Method[] = [];
 
   protected async begin(): Promise<void> {
     const org = this.authResponse?.organization ?? this.session?.who.organization ?? null;

@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { emit } from '../../events.js';
 import type { AuthResponse } from '../../stytch/member.js';
 import { MfaElement } from '../mfa-element.js';
@@ -27,10 +26,17 @@ type Route = 'enroll' | 'authenticate';
  * @csspart status - Polite announcements.
  */
 export class MfaFlow extends MfaElement {
-  /** Complete a redirect-based primary login (a magic link's `?token=…`) before routing. */
-  @property({ type: Boolean, attribute: 'handle-redirect' }) handleRedirect = false;
+  static override get properties(): PropertyDeclarations {
+    return {
+      handleRedirect: { type: Boolean, attribute: 'handle-redirect' },
+      route: { state: true, attribute: false },
+    };
+  }
 
-  @state() private route: Route | null = null;
+  /** Complete a redirect-based primary login (a magic link's `?token=…`) before routing. */
+  handleRedirect = false;
+
+  private route: Route | null = null;
   private redirectHandled = false;
 
   protected override async start(): Promise<void> {

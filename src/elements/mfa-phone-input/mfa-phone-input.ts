@@ -1,6 +1,5 @@
 import { phone } from '../../strings/en/phone.js';
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { resolveLang } from '../../controllers/localize.js';
@@ -51,8 +50,18 @@ export class MfaPhoneInput extends FormControl {
   static override styles = [tokens, field, styles];
   static override english = phone;
 
+  static override get properties(): PropertyDeclarations {
+    return {
+      value: {},
+      defaultCountry: { attribute: 'default-country' },
+      country: { state: true, attribute: false },
+      text: { state: true, attribute: false },
+      lib: { state: true, attribute: false },
+      touched: { state: true, attribute: false },
+    };
+  }
+
   /** The number in E.164 form (`+14155550123`), or '' while what is typed is not a valid number. */
-  @property()
   get value(): string {
     return this.e164;
   }
@@ -66,14 +75,17 @@ export class MfaPhoneInput extends FormControl {
   }
 
   /** The country to start with (ISO 3166 alpha-2, e.g. `GB`); else the region of the page's language, else `US`. */
-  @property({ attribute: 'default-country' }) defaultCountry = '';
+  defaultCountry = '';
 
-  @state() private country = '';
-  @state() private text = '';
-  @state() private lib: PhoneLib | null = loadedPhoneLib;
+  private country = '';
+  private text = '';
+  private lib: PhoneLib | null = loadedPhoneLib;
   /** Show the validation message (after the member leaves the field or submits). */
-  @state() private touched = false;
-  @query('#number') private input!: HTMLInputElement;
+  private touched = false;
+  /** The inner input (rendered in the first update, before anything reads it). */
+  private get input(): HTMLInputElement {
+    return this.renderRoot.querySelector('#number') as HTMLInputElement;
+  }
 
   private e164 = '';
   private pendingValue = '';

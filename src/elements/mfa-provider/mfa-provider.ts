@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { css, html, LitElement, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, LitElement, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { clientContext, type ClientSource } from '../../stytch/context.js';
 import { createClient, existingClient } from '../../stytch/create-client.js';
 import type { StytchClient } from '../../stytch/types.js';
@@ -23,11 +22,19 @@ export class MfaProvider extends LitElement implements ClientSource {
     }
   `;
 
+  static override get properties(): PropertyDeclarations {
+    return {
+      publicToken: { attribute: 'public-token' },
+      apiUrl: { attribute: 'api-url' },
+      client: { attribute: false },
+    };
+  }
+
   /** A Stytch public token (`public-token-test-…` or `public-token-live-…`). */
-  @property({ attribute: 'public-token' }) publicToken = '';
+  publicToken = '';
 
   /** Base URL of a Stytch-compatible API (the emulator, or a proxy); the SDK's default when empty. */
-  @property({ attribute: 'api-url' }) apiUrl = '';
+  apiUrl = '';
 
   private given: StytchClient | null = null;
 
@@ -38,7 +45,6 @@ export class MfaProvider extends LitElement implements ClientSource {
    * existing `StytchB2BHeadlessClient`; read it to share the provider's client with your own
    * primary-login code — or `await getClient()`, which creates it if need be.
    */
-  @property({ attribute: false })
   get client(): StytchClient | null {
     return (
       this.given ?? (this.publicToken ? existingClient(this.publicToken, this.apiUrl || undefined) : null)

@@ -1,6 +1,5 @@
 import { recovery } from '../../strings/en/recovery.js';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { copyText } from '../../dom/clipboard.js';
 import { downloadText } from '../../dom/download.js';
 import { printText } from '../../dom/print.js';
@@ -36,17 +35,27 @@ export class MfaRecoveryCodes extends MfaElement {
   static override styles = [...MfaElement.styles, styles];
   static override english = { ...MfaElement.english, ...recovery };
 
+  static override get properties(): PropertyDeclarations {
+    return {
+      codes: { attribute: false },
+      allowRotate: { type: Boolean, attribute: 'allow-rotate' },
+      accountName: { attribute: 'account-name' },
+      shown: { state: true, attribute: false },
+      acknowledged: { state: true, attribute: false },
+    };
+  }
+
   /** The codes to show; when null they are fetched with the member's session. */
-  @property({ attribute: false }) codes: string[] | null = null;
+  codes: string[] | null = null;
 
   /** Offer to replace the codes (needs a session). */
-  @property({ type: Boolean, attribute: 'allow-rotate' }) allowRotate = false;
+  allowRotate = false;
 
   /** Who the codes belong to, named in the downloaded and printed copies. */
-  @property({ attribute: 'account-name' }) accountName = '';
+  accountName = '';
 
-  @state() private shown: string[] | null = null;
-  @state() private acknowledged = false;
+  private shown: string[] | null = null;
+  private acknowledged = false;
 
   protected override forget(): void {
     this.shown = null;

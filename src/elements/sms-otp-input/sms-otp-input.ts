@@ -1,6 +1,5 @@
 import { sms } from '../../strings/en/sms.js';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Countdown } from '../../controllers/countdown.js';
 import { emit } from '../../events.js';
 import { maskPhone } from '../../stytch/mask.js';
@@ -51,29 +50,45 @@ export class SmsOtpInput extends MfaElement {
   static override styles = [...MfaElement.styles, styles];
   static override english = { ...MfaElement.english, ...sms };
 
+  static override get properties(): PropertyDeclarations {
+    return {
+      phoneNumber: { attribute: 'phone-number' },
+      smsSent: { type: Boolean, attribute: 'sms-sent' },
+      enrollment: {},
+      resendCooldown: { type: Number, attribute: 'resend-cooldown' },
+      codeLength: { type: Number, attribute: 'code-length' },
+      phone: { state: true, attribute: false },
+      typedPhone: { state: true, attribute: false },
+    };
+  }
+
   /** The E.164 number to use; phone entry is skipped. */
-  @property({ attribute: 'phone-number' }) phoneNumber = '';
+  phoneNumber = '';
 
   /** A code was already sent (for example by primary auth): start at code entry without sending. */
-  @property({ type: Boolean, attribute: 'sms-sent' }) smsSent = false;
+  smsSent = false;
 
   /** `enroll` or `unenroll` the member in MFA on success; absent: step-up, enrollment unchanged. */
-  @property() enrollment: Enrollment | '' = '';
+  enrollment: Enrollment | '' = '';
 
   /** Seconds before another code can be requested. */
-  @property({ type: Number, attribute: 'resend-cooldown' }) resendCooldown = 30;
+  resendCooldown = 30;
 
   /** Digits in a code. */
-  @property({ type: Number, attribute: 'code-length' }) codeLength = 6;
+  codeLength = 6;
 
   /** The number codes go to. */
-  @state() private phone = '';
+  private phone = '';
   /** The member typed the number here (so may change it). */
-  @state() private typedPhone = false;
-  /** A message about the code, shown under the code field. */
+  private typedPhone = false;
 
-  @query('mfa-code-input') private codeInput?: MfaCodeInput;
-  @query('mfa-phone-input') private phoneInput?: MfaPhoneInput;
+  private get codeInput(): MfaCodeInput | null {
+    return this.renderRoot.querySelector('mfa-code-input');
+  }
+
+  private get phoneInput(): MfaPhoneInput | null {
+    return this.renderRoot.querySelector('mfa-phone-input');
+  }
 
   private readonly cooldown = new Countdown(this, () => {
     this.status = this.t('smsResendReady');

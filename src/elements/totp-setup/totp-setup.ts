@@ -1,6 +1,5 @@
 import { totp } from '../../strings/en/totp.js';
-import { html, nothing, svg, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, svg, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { copyText } from '../../dom/clipboard.js';
 import { emit } from '../../events.js';
 import type { Member, MemberSession, Organization } from '../../stytch/types.js';
@@ -89,28 +88,44 @@ export class TotpSetup extends MfaElement {
   static override styles = [...MfaElement.styles, styles];
   static override english = { ...MfaElement.english, ...totp };
 
+  static override get properties(): PropertyDeclarations {
+    return {
+      issuer: {},
+      accountName: { attribute: 'account-name' },
+      expirationMinutes: { type: Number, attribute: 'expiration-minutes' },
+      enrollment: {},
+      setDefault: { type: Boolean, attribute: 'set-default' },
+      registration: { state: true, attribute: false },
+      qr: { state: true, attribute: false },
+      verified: { state: true, attribute: false },
+      recovery: { state: true, attribute: false },
+    };
+  }
+
   /** The issuer the app shows; defaults to the organization's name. */
-  @property() issuer = '';
+  issuer = '';
 
   /** The account the app shows; defaults to the member's email address. */
-  @property({ attribute: 'account-name' }) accountName = '';
+  accountName = '';
 
   /** Minutes the new registration may wait for its first code (Stytch: 5–1440, default 60). */
-  @property({ type: Number, attribute: 'expiration-minutes' }) expirationMinutes = 0;
+  expirationMinutes = 0;
 
   /** `enroll` or `unenroll` the member in MFA on success; absent: enrollment unchanged. */
-  @property() enrollment: Enrollment | '' = '';
+  enrollment: Enrollment | '' = '';
 
   /** Make TOTP the member's default MFA method. */
-  @property({ type: Boolean, attribute: 'set-default' }) setDefault = false;
+  setDefault = false;
 
-  @state() private registration: Registration | null = null;
-  @state() private qr: QrPath | null = null;
-  @state() private verified: Verified | null = null;
+  private registration: Registration | null = null;
+  private qr: QrPath | null = null;
+  private verified: Verified | null = null;
   /** What the member may do after a failure to create: enter a code for a pending setup, or start again. */
-  @state() private recovery: 'enter-existing' | 'restart' | null = null;
+  private recovery: 'enter-existing' | 'restart' | null = null;
 
-  @query('mfa-code-input') private codeInput?: MfaCodeInput;
+  private get codeInput(): MfaCodeInput | null {
+    return this.renderRoot.querySelector('mfa-code-input');
+  }
 
   protected override forget(): void {
     this.registration = null;
