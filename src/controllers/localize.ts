@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   format,
+  laterEnglishFor,
   localeTable,
   matchLocale,
   onLocalesChanged,
@@ -52,7 +53,12 @@ export class LocalizeController implements ReactiveController {
   }
 
   t(key: StringKey, values?: Record<string, string | number>): string {
-    const template = this.host.strings?.[key] ?? localeTable(this.lang)?.[key] ?? this.english[key] ?? key;
+    const template =
+      this.host.strings?.[key] ??
+      localeTable(this.lang)?.[key] ??
+      this.english[key] ??
+      laterEnglishFor(key) ??
+      key;
     return format(template, values);
   }
 }

@@ -6,7 +6,7 @@ import { LocalizeController } from '../controllers/localize.js';
 import { emit, type StepDetail } from '../events.js';
 import { shared } from '../strings/en/shared.js';
 import type { MfaStrings, StringKey } from '../strings/locales.js';
-import { toFailure, type Failure } from '../stytch/errors.js';
+import { loadErrorTypes, toFailure, type Failure } from '../stytch/errors.js';
 import { resolveWho, type AuthResponse, type Who } from '../stytch/member.js';
 import type { Member, MemberSession, Organization, StytchClient } from '../stytch/types.js';
 import { base } from '../styles/base.js';
@@ -180,7 +180,7 @@ export abstract class MfaElement extends LitElement {
     const result = await this.calls.run('verify', async () => call(await session.api(), session.who));
     if (!result) return null;
     if (!result.ok) {
-      const failure = this.failWith(result.error, { length });
+      const failure = await this.failWith(result.error, { length });
       this.showFailure(failure, aboutTheCode);
       onFailure?.(failure);
       await this.focusPart('mfa-code-input');
@@ -250,8 +250,8 @@ export abstract class MfaElement extends LitElement {
   }
 
   /** A failure from whatever a Stytch call threw. */
-  protected failWith(error: unknown, values?: Record<string, string | number>): Failure {
-    const failure = toFailure(error);
+  protected async failWith(error: unknown, values?: Record<string, string | number>): Promise<Failure> {
+    const failure = await toFailure(error);
     return this.fail(failure, { seconds: failure.retryAfterSeconds ?? 0, ...values });
   }
 
@@ -271,6 +271,7 @@ export abstract class MfaElement extends LitElement {
     return {
       who,
       async api(): Promise<StytchClient> {
+        void loadErrorTypes().catch(() => undefined); // so a failure can be described at once
         const client = await source.getClient();
         if (!client) throw new Error('stytch-mfa-elements: the provider has no public-token or client');
         return client;

@@ -1,6 +1,7 @@
 import { authenticate } from './en/authenticate.js';
 import { code } from './en/code.js';
 import { enroll } from './en/enroll.js';
+import { errors } from './en/errors.js';
 import { phone } from './en/phone.js';
 import { recovery } from './en/recovery.js';
 import { shared } from './en/shared.js';
@@ -17,6 +18,7 @@ import { totp } from './en/totp.js';
  */
 export const en = {
   ...shared,
+  ...errors,
   ...code,
   ...phone,
   ...sms,

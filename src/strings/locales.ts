@@ -7,6 +7,8 @@ type Loader = () => Promise<Partial<MfaStrings>>;
 const loaded = new Map<string, Partial<MfaStrings>>([['en', {}]]);
 const loaders = new Map<string, Loader>([['fr', () => import('./fr.js').then((m) => m.fr)]]);
 const pending = new Map<string, Promise<void>>();
+/** English that loads with the code that needs it (the messages of Stytch's errors). */
+const laterEnglish: Partial<MfaStrings> = {};
 const listeners = new Set<() => void>();
 
 /**
@@ -22,6 +24,16 @@ export function registerLocale(lang: string, strings: Partial<MfaStrings> | Load
     loaded.set(key, strings);
   }
   for (const listener of listeners) listener();
+}
+
+/** Adds English defaults that arrived with lazily loaded code; elements fall back to them last. */
+export function addEnglish(strings: Partial<MfaStrings>): void {
+  Object.assign(laterEnglish, strings);
+}
+
+/** English loaded later than the element (see {@link addEnglish}), for a key. */
+export function laterEnglishFor(key: StringKey): string | undefined {
+  return laterEnglish[key];
 }
 
 /** Calls back when a locale is registered or finishes loading; returns the unsubscribe. */

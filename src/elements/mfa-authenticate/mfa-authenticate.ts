@@ -161,7 +161,7 @@ export class MfaAuthenticate extends MfaElement {
     );
     if (!result) return;
     if (!result.ok) {
-      this.failWith(result.error);
+      await this.failWith(result.error);
       await this.focusPart('[part~="recovery-code-input"]');
       return;
     }

@@ -49,7 +49,7 @@ export class MfaFlow extends MfaElement {
           client.authenticateByUrl({ session_duration_minutes: this.sessionDurationMinutes }),
         );
         if (result && !result.ok) {
-          this.failWith(result.error);
+          await this.failWith(result.error);
           return;
         }
         const data = result?.ok && result.value && 'data' in result.value ? result.value.data : null;

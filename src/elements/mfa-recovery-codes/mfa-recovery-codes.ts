@@ -84,7 +84,7 @@ export class MfaRecoveryCodes extends MfaElement {
     this.status = '';
     if (!result) return;
     if (!result.ok) {
-      this.failWith(result.error);
+      await this.failWith(result.error);
       return;
     }
     this.shown = result.value.recovery_codes;
@@ -122,7 +122,7 @@ export class MfaRecoveryCodes extends MfaElement {
     const result = await this.calls.run('rotate', async () => (await session.api()).recoveryCodes.rotate());
     if (!result) return;
     if (!result.ok) {
-      this.failWith(result.error);
+      await this.failWith(result.error);
       return;
     }
     this.errorMessage = '';

@@ -147,7 +147,7 @@ export class SmsOtpInput extends MfaElement {
     );
     if (!result) return;
     if (!result.ok) {
-      const failure = this.failWith(result.error);
+      const failure = await this.failWith(result.error);
       this.showFailure(failure, CODE_FAILURES);
       if (failure.retryAfterSeconds) this.startCooldown(failure.retryAfterSeconds);
       return;

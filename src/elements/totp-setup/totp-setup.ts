@@ -171,7 +171,7 @@ export class TotpSetup extends MfaElement {
     if (!result) return;
     this.status = '';
     if (!result.ok) {
-      const failure = this.failWith(result.error);
+      const failure = await this.failWith(result.error);
       if (failure.code === 'pending_totp_exists') this.recovery = 'enter-existing';
       else if (failure.recoverable) this.recovery = 'restart';
       return;

@@ -1,32 +1,14 @@
-/** What every element that calls Stytch may show: its setup, and the failures Stytch's errors map to
- * (src/stytch/errors.ts). */
+/**
+ * What every element that calls Stytch may show before a call answers: its setup, a code or number
+ * refused before sending, and the failures known without Stytch's answer (network, unknown).
+ */
 export const shared = {
   noClient:
     'Multi-factor authentication is not configured: give this element a Stytch client, or place it inside <mfa-provider>.',
   noMember: 'Sign in first: there is no member to verify.',
-  totpPendingExists:
-    'An authenticator setup was started for your account and not finished. If you already added it to your app, enter a code from it; otherwise try again once it expires.',
-  totpActiveExists:
-    'You already have an authenticator app set up. Sign in with it, or remove it in your security settings before adding another.',
-  totpExpired: 'This setup expired before it was finished. Start again to get a new QR code.',
   enrollNoMethods: 'Your organization allows no verification method this page offers.',
-  errorWrongCode: 'That code is not right. Check it and try again.',
-  errorCodeExpired: 'That code has expired or was already used. Send a new code.',
   errorInvalidCode: 'Enter the {length}-digit code.',
   errorInvalidPhone: 'That phone number is not valid. Check it and try again.',
-  errorPhoneCountry: 'Text messages cannot be sent to that country. Use another number.',
-  errorPhoneUnsubscribed:
-    'That number has opted out of text messages. Reply START to our texts, or use another number.',
-  errorPhoneTaken: 'That number cannot be used for this account. Use another number.',
-  errorRateLimited: 'Too many attempts. Try again in {seconds} seconds.',
-  errorRateLimitedLater: 'Too many attempts. Wait a few minutes, then try again.',
-  errorSessionExpired: 'Your sign-in has expired. Sign in again to continue.',
-  errorMethodNotAllowed: 'Your organization does not allow this verification method.',
   errorNetwork: 'We could not reach the server. Check your connection and try again.',
-  errorServer: 'Something went wrong on our side. Try again.',
-  errorLinkUsed: 'That sign-in link has expired or was already used. Ask for a new one.',
-  errorTotpReused: 'That code was already used. Wait for the next code in your app.',
-  errorWrongRecoveryCode: 'That recovery code is not right, or was already used.',
-  errorNoRecoveryCodes: 'You have no recovery codes: they come with an authenticator app.',
   errorGeneric: 'Something went wrong. Try again.',
 } as const;
