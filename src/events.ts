@@ -80,6 +80,14 @@ export function emit<K extends keyof MfaEventMap>(
   return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
 }
 
+/**
+ * Fires a field's own `change`: an inner control's `change` does not leave its shadow root. Like the
+ * native one it bubbles and is not composed.
+ */
+export function emitChange(target: EventTarget): boolean {
+  return target.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
 declare global {
   interface HTMLElementEventMap {
     'mfa-step': CustomEvent<StepDetail>;

@@ -1,4 +1,3 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { clientContext, type ClientSource } from '../stytch/context.js';
 import type { StytchClient } from '../stytch/types.js';
@@ -20,24 +19,54 @@ function closestAcrossShadows(element: Element, selector: string): Element | nul
 }
 
 /**
+ * A `context-request` event of the community context protocol (what `@lit/context` providers answer),
+ * written out here so consumers need not load `@lit/context` for one subscription.
+ */
+class ContextRequest extends Event {
+  constructor(
+    readonly context: typeof clientContext,
+    readonly contextTarget: Element,
+    readonly callback: (value: ClientSource | undefined, unsubscribe?: () => void) => void,
+    readonly subscribe = true,
+  ) {
+    super('context-request', { bubbles: true, composed: true });
+  }
+}
+
+/**
  * Finds the Stytch client for an element: its own `client` property, else the nearest provider's
- * (Lit context, across shadow roots). An `<mfa-provider>` that is not defined yet is waited for.
+ * (the context protocol, across shadow roots). An `<mfa-provider>` that is not defined yet is waited for.
  */
 export class ClientController implements ReactiveController {
-  private readonly consumer: ContextConsumer<typeof clientContext, ClientHost>;
+  private provided: ClientSource | undefined;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly host: ClientHost) {
-    this.consumer = new ContextConsumer(host, { context: clientContext, subscribe: true });
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    this.host.dispatchEvent(
+      new ContextRequest(clientContext, this.host, (value, unsubscribe) => {
+        // A different unsubscribe means a different provider: leave the old one.
+        if (this.unsubscribe !== unsubscribe) this.unsubscribe?.();
+        this.provided = value;
+        this.unsubscribe = unsubscribe;
+        this.host.requestUpdate();
+      }),
+    );
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+  }
 
   /** Where the client comes from now, without creating it: the element's own, or a provider. */
   get source(): ClientSource | null {
     const own = this.host.client;
     if (own) return { client: own, getClient: () => Promise.resolve(own) };
-    return this.consumer.value ?? null;
+    return this.provided ?? null;
   }
 
   /**

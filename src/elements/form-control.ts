@@ -1,5 +1,6 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { LocalizeController } from '../controllers/localize.js';
+import { emitChange } from '../events.js';
 import type { MfaStrings } from '../strings/locales.js';
 
 /**
@@ -84,6 +85,6 @@ export abstract class FormControl extends LitElement {
 
   /** `change` does not cross shadow roots: the field fires its own. */
   protected redispatchChange(): void {
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    emitChange(this);
   }
 }

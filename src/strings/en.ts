@@ -1,4 +1,5 @@
 import { authenticate } from './en/authenticate.js';
+import { authenticateCodes } from './en/authenticate-codes.js';
 import { code } from './en/code.js';
 import { enroll } from './en/enroll.js';
 import { errors } from './en/errors.js';
@@ -26,6 +27,7 @@ export const en = {
   ...recovery,
   ...enroll,
   ...authenticate,
+  ...authenticateCodes,
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -15,7 +15,8 @@ export const base = css`
     display: grid;
     gap: var(--_gap);
   }
-  p {
+  p,
+  form {
     margin: 0;
   }
   .muted {
@@ -39,7 +40,6 @@ export const base = css`
   button.link {
     border-color: transparent;
     padding-inline: 0;
-    min-height: 2.75rem;
     text-decoration: underline;
     justify-self: start;
   }
@@ -64,16 +64,12 @@ export const base = css`
   [part~='error'] {
     color: var(--_error);
   }
-  [part~='error'],
-  [part~='status'] {
-    margin: 0;
+  [part~='status'].done {
+    color: var(--_success);
+    font-weight: 600;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
+  [part~='status'].warning {
+    color: var(--_error);
+    font-weight: 600;
   }
 `;

@@ -2,6 +2,10 @@ import { css } from 'lit';
 
 /** The look of the kit's inputs and selects, and the message under a field. */
 export const field = css`
+  .field {
+    display: grid;
+    gap: 0.375rem;
+  }
   label {
     font-weight: 600;
   }

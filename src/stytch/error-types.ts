@@ -1,10 +1,8 @@
-import { errors } from '../strings/en/errors.js';
-import { addEnglish } from '../strings/locales.js';
 import type { StringKey } from '../strings/locales.js';
 import type { ApiErrorLike, Failure } from './errors.js';
 
-// This module loads with the first call (see loadErrorTypes), so its messages come with it.
-addEnglish(errors);
+/** The messages these failures show in English: they load with this map (see loadErrorTypes). */
+export { errors } from '../strings/en/errors.js';
 
 const BY_TYPE: Record<string, [StringKey, boolean]> = {
   otp_code_not_found: ['errorWrongCode', true],

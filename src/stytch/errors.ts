@@ -1,4 +1,4 @@
-import type { StringKey } from '../strings/locales.js';
+import { addEnglish, type StringKey } from '../strings/locales.js';
 import type * as ErrorTypes from './error-types.js';
 
 /** A failure as the kit reports it: a code for `mfa-error`, a message key, and what may follow. */
@@ -27,7 +27,10 @@ let errorTypes: Promise<typeof ErrorTypes> | undefined;
  * it is there by the time a call can fail.
  */
 export function loadErrorTypes(): Promise<typeof ErrorTypes> {
-  errorTypes ??= import('./error-types.js');
+  errorTypes ??= import('./error-types.js').then((module) => {
+    addEnglish(module.errors);
+    return module;
+  });
   errorTypes.catch(() => (errorTypes = undefined));
   return errorTypes;
 }

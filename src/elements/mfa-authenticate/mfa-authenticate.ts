@@ -1,12 +1,11 @@
+import { adoptStyles, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { authenticate } from '../../strings/en/authenticate.js';
-import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { maskPhone } from '../../stytch/mask.js';
-import { field } from '../../styles/field.js';
+import { addEnglish } from '../../strings/locales.js';
+import { maskPhone } from '../../stytch/member.js';
 import type { MfaMethod } from '../../types.js';
-import { codeField, stepForm } from '../code-field.js';
 import { MfaElement } from '../mfa-element.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
-import '../sms-otp-input/sms-otp-input.js';
+import type * as CodeSteps from './code-steps.js';
 import { styles } from './mfa-authenticate.styles.js';
 
 /** Failures about what was typed: shown under the field, which is cleared. */
@@ -26,7 +25,8 @@ const FEW_RECOVERY_CODES = 3;
  * `mfa_required.member_options` from `authResponse` (or, signed in, the member): when primary auth
  * already sent the SMS it goes straight to code entry; otherwise it starts with the member's default
  * method. Moving to SMS sends a code only when the member asks for it. After a recovery code it says
- * how many remain, and warns when few are left.
+ * how many remain, and warns when few are left. Each method's step loads when it is first shown
+ * (`<sms-otp-input>`, or the TOTP and recovery-code steps), so a member loads only what they use.
  *
  * @summary Returning MFA and step-up: SMS, TOTP, or a recovery code; switch between them.
  * @fires {CustomEvent<StepDetail>} mfa-step - The visible step changed (`enter-sms-code`, `enter-totp-code`, `enter-recovery-code`, `done`).
@@ -45,7 +45,7 @@ const FEW_RECOVERY_CODES = 3;
  * @cssprop --mfa-color-success - Success color.
  */
 export class MfaAuthenticate extends MfaElement {
-  static override styles = [...MfaElement.styles, field, styles];
+  static override styles = [...MfaElement.styles, styles];
   static override english = { ...MfaElement.english, ...authenticate };
   protected static override restartOn = [...MfaElement.restartOn, 'phoneNumber', 'smsSent', 'totp'];
 
@@ -84,6 +84,9 @@ export class MfaAuthenticate extends MfaElement {
     return this.renderRoot.querySelector('mfa-code-input');
   }
 
+  /** The TOTP and recovery-code steps, once loaded. */
+  private codeSteps: typeof CodeSteps | null = null;
+
   protected async begin(): Promise<void> {
     const response = this.authResponse;
     const options = response?.mfa_required?.member_options;
@@ -97,32 +100,54 @@ export class MfaAuthenticate extends MfaElement {
     const preferred = member?.default_mfa_method;
     if (sent && this.phone) {
       this.alreadySent = true;
-      this.method = 'sms_otp';
+      await this.show('sms_otp');
     } else if (preferred === 'totp' && this.hasTotp) {
-      this.show('totp');
+      await this.show('totp');
     } else if (this.phone) {
-      this.method = 'sms_otp';
+      await this.show('sms_otp');
     } else if (this.hasTotp) {
-      this.show('totp');
+      await this.show('totp');
     } else {
       this.fail({ code: 'no_mfa_factor', key: 'enrollNoMethods', recoverable: false });
     }
   }
 
+  /** Loads what a method's step needs the first time: `<sms-otp-input>`, or the code steps. */
+  private async load(method: MfaMethod): Promise<boolean> {
+    try {
+      if (method === 'sms_otp') {
+        await import('../sms-otp-input/sms-otp-input.js');
+      } else if (!this.codeSteps) {
+        const steps = await import('./code-steps.js');
+        addEnglish(steps.english);
+        adoptStyles(this.renderRoot as ShadowRoot, [
+          ...(this.constructor as typeof MfaAuthenticate).elementStyles,
+          ...steps.styles,
+        ]);
+        this.codeSteps = steps;
+      }
+      return true;
+    } catch {
+      this.fail({ code: 'network', key: 'errorNetwork', recoverable: true });
+      return false;
+    }
+  }
+
   /** Shows a method: TOTP and recovery code entry are this element's own steps. */
-  private show(method: MfaMethod): void {
+  private async show(method: MfaMethod): Promise<void> {
+    if (!(await this.load(method))) return;
     this.method = method;
     this.errorMessage = '';
     this.codeError = '';
     if (method === 'totp') this.setStep('enter-totp-code', 'totp');
     if (method === 'recovery_code') this.setStep('enter-recovery-code', 'recovery_code');
-    void this.focusPart('mfa-code-input, [part~="recovery-code-input"], sms-otp-input');
+    await this.focusPart('mfa-code-input, [part~="recovery-code-input"], sms-otp-input');
   }
 
   /** The member asked for another method (for SMS, that is the explicit action that sends a code). */
   private switchTo(method: MfaMethod): void {
     this.alreadySent = false;
-    this.show(method);
+    void this.show(method);
   }
 
   private async verifyTotp(code: string): Promise<void> {
@@ -206,50 +231,27 @@ export class MfaAuthenticate extends MfaElement {
     ></sms-otp-input>`;
   }
 
-  private renderTotp(): TemplateResult {
-    return stepForm({
+  private renderCodeStep(steps: typeof CodeSteps): TemplateResult {
+    const state = {
+      t: this.t,
+      strings: this.strings,
       error: this.errorMessage,
-      title: this.t('authTotpTitle'),
-      intro: this.t('authTotpIntro', { length: 6 }),
-      field: codeField({
-        length: 6,
-        error: this.codeError,
-        strings: this.strings,
-        onCode: (code) => void this.verifyTotp(code),
-      }),
-      submitLabel: this.t('authVerify'),
-      busyLabel: this.t('authVerifying'),
+      codeError: this.codeError,
       busy: this.calls.pending === 'verify',
-      onSubmit: () => void this.verifyTotp(this.codeInput?.value ?? ''),
-    });
-  }
-
-  private renderRecovery(): TemplateResult {
-    return stepForm({
-      error: this.errorMessage,
-      title: this.t('authRecoveryTitle'),
-      intro: this.t('authRecoveryIntro'),
-      field: html`<div class="field">
-        <label for="recovery">${this.t('recoveryCodeLabel')}</label>
-        <input
-          id="recovery"
-          part="recovery-code-input"
-          type="text"
-          autocomplete="off"
-          autocapitalize="off"
-          spellcheck="false"
-          .value=${this.recoveryCode}
-          aria-invalid=${this.errorMessage ? 'true' : 'false'}
-          aria-describedby="recovery-error"
-          @input=${(e: Event) => (this.recoveryCode = (e.target as HTMLInputElement).value)}
-        />
-      </div>`,
-      errorId: 'recovery-error',
-      submitLabel: this.t('authVerify'),
-      busyLabel: this.t('authVerifying'),
-      busy: this.calls.pending === 'verify',
-      onSubmit: () => void this.verifyRecoveryCode(),
-    });
+    };
+    if (this.method === 'totp') {
+      return steps.totpStep(
+        state,
+        (code) => void this.verifyTotp(code),
+        () => void this.verifyTotp(this.codeInput?.value ?? ''),
+      );
+    }
+    return steps.recoveryStep(
+      state,
+      this.recoveryCode,
+      (value) => (this.recoveryCode = value),
+      () => void this.verifyRecoveryCode(),
+    );
   }
 
   protected override render(): TemplateResult {
@@ -260,8 +262,7 @@ export class MfaAuthenticate extends MfaElement {
     }
     let body: TemplateResult | typeof nothing = nothing;
     if (this.method === 'sms_otp') body = this.renderSms();
-    else if (this.method === 'totp') body = this.renderTotp();
-    else if (this.method === 'recovery_code') body = this.renderRecovery();
+    else if (this.method && this.codeSteps) body = this.renderCodeStep(this.codeSteps);
     else if (this.errorMessage) body = html`<p part="error" role="alert">${this.errorMessage}</p>`;
     return this.renderFrame(
       html`<div class="stack">

@@ -1,7 +1,7 @@
-import { code } from '../../strings/en/code.js';
 import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { emit } from '../../events.js';
+import { code } from '../../strings/en/code.js';
 import { field } from '../../styles/field.js';
 import { tokens } from '../../styles/tokens.js';
 import { FormControl } from '../form-control.js';

@@ -1,5 +1,5 @@
-import { enroll } from '../../strings/en/enroll.js';
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { enroll } from '../../strings/en/enroll.js';
 import { MfaElement } from '../mfa-element.js';
 import { styles } from './mfa-enroll.styles.js';
 

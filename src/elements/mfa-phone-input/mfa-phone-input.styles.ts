@@ -10,10 +10,6 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
   }
-  .field {
-    display: grid;
-    gap: 0.375rem;
-  }
   .number {
     flex: 1 1 12rem;
   }

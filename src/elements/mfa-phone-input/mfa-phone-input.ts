@@ -1,8 +1,8 @@
-import { phone } from '../../strings/en/phone.js';
 import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { resolveLang } from '../../controllers/localize.js';
+import { phone } from '../../strings/en/phone.js';
 import { field } from '../../styles/field.js';
 import { tokens } from '../../styles/tokens.js';
 import { FormControl } from '../form-control.js';

@@ -22,10 +22,6 @@ export const styles = css`
     height: 1.25rem;
     accent-color: var(--_primary);
   }
-  [part~='status'].done {
-    color: var(--_success);
-    font-weight: 600;
-  }
   @media print {
     .actions,
     .ack {

@@ -1,9 +1,9 @@
-import { recovery } from '../../strings/en/recovery.js';
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { copyText } from '../../dom/clipboard.js';
 import { downloadText } from '../../dom/download.js';
 import { printText } from '../../dom/print.js';
 import { emit } from '../../events.js';
+import { recovery } from '../../strings/en/recovery.js';
 import { MfaElement, type Ready } from '../mfa-element.js';
 import { styles } from './mfa-recovery-codes.styles.js';
 

@@ -1,8 +1,8 @@
-import { sms } from '../../strings/en/sms.js';
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Countdown } from '../../controllers/countdown.js';
 import { emit } from '../../events.js';
-import { maskPhone } from '../../stytch/mask.js';
+import { sms } from '../../strings/en/sms.js';
+import { maskPhone } from '../../stytch/member.js';
 import type { Enrollment } from '../../types.js';
 import { MfaElement } from '../mfa-element.js';
 import { codeField, stepForm } from '../code-field.js';

@@ -1,9 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  form {
-    margin: 0;
-  }
   [part~='qr-code'] {
     width: var(--mfa-qr-size, 12rem);
     height: var(--mfa-qr-size, 12rem);
@@ -26,9 +23,5 @@ export const styles = css`
   }
   a {
     color: var(--_primary);
-  }
-  [part~='status'].done {
-    color: var(--_success);
-    font-weight: 600;
   }
 `;

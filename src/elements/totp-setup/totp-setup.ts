@@ -1,7 +1,7 @@
-import { totp } from '../../strings/en/totp.js';
 import { html, nothing, svg, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { copyText } from '../../dom/clipboard.js';
 import { emit } from '../../events.js';
+import { totp } from '../../strings/en/totp.js';
 import type { Member, MemberSession, Organization } from '../../stytch/types.js';
 import type { Enrollment } from '../../types.js';
 import { codeField, stepForm } from '../code-field.js';

@@ -1,0 +1,20 @@
+/**
+ * The English strings of `<mfa-authenticate>`'s TOTP and recovery-code steps: they load with those
+ * steps (src/elements/mfa-authenticate/code-steps.ts).
+ */
+export const authenticateCodes = {
+  authTotpTitle: 'Enter the code from your authenticator app',
+  authTotpIntro: 'Open your authenticator app and enter the {length}-digit code it shows.',
+  authRecoveryTitle: 'Use a recovery code',
+  authRecoveryIntro: 'Enter one of the recovery codes you saved when you set up your authenticator app.',
+  recoveryCodeLabel: 'Recovery code',
+  authVerify: 'Verify',
+  authVerifying: 'Verifying…',
+  authRemaining: 'Signed in. You have {count} recovery codes left.',
+  authRemainingFew:
+    'Signed in. Only {count} recovery codes are left: create new ones in your security settings before you run out.',
+  authRemainingNone:
+    'Signed in. That was your last recovery code: create new ones in your security settings now.',
+  authDone: 'Verified.',
+  recoveryCodeRequired: 'Enter a recovery code.',
+} as const;
