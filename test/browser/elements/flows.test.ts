@@ -186,6 +186,11 @@ describe('<mfa-flow>', () => {
     await press(deepest(el, '[part~="switch-method"]'));
     await waitUntil(() => el.step === 'enter-recovery-code', 'recovery code entry');
     await expect(el).to.be.accessible();
+    // The step's styles arrive with it, beside the element's own (kept).
+    expect(getComputedStyle(deepest(el, '[part~="recovery-code-input"]')!).fontFamily).to.contain(
+      'monospace',
+    );
+    expect(getComputedStyle(deepest(el, '[part~="submit-button"]')!).cursor).to.equal('pointer');
     deepest(el, '[part~="recovery-code-input"]')!.focus();
     await sendKeys({ type: SEED_RECOVERY_CODES[0]! });
     await sendKeys({ press: 'Enter' });
