@@ -203,6 +203,19 @@ export abstract class MfaElement extends LitElement {
     emit(this, 'mfa-authenticated', { method, ...answer });
   }
 
+  /**
+   * Waits for a module a step needs (an element, a step's code). Resolves with it, or with null after
+   * showing a failure to load it as a network failure.
+   */
+  protected async loaded<T>(module: Promise<T>): Promise<T | null> {
+    try {
+      return await module;
+    } catch {
+      this.fail({ code: 'network', key: 'errorNetwork', recoverable: true });
+      return null;
+    }
+  }
+
   /** Focuses the first match of `selector` once the element has rendered. */
   protected async focusPart(selector: string): Promise<void> {
     await this.updateComplete;

@@ -22,6 +22,7 @@ export function existingClient(publicToken: string, apiUrl?: string): StytchClie
  */
 export async function createClient(publicToken: string, apiUrl?: string): Promise<StytchClient> {
   sdk ??= import('@stytch/vanilla-js/b2b/headless');
+  sdk.catch(() => (sdk = undefined)); // a failed load (the network) is tried again next time
   const { StytchB2BHeadlessClient } = await sdk;
   let client = existingClient(publicToken, apiUrl);
   if (!client) {

@@ -114,23 +114,17 @@ export class MfaAuthenticate extends MfaElement {
 
   /** Loads what a method's step needs the first time: `<sms-otp-input>`, or the code steps. */
   private async load(method: MfaMethod): Promise<boolean> {
-    try {
-      if (method === 'sms_otp') {
-        await import('../sms-otp-input/sms-otp-input.js');
-      } else if (!this.codeSteps) {
-        const steps = await import('./code-steps.js');
-        addEnglish(steps.english);
-        adoptStyles(this.renderRoot as ShadowRoot, [
-          ...(this.constructor as typeof MfaAuthenticate).elementStyles,
-          ...steps.styles,
-        ]);
-        this.codeSteps = steps;
-      }
-      return true;
-    } catch {
-      this.fail({ code: 'network', key: 'errorNetwork', recoverable: true });
-      return false;
-    }
+    if (method === 'sms_otp') return Boolean(await this.loaded(import('../sms-otp-input/sms-otp-input.js')));
+    if (this.codeSteps) return true;
+    const steps = await this.loaded(import('./code-steps.js'));
+    if (!steps) return false;
+    addEnglish(steps.english);
+    adoptStyles(this.renderRoot as ShadowRoot, [
+      ...(this.constructor as typeof MfaAuthenticate).elementStyles,
+      ...steps.styles,
+    ]);
+    this.codeSteps = steps;
+    return true;
   }
 
   /** Shows a method: TOTP and recovery code entry are this element's own steps. */

@@ -68,8 +68,12 @@ export class MfaEnroll extends MfaElement {
 
   /** Shows a factor; its element loads when first chosen. */
   private async choose(method: Method): Promise<void> {
-    if (method === 'sms_otp') await import('../sms-otp-input/sms-otp-input.js');
-    else await import('../totp-setup/totp-setup.js');
+    const module: Promise<unknown> =
+      method === 'sms_otp'
+        ? import('../sms-otp-input/sms-otp-input.js')
+        : import('../totp-setup/totp-setup.js');
+    if (!(await this.loaded(module))) return;
+    this.errorMessage = '';
     this.method = method;
     if (!this.opened.includes(method)) {
       this.opened = [...this.opened, method];

@@ -82,9 +82,11 @@ export class MfaFlow extends MfaElement {
       return;
     }
     const route: Route = response.mfa_required?.member_options ? 'authenticate' : 'enroll';
-    if (route === 'enroll') await import('../mfa-enroll/mfa-enroll.js');
-    else await import('../mfa-authenticate/mfa-authenticate.js');
-    this.route = route;
+    const module: Promise<unknown> =
+      route === 'enroll'
+        ? import('../mfa-enroll/mfa-enroll.js')
+        : import('../mfa-authenticate/mfa-authenticate.js');
+    if (await this.loaded(module)) this.route = route;
   }
 
   protected override render(): TemplateResult {

@@ -17,6 +17,7 @@ let loadedPhoneLib: PhoneLib | null = null;
 /** Loads the phone library once, on first use. */
 export function loadPhoneLib(): Promise<PhoneLib> {
   phoneLib ??= import('./phone-lib.js').then((lib) => (loadedPhoneLib = lib));
+  phoneLib.catch(() => (phoneLib = undefined)); // a failed load is tried again when next shown
   return phoneLib;
 }
 
@@ -93,10 +94,13 @@ export class MfaPhoneInput extends FormControl {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.lib) return;
-    void loadPhoneLib().then((lib) => {
-      this.lib = lib;
-      this.applyText(false);
-    });
+    loadPhoneLib().then(
+      (lib) => {
+        this.lib = lib;
+        this.applyText(false);
+      },
+      () => undefined, // not ready: the number cannot be checked, so it is not accepted
+    );
   }
 
   /** Focuses the number (the country can be reached with Shift+Tab). */

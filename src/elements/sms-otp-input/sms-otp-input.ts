@@ -114,7 +114,7 @@ export class SmsOtpInput extends MfaElement {
 
   /** Phone entry: its field (and later its phone library) loads only when this step shows. */
   private async showPhoneStep(): Promise<void> {
-    await import('../mfa-phone-input/mfa-phone-input.js');
+    if (!(await this.loaded(import('../mfa-phone-input/mfa-phone-input.js')))) return;
     this.setStep('enter-phone', 'sms_otp');
     await this.focusField();
   }

@@ -184,9 +184,10 @@ export class TotpSetup extends MfaElement {
     };
     if (!this.accountName && !this.authResponse?.member) this.accountName = created.member.email_address;
     emit(this, 'mfa-totp-created', { totpRegistrationId: created.totp_registration_id });
-    const { qrPath } = await import('./qr.js');
+    // Without the QR encoder (the network failed), the step still offers the key to type in.
+    const qr = await import('./qr.js').catch(() => null);
     if (!this.registration) return;
-    this.qr = qrPath(this.uri);
+    this.qr = qr ? qr.qrPath(this.uri) : null;
     this.setStep('scan-totp', 'totp');
   }
 
