@@ -1,6 +1,9 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { emit } from '../../events.js';
 import type { AuthResponse } from '../../stytch/member.js';
+// Returning MFA is the route of every sign-in after enrollment: <mfa-authenticate> (its methods' steps
+// load as they show) comes with the flow, so that route waits on one request fewer.
+import '../mfa-authenticate/mfa-authenticate.js';
 import { MfaElement } from '../mfa-element.js';
 
 type Route = 'enroll' | 'authenticate';
@@ -10,7 +13,7 @@ type Route = 'enroll' | 'authenticate';
  * `mfa-authenticated` at once (method `null`); `member_options: null` → `<mfa-enroll>`; otherwise
  * `<mfa-authenticate>`. With `handle-redirect` it first completes a redirect-based primary login
  * itself (`client.authenticateByUrl`: email magic links and the like), so a plain page needs no script
- * besides the kit. The element it routes to loads when needed.
+ * besides the kit. `<mfa-authenticate>` comes with it; `<mfa-enroll>` loads when routed to.
  *
  * @summary After primary auth: routes to done, `<mfa-enroll>` or `<mfa-authenticate>`.
  * @fires {CustomEvent<StepDetail>} mfa-step - The visible step changed (the routed element's steps).
@@ -82,11 +85,8 @@ export class MfaFlow extends MfaElement {
       return;
     }
     const route: Route = response.mfa_required?.member_options ? 'authenticate' : 'enroll';
-    const module: Promise<unknown> =
-      route === 'enroll'
-        ? import('../mfa-enroll/mfa-enroll.js')
-        : import('../mfa-authenticate/mfa-authenticate.js');
-    if (await this.loaded(module)) this.route = route;
+    if (route === 'enroll' && !(await this.loaded(import('../mfa-enroll/mfa-enroll.js')))) return;
+    this.route = route;
   }
 
   protected override render(): TemplateResult {
