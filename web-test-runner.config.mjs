@@ -10,6 +10,18 @@ import { cjsAsEsm } from './scripts/wtr-cjs.mjs';
 
 const emulator = createEmulator();
 
+/**
+ * Paths the test server answers with 503, as if the network failed while a lazily loaded module was
+ * fetched. Set by a test through `POST /__test/unreachable` `{ paths: [...] }` (substrings of a path);
+ * safe because test files run one at a time (`concurrency: 1`).
+ */
+let unreachable = [];
+async function readJson(req) {
+  let text = '';
+  for await (const chunk of req) text += chunk;
+  return JSON.parse(text || '{}');
+}
+
 /** Writes pass/fail counts for scripts/test.mjs to print CI's closing line. */
 function countsReporter(file) {
   const count = (suite, totals) => {
@@ -54,6 +66,13 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },
+      // Each test file loads the kit's modules afresh, so a module one test makes unreachable (see
+      // /__test/unreachable) is not served from what an earlier file cached.
+      createPage: async ({ context }) => {
+        const page = await context.newPage();
+        await page.setCacheEnabled(false);
+        return page;
+      },
     }),
   ],
   // Strict CSP on every test page: no inline scripts or styles, no eval, nothing off-origin.
@@ -74,6 +93,15 @@ export default {
       if (path.startsWith('/sdk/v1/') || path.startsWith('/__emulator/')) {
         ctx.respond = false;
         await emulator.handle(ctx.req, ctx.res);
+        return;
+      }
+      if (path === '/__test/unreachable' && ctx.method === 'POST') {
+        unreachable = (await readJson(ctx.req)).paths ?? [];
+        ctx.body = { paths: unreachable };
+        return;
+      }
+      if (unreachable.some((part) => path.includes(part))) {
+        ctx.status = 503;
         return;
       }
       await next();

@@ -15,37 +15,13 @@ import {
   smsOutbox,
 } from '../support/emulator.js';
 import '../support/network-guard.js';
-import { deepActiveElement, partText } from '../support/shadow.js';
+import { deepActiveElement, deepest, partText, visibleText } from '../support/shadow.js';
 import { totpCode } from '../support/totp.js';
 import { freshVisitor } from '../support/visitor.js';
 import { waitUntil } from '../support/wait.js';
 
 const client = testClient();
 const now = async () => Date.parse((await emulatorClock()).now);
-
-/** The innermost element that shows the current step (through the flow's nested shadow roots). */
-function deepest(el: Element, selector: string): HTMLElement | null {
-  const roots: ShadowRoot[] = el.shadowRoot ? [el.shadowRoot] : [];
-  while (roots.length) {
-    const root = roots.shift()!;
-    const found = root.querySelector<HTMLElement>(selector);
-    if (found) return found;
-    for (const child of root.querySelectorAll('*')) if (child.shadowRoot) roots.push(child.shadowRoot);
-  }
-  return null;
-}
-
-/** All text the member sees, through shadow roots. */
-function visibleText(el: Element): string {
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-    node.childNodes.forEach(walk);
-  };
-  walk(el);
-  return parts.join(' ').replace(/\s+/g, ' ');
-}
 
 /** Activates a control the way a keyboard user does: focus, then Enter. */
 async function press(control: Element | null | undefined): Promise<void> {

@@ -17,3 +17,27 @@ export function deepActiveElement(): Element | null {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 }
+
+/** The innermost element that shows the current step (through the flow's nested shadow roots). */
+export function deepest(el: Element, selector: string): HTMLElement | null {
+  const roots: ShadowRoot[] = el.shadowRoot ? [el.shadowRoot] : [];
+  while (roots.length) {
+    const root = roots.shift()!;
+    const found = root.querySelector<HTMLElement>(selector);
+    if (found) return found;
+    for (const child of root.querySelectorAll('*')) if (child.shadowRoot) roots.push(child.shadowRoot);
+  }
+  return null;
+}
+
+/** All text the member sees, through shadow roots. */
+export function visibleText(el: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
+    node.childNodes.forEach(walk);
+  };
+  walk(el);
+  return parts.join(' ').replace(/\s+/g, ' ');
+}
