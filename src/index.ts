@@ -11,6 +11,7 @@ export { MfaRecoveryCodes } from './elements/mfa-recovery-codes/mfa-recovery-cod
 export { MfaEnroll } from './elements/mfa-enroll/mfa-enroll.js';
 export { MfaAuthenticate } from './elements/mfa-authenticate/mfa-authenticate.js';
 export { MfaFlow } from './elements/mfa-flow/mfa-flow.js';
+export { MfaSettings } from './elements/mfa-settings/mfa-settings.js';
 export { MfaElement } from './elements/mfa-element.js';
 export { registerLocale } from './strings/locales.js';
 export type { MfaStrings, StringKey } from './strings/locales.js';

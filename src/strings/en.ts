@@ -5,6 +5,7 @@ import { enroll } from './en/enroll.js';
 import { errors } from './en/errors.js';
 import { phone } from './en/phone.js';
 import { recovery } from './en/recovery.js';
+import { settings } from './en/settings.js';
 import { shared } from './en/shared.js';
 import { sms } from './en/sms.js';
 import { totp } from './en/totp.js';
@@ -28,6 +29,7 @@ export const en = {
   ...enroll,
   ...authenticate,
   ...authenticateCodes,
+  ...settings,
 } as const;
 
 export type StringKey = keyof typeof en;

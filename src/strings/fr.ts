@@ -105,7 +105,7 @@ export const fr: MfaStrings = {
   authRemainingFew:
     'Connecté. Il ne reste que {count} codes de secours : créez-en de nouveaux dans vos paramètres de sécurité.',
   authRemainingNone:
-    'Connecté. C’était votre dernier code de secours : créez-en de nouveaux dans vos paramètres de sécurité.',
+    "Connecté. C'était votre dernier code de secours : créez-en de nouveaux dans vos paramètres de sécurité.",
   authDone: 'Vérifié.',
   recoveryCodeRequired: 'Saisissez un code de secours.',
 
@@ -129,4 +129,27 @@ export const fr: MfaStrings = {
   errorNoRecoveryCodes:
     "Vous n'avez pas de codes de secours : ils accompagnent une application d'authentification.",
   errorGeneric: 'Une erreur est survenue. Réessayez.',
+  settingsTitle: 'Vérification en deux étapes',
+  settingsIntro: "Les moyens de confirmer que c'est bien vous à la connexion.",
+  settingsRequired: 'Votre organisation demande une deuxième étape à chaque connexion.',
+  settingsToggle: 'Demander une deuxième étape à chaque connexion',
+  settingsNeedMethod: "Ajoutez d'abord une méthode.",
+  settingsTurnedOn: 'Une deuxième étape sera demandée à chaque connexion.',
+  settingsTurnedOff: 'La deuxième étape ne sera plus demandée.',
+  settingsMethodsLabel: 'Vos méthodes de vérification',
+  settingsActive: 'Configurée',
+  settingsNotSetUp: 'Non configurée',
+  settingsDefault: 'Par défaut',
+  settingsAdd: 'Ajouter',
+  settingsRemove: 'Supprimer',
+  settingsRemoveConfirm: 'Supprimer « {method} » ?',
+  settingsRemoveLast:
+    "C'est votre seule méthode : il vous faudra en configurer une à nouveau à votre prochaine connexion.",
+  settingsKeep: 'La garder',
+  settingsMakeDefault: 'Utiliser par défaut',
+  settingsRecoveryCodes: 'Codes de récupération',
+  settingsBack: 'Retour à vos méthodes',
+  settingsAdded: '« {method} » ajoutée.',
+  settingsRemoved: '« {method} » supprimée.',
+  settingsDefaultSet: '« {method} » est désormais votre méthode par défaut.',
 };

@@ -163,6 +163,7 @@ describe('a plain page with only the kit', () => {
       'mfa-recovery-codes',
       'mfa-code-input',
       'mfa-phone-input',
+      'mfa-settings',
     ];
     const defined = await page.evaluate((names) => names.filter((name) => customElements.get(name)), tags);
     assert.deepEqual(defined, tags);

@@ -125,6 +125,24 @@ const expected: Record<
     events: ['mfa-step', 'mfa-enrolled', 'mfa-authenticated', 'mfa-error'],
     parts: ['error', 'status'],
   },
+  'mfa-settings': {
+    attributes: ['organization-id', 'member-id', 'session-duration-minutes'],
+    properties: ['client', 'strings', 'step'],
+    events: ['mfa-step', 'mfa-enrolled', 'mfa-unenrolled', 'mfa-error'],
+    parts: [
+      'method',
+      'add-button',
+      'remove-button',
+      'confirm-button',
+      'cancel-button',
+      'default-button',
+      'toggle-button',
+      'recovery-codes-button',
+      'back-button',
+      'error',
+      'status',
+    ],
+  },
 };
 
 describe('custom-elements.json', () => {

@@ -14,6 +14,7 @@ import {
   SEED_TOTP_SECRET,
   smsOutbox,
 } from '../support/emulator.js';
+import { press } from '../support/keyboard.js';
 import '../support/network-guard.js';
 import { deepActiveElement, deepest, partText, visibleText } from '../support/shadow.js';
 import { totpCode } from '../support/totp.js';
@@ -22,13 +23,6 @@ import { waitUntil } from '../support/wait.js';
 
 const client = testClient();
 const now = async () => Date.parse((await emulatorClock()).now);
-
-/** Activates a control the way a keyboard user does: focus, then Enter. */
-async function press(control: Element | null | undefined): Promise<void> {
-  if (!control) throw new Error('No control to press');
-  (control as HTMLElement).focus();
-  await sendKeys({ press: 'Enter' });
-}
 
 async function flowFor(email: string, organizationId: string = ORGANIZATION_IDS.acme) {
   const primary = await login(email, organizationId);

@@ -1,0 +1,397 @@
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { emit, type StepDetail } from '../../events.js';
+import { enroll } from '../../strings/en/enroll.js';
+import { settings } from '../../strings/en/settings.js';
+import { maskPhone } from '../../stytch/member.js';
+import type { Member, Organization, StytchClient } from '../../stytch/types.js';
+import { MfaElement, type Ready } from '../mfa-element.js';
+import { styles } from './mfa-settings.styles.js';
+
+type Method = 'sms_otp' | 'totp';
+const ALL: readonly Method[] = ['sms_otp', 'totp'];
+
+/** What the member is doing besides looking at the overview. */
+type Panel = { kind: 'add'; method: Method } | { kind: 'recovery-codes' };
+
+/**
+ * The signed-in member's two-step verification: each method the organization allows, set up or not;
+ * the default one; adding one (`<sms-otp-input>` or `<totp-setup>`, their steps becoming this
+ * element's), removing one (after a confirmation, saying when it is the last), seeing and replacing
+ * recovery codes, and — where the organization leaves it to the member (`OPTIONAL`) — whether a
+ * second step is asked for at every sign-in. Needs a full session: it reads the member through the
+ * client.
+ *
+ * The overview is the `select-method` step; while a method is added, the steps are that factor's.
+ *
+ * @summary Signed-in member: methods, default, add/remove, MFA on or off, recovery codes.
+ * @fires {CustomEvent<StepDetail>} mfa-step - The visible step changed (`select-method`, then the factor's steps).
+ * @fires {CustomEvent<EnrolledDetail>} mfa-enrolled - The member turned the second step on (method: their default).
+ * @fires {CustomEvent<UnenrolledDetail>} mfa-unenrolled - A method was removed, or the member turned the second step off.
+ * @fires {CustomEvent<SmsSentDetail>} mfa-sms-sent - From the SMS factor, while adding it.
+ * @fires {CustomEvent<TotpCreatedDetail>} mfa-totp-created - From the TOTP factor, while adding it.
+ * @fires {CustomEvent<RecoveryCodesSavedDetail>} mfa-recovery-codes-saved - The member saved recovery codes.
+ * @fires {CustomEvent<AuthenticatedDetail>} mfa-authenticated - From a factor just added (the session now has it).
+ * @fires {CustomEvent<ErrorDetail>} mfa-error - Any failure, with a localized message.
+ * @csspart method - Each method's row.
+ * @csspart add-button - Sets up a method.
+ * @csspart remove-button - Removes a method (asks first).
+ * @csspart confirm-button - Confirms the removal.
+ * @csspart cancel-button - Keeps the method.
+ * @csspart default-button - Makes a method the default.
+ * @csspart toggle-button - Whether a second step is asked for at every sign-in (`aria-pressed`).
+ * @csspart recovery-codes-button - Shows the recovery codes.
+ * @csspart back-button - Back to the overview.
+ * @csspart sms-otp-input - The SMS factor element, while adding it.
+ * @csspart totp-setup - The TOTP factor element, while adding it.
+ * @csspart recovery-codes - The `<mfa-recovery-codes>` element.
+ * @csspart error - Failures.
+ * @csspart status - Polite announcements.
+ * @cssprop --mfa-color-primary - Accent color.
+ * @cssprop --mfa-color-border - Border between methods.
+ */
+export class MfaSettings extends MfaElement {
+  static override styles = [...MfaElement.styles, styles];
+  static override english = {
+    ...MfaElement.english,
+    ...settings,
+    methodSms: enroll.methodSms,
+    methodTotp: enroll.methodTotp,
+  };
+
+  static override get properties(): PropertyDeclarations {
+    return {
+      member: { state: true, attribute: false },
+      organization: { state: true, attribute: false },
+      panel: { state: true, attribute: false },
+      confirming: { state: true, attribute: false },
+    };
+  }
+
+  private member: Member | null = null;
+  private organization: Organization | null = null;
+  private panel: Panel | null = null;
+  /** The method whose removal awaits confirmation. */
+  private confirming: Method | null = null;
+
+  protected async begin(session: Ready): Promise<void> {
+    let { member, organization } = session.who;
+    if (!member || !organization) {
+      // Named by attributes: read the signed-in member and organization through the client.
+      const result = await this.calls.run('load', async () => {
+        const client = await session.api();
+        return { member: await client.self.get(), organization: await client.organization.get() };
+      });
+      if (!result) return;
+      if (!result.ok) {
+        await this.failWith(result.error);
+        return;
+      }
+      ({ member, organization } = result.value);
+    }
+    this.member = member;
+    this.organization = organization;
+    this.showOverview();
+  }
+
+  private get methods(): Method[] {
+    const org = this.organization;
+    const allowed = org?.mfa_methods === 'RESTRICTED' ? (org.allowed_mfa_methods ?? []) : ALL;
+    return ALL.filter((method) => allowed.includes(method) || this.has(method));
+  }
+
+  private has(method: Method): boolean {
+    const member = this.member;
+    if (!member) return false;
+    return method === 'sms_otp' ? member.mfa_phone_number_verified : Boolean(member.totp_registration_id);
+  }
+
+  private get required(): boolean {
+    return this.organization?.mfa_policy === 'REQUIRED_FOR_ALL';
+  }
+
+  private name(method: Method): string {
+    return this.t(method === 'sms_otp' ? 'methodSms' : 'methodTotp');
+  }
+
+  private showOverview(focus?: string): void {
+    this.panel = null;
+    this.confirming = null;
+    this.setStep('select-method', null);
+    if (focus) void this.focusPart(focus);
+  }
+
+  /** Runs one change through the member's session; the answer's member replaces ours. */
+  private async change(
+    name: string,
+    call: (client: StytchClient) => Promise<{ member: Member }>,
+  ): Promise<Member | null> {
+    const session = this.session;
+    if (!session || this.calls.pending) return null;
+    const result = await this.calls.run(name, async () => call(await session.api()));
+    if (!result) return null;
+    if (!result.ok) {
+      await this.failWith(result.error);
+      return null;
+    }
+    this.errorMessage = '';
+    this.member = result.value.member;
+    return this.member;
+  }
+
+  private async removeMethod(method: Method): Promise<void> {
+    const member = await this.change('remove', (client) =>
+      method === 'sms_otp' ? client.self.deleteMFAPhoneNumber() : client.self.deleteMFATOTP(),
+    );
+    if (!member) return;
+    this.confirming = null;
+    this.status = this.t('settingsRemoved', { method: this.name(method) });
+    emit(this, 'mfa-unenrolled', { method, member });
+    void this.focusPart(`[data-method="${method}"] [part~="add-button"]`);
+  }
+
+  private async makeDefault(method: Method): Promise<void> {
+    if (!(await this.change('default', (client) => client.self.update({ default_mfa_method: method }))))
+      return;
+    this.status = this.t('settingsDefaultSet', { method: this.name(method) });
+  }
+
+  private async toggle(): Promise<void> {
+    const on = !this.member?.mfa_enrolled;
+    const first = this.methods.find((method) => this.has(method));
+    if (on && !first) {
+      this.status = this.t('settingsNeedMethod');
+      return;
+    }
+    const member = await this.change('toggle', (client) => client.self.update({ mfa_enrolled: on }));
+    if (!member) return;
+    const method = (member.default_mfa_method || first || 'sms_otp') as Method;
+    this.status = this.t(on ? 'settingsTurnedOn' : 'settingsTurnedOff');
+    if (on && this.organization)
+      emit(this, 'mfa-enrolled', { method, member, organization: this.organization });
+    if (!on) emit(this, 'mfa-unenrolled', { method, member });
+  }
+
+  /** An inner element's step: relayed, until it is done — then back to the overview. */
+  private onInnerStep(event: CustomEvent<StepDetail>): void {
+    if (event.target === this) return;
+    if (event.detail.step !== 'done') {
+      this.relayStep(event);
+      return;
+    }
+    event.stopPropagation();
+    void this.finish(this.panel);
+  }
+
+  /** An inner element is done: after adding a method, the member is read again to show it. */
+  private async finish(panel: Panel | null): Promise<void> {
+    const session = this.session;
+    if (panel?.kind === 'add' && session) {
+      this.status = this.t('settingsAdded', { method: this.name(panel.method) });
+      const member = await (await session.api()).self.get().catch(() => null);
+      if (member) this.member = member;
+    }
+    this.showOverview(this.returnFocus(panel));
+  }
+
+  private renderMethod(method: Method): TemplateResult {
+    const member = this.member;
+    const has = this.has(method);
+    const isDefault = has && member?.default_mfa_method === method;
+    const detail = has
+      ? method === 'sms_otp'
+        ? maskPhone(member?.mfa_phone_number ?? '')
+        : this.t('settingsActive')
+      : this.t('settingsNotSetUp');
+    const busy = this.calls.pending !== null;
+    let actions: TemplateResult;
+    if (this.confirming === method) {
+      const last = this.methods.filter((m) => this.has(m)).length === 1;
+      actions = html`
+        <p>${this.t('settingsRemoveConfirm', { method: this.name(method) })}</p>
+        ${last && (this.required || member?.mfa_enrolled) ? html`<p class="muted">${this.t('settingsRemoveLast')}</p>` : nothing}
+        <div class="actions">
+          <button
+            part="confirm-button"
+            type="button"
+            aria-disabled=${busy ? 'true' : 'false'}
+            @click=${() => void this.removeMethod(method)}
+          >
+            ${this.t('settingsRemove')}
+          </button>
+          <button
+            part="cancel-button"
+            class="secondary"
+            type="button"
+            @click=${() => this.showOverview(`[data-method="${method}"] [part~="remove-button"]`)}
+          >
+            ${this.t('settingsKeep')}
+          </button>
+        </div>
+      `;
+    } else if (has) {
+      actions = html`<div class="actions">
+        ${
+          isDefault
+            ? nothing
+            : html`<button
+                part="default-button"
+                class="secondary"
+                type="button"
+                aria-disabled=${busy ? 'true' : 'false'}
+                @click=${() => void this.makeDefault(method)}
+              >
+                ${this.t('settingsMakeDefault')}
+              </button>`
+        }
+        <button part="remove-button" class="secondary" type="button" @click=${() => this.askToRemove(method)}>
+          ${this.t('settingsRemove')}
+        </button>
+      </div>`;
+    } else {
+      actions = html`<div class="actions">
+        <button part="add-button" class="secondary" type="button" @click=${() => void this.add(method)}>
+          ${this.t('settingsAdd')}
+        </button>
+      </div>`;
+    }
+    return html`<li part="method" class="method" data-method=${method}>
+      <p>
+        <span class="name">${this.name(method)}</span>
+        <span class="muted">${detail}${isDefault ? html` · ${this.t('settingsDefault')}` : nothing}</span>
+      </p>
+      ${actions}
+    </li>`;
+  }
+
+  private askToRemove(method: Method): void {
+    this.confirming = method;
+    void this.focusPart('[part~="cancel-button"]');
+  }
+
+  /** Sets up a method: its element loads when first needed. */
+  private async add(method: Method): Promise<void> {
+    const module: Promise<unknown> =
+      method === 'sms_otp'
+        ? import('../sms-otp-input/sms-otp-input.js')
+        : import('../totp-setup/totp-setup.js');
+    if (!(await this.loaded(module))) return;
+    this.status = '';
+    this.panel = { kind: 'add', method };
+  }
+
+  private async showRecoveryCodes(): Promise<void> {
+    if (!(await this.loaded(import('../mfa-recovery-codes/mfa-recovery-codes.js')))) return;
+    this.status = '';
+    this.panel = { kind: 'recovery-codes' };
+  }
+
+  /** Where focus goes back to when a panel closes. */
+  private returnFocus(panel: Panel | null): string | undefined {
+    if (panel?.kind === 'recovery-codes') return '[part~="recovery-codes-button"]';
+    if (panel?.kind === 'add') {
+      const button = this.has(panel.method) ? 'remove-button' : 'add-button';
+      return `[data-method="${panel.method}"] [part~="${button}"]`;
+    }
+    return undefined;
+  }
+
+  private renderToggle(): TemplateResult {
+    if (this.required) return html`<p class="muted">${this.t('settingsRequired')}</p>`;
+    const on = Boolean(this.member?.mfa_enrolled);
+    const possible = on || this.methods.some((method) => this.has(method));
+    return html`<button
+        part="toggle-button"
+        class="secondary toggle"
+        type="button"
+        aria-pressed=${on ? 'true' : 'false'}
+        aria-disabled=${possible && this.calls.pending === null ? 'false' : 'true'}
+        aria-describedby=${possible ? nothing : 'need-method'}
+        @click=${() => void this.toggle()}
+      >
+        ${this.t('settingsToggle')}
+      </button>
+      ${possible ? nothing : html`<p id="need-method" class="muted">${this.t('settingsNeedMethod')}</p>`}`;
+  }
+
+  private renderOverview(): TemplateResult {
+    return html`<div class="stack">
+      <p class="title">${this.t('settingsTitle')}</p>
+      <p class="muted">${this.t('settingsIntro')}</p>
+      ${this.renderToggle()}
+      <ul class="methods" aria-label=${this.t('settingsMethodsLabel')}>
+        ${this.methods.map((method) => this.renderMethod(method))}
+      </ul>
+      ${
+        this.has('totp')
+          ? html`<button
+              part="recovery-codes-button"
+              class="link"
+              type="button"
+              @click=${() => void this.showRecoveryCodes()}
+            >
+              ${this.t('settingsRecoveryCodes')}
+            </button>`
+          : nothing
+      }
+      <p part="error" role="alert">${this.errorMessage}</p>
+    </div>`;
+  }
+
+  private renderPanel(panel: Panel): TemplateResult {
+    const who = this.session?.who;
+    let body: TemplateResult;
+    if (panel.kind === 'recovery-codes') {
+      body = html`<mfa-recovery-codes
+        part="recovery-codes"
+        allow-rotate
+        .client=${this.client}
+        .strings=${this.strings}
+        @mfa-step=${this.onInnerStep}
+      ></mfa-recovery-codes>`;
+    } else if (panel.method === 'sms_otp') {
+      body = html`<sms-otp-input
+        part="sms-otp-input"
+        .client=${this.client}
+        organization-id=${who?.organizationId ?? ''}
+        member-id=${who?.memberId ?? ''}
+        session-duration-minutes=${this.sessionDurationMinutes}
+        .strings=${this.strings}
+        @mfa-step=${this.onInnerStep}
+      ></sms-otp-input>`;
+    } else {
+      body = html`<totp-setup
+        part="totp-setup"
+        .client=${this.client}
+        organization-id=${who?.organizationId ?? ''}
+        member-id=${who?.memberId ?? ''}
+        session-duration-minutes=${this.sessionDurationMinutes}
+        .strings=${this.strings}
+        @mfa-step=${this.onInnerStep}
+      ></totp-setup>`;
+    }
+    return html`<div class="stack">
+      ${body}
+      <button
+        part="back-button"
+        class="link"
+        type="button"
+        @click=${() => this.showOverview(this.returnFocus(this.panel))}
+      >
+        ${this.t('settingsBack')}
+      </button>
+    </div>`;
+  }
+
+  protected override render(): TemplateResult {
+    if (!this.step) return this.renderFrame(nothing);
+    return this.renderFrame(this.panel ? this.renderPanel(this.panel) : this.renderOverview());
+  }
+}
+
+if (!customElements.get('mfa-settings')) customElements.define('mfa-settings', MfaSettings);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mfa-settings': MfaSettings;
+  }
+}

@@ -1,0 +1,26 @@
+/** The English strings of `<mfa-settings>`. */
+export const settings = {
+  settingsTitle: 'Two-step verification',
+  settingsIntro: 'The ways you confirm it is you when you sign in.',
+  settingsRequired: 'Your organization asks for a second step at every sign-in.',
+  settingsToggle: 'Ask for a second step at every sign-in',
+  settingsNeedMethod: 'Add a method first.',
+  settingsTurnedOn: 'A second step will be asked for at every sign-in.',
+  settingsTurnedOff: 'A second step will no longer be asked for.',
+  settingsMethodsLabel: 'Your verification methods',
+  settingsActive: 'Set up',
+  settingsNotSetUp: 'Not set up',
+  settingsDefault: 'Default',
+  settingsAdd: 'Add',
+  settingsRemove: 'Remove',
+  settingsRemoveConfirm: 'Remove {method}?',
+  settingsRemoveLast:
+    'It is your only method: you will be asked to set one up again the next time you sign in.',
+  settingsKeep: 'Keep it',
+  settingsMakeDefault: 'Make default',
+  settingsRecoveryCodes: 'Recovery codes',
+  settingsBack: 'Back to your methods',
+  settingsAdded: '{method} added.',
+  settingsRemoved: '{method} removed.',
+  settingsDefaultSet: '{method} is now your default.',
+} as const;

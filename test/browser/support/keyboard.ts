@@ -1,0 +1,8 @@
+import { sendKeys } from '@web/test-runner-commands';
+
+/** Activates a control the way a keyboard user does: focus, then Enter. */
+export async function press(control: Element | null | undefined): Promise<void> {
+  if (!control) throw new Error('No control to press');
+  (control as HTMLElement).focus();
+  await sendKeys({ press: 'Enter' });
+}
