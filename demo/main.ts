@@ -1,4 +1,5 @@
-// The demo page: a primary login with the seeded members, then <mfa-flow> for whatever MFA they need.
+// The demo page: a primary login with the seeded members, then <mfa-flow> for whatever MFA they need,
+// then, signed in, <mfa-settings> to manage their methods.
 import '../src/index.js';
 import type { MfaProvider } from '../src/index.js';
 
@@ -19,6 +20,14 @@ const form = document.querySelector<HTMLFormElement>('#login')!;
 const memberSelect = document.querySelector<HTMLSelectElement>('#member')!;
 const result = document.querySelector<HTMLElement>('#result')!;
 const mfa = document.querySelector<HTMLElement>('#mfa')!;
+const settings = document.querySelector<HTMLElement>('#settings')!;
+
+/** Signed in with a full session: the member's own settings. */
+function showSettings(): void {
+  settings.querySelector('mfa-settings')?.remove();
+  settings.append(document.createElement('mfa-settings'));
+  settings.hidden = false;
+}
 
 async function start(): Promise<void> {
   const client = (await provider.getClient())!;
@@ -40,6 +49,8 @@ async function start(): Promise<void> {
     const member = seed.members.find((m) => m.member_id === memberSelect.value)!;
     mfa.replaceChildren();
     mfa.hidden = true;
+    settings.querySelector('mfa-settings')?.remove();
+    settings.hidden = true;
     client.passwords
       .authenticate({
         organization_id: member.organization_id,
@@ -50,6 +61,7 @@ async function start(): Promise<void> {
       .then((response) => {
         if (response.member_authenticated) {
           result.textContent = `Signed in as ${response.member.email_address}: no MFA needed.`;
+          showSettings();
           return;
         }
         result.textContent = `MFA required for ${response.member.email_address}.`;
@@ -64,6 +76,7 @@ async function start(): Promise<void> {
   });
   mfa.addEventListener('mfa-authenticated', (event) => {
     result.textContent = `Signed in as ${event.detail.member.email_address} with ${event.detail.method}.`;
+    showSettings();
   });
 }
 

@@ -81,6 +81,21 @@ describe('npm start', () => {
       (await page.$eval('#result', (el) => el.textContent)) ?? '',
       /MFA required for new@acme\.test/,
     );
+
+    // A member whose organization needs no MFA is signed in at once, and sees their settings.
+    await page.select(
+      '#member',
+      await page.$eval('#member', (s) => {
+        const options = Array.from((s as HTMLSelectElement).options);
+        return options.find((o) => o.text.startsWith('user@initech.test'))!.value;
+      }),
+    );
+    await page.click('button[type="submit"]');
+    await page.waitForFunction(
+      () => document.querySelector('mfa-settings')?.getAttribute('step') === 'select-method',
+      { timeout: 10_000 },
+    );
+    assert.match((await page.$eval('#result', (el) => el.textContent)) ?? '', /no MFA needed/);
     assert.deepEqual(offOrigin, []);
   });
 });
