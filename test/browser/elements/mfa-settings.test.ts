@@ -110,6 +110,9 @@ describe('<mfa-settings>', () => {
     await waitUntil(() => el.step === 'select-method', 'back to the overview');
     await waitUntil(() => control(el, 'totp', 'default-button') !== null, 'the app listed');
     expect(partText(el, 'status')).to.equal('Authenticator app added.');
+    // The setup is gone, and the secret with it.
+    expect(deepest(el, 'totp-setup')).to.equal(null);
+    expect(visibleText(el).replace(/ /g, '')).not.to.contain(secret);
     expect(visitor.recorder.names().filter((n) => n.startsWith('mfa-step'))).to.deep.equal([
       'mfa-step:select-method',
       'mfa-step:scan-totp',
@@ -168,6 +171,20 @@ describe('<mfa-settings>', () => {
     await waitUntil(() => el.step === 'select-method', 'the overview');
     expect(deepActiveElement()?.getAttribute('part')).to.equal('recovery-codes-button');
     expect(visibleText(el)).not.to.contain(SEED_RECOVERY_CODES[0]!);
+  });
+
+  it('speaks French with lang="fr", and any string can be replaced', async () => {
+    await signIn('sms@acme.test');
+    const el = await fixture<MfaSettings>(
+      html`<mfa-settings
+        lang="fr"
+        .client=${client}
+        .strings=${{ settingsRemove: 'Retirer' }}
+      ></mfa-settings>`,
+    );
+    await waitUntil(() => visibleText(el).includes('Vérification en deux étapes'), 'French');
+    expect(text(row(el, 'totp'))).to.contain('Non configurée');
+    expect(text(control(el, 'sms_otp', 'remove-button'))).to.equal('Retirer');
   });
 
   it('without a session, says so', async () => {
