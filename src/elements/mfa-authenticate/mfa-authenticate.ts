@@ -1,21 +1,13 @@
 import { adoptStyles, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { authenticate } from '../../strings/en/authenticate.js';
 import { addEnglish } from '../../strings/locales.js';
+import { TOTP_CODE_FAILURES } from '../../stytch/errors.js';
 import { maskPhone } from '../../stytch/member.js';
 import type { MfaMethod } from '../../types.js';
 import { MfaElement } from '../mfa-element.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import type * as CodeSteps from './code-steps.js';
 import { styles } from './mfa-authenticate.styles.js';
-
-/** Failures about what was typed: shown under the field, which is cleared. */
-const CODE_FAILURES = new Set([
-  'unable_to_authenticate_totp',
-  'invalid_totp_code',
-  'totp_code_already_authenticated',
-  'recovery_code_used_as_totp_code',
-  'invalid_code',
-]);
 
 /** At or below this many recovery codes left, the member is warned to make new ones. */
 const FEW_RECOVERY_CODES = 3;
@@ -145,7 +137,7 @@ export class MfaAuthenticate extends MfaElement {
   }
 
   private async verifyTotp(code: string): Promise<void> {
-    const answer = await this.verifyCode(code, 6, CODE_FAILURES, (client, who) =>
+    const answer = await this.verifyCode(code, 6, TOTP_CODE_FAILURES, (client, who) =>
       client.totp.authenticate({
         organization_id: who.organizationId,
         member_id: who.memberId,

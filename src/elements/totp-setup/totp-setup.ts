@@ -2,6 +2,7 @@ import { html, nothing, svg, type TemplateResult, type PropertyDeclarations } fr
 import { copyText } from '../../dom/clipboard.js';
 import { emit } from '../../events.js';
 import { totp } from '../../strings/en/totp.js';
+import { TOTP_CODE_FAILURES } from '../../stytch/errors.js';
 import type { Member, MemberSession, Organization } from '../../stytch/types.js';
 import type { Enrollment } from '../../types.js';
 import { codeField, stepForm } from '../code-field.js';
@@ -10,15 +11,6 @@ import { MfaElement } from '../mfa-element.js';
 import '../mfa-recovery-codes/mfa-recovery-codes.js';
 import type { QrPath } from './qr.js';
 import { styles } from './totp-setup.styles.js';
-
-/** Failures about the code typed: shown under the code field, which is cleared and refocused. */
-const CODE_FAILURES = new Set([
-  'unable_to_authenticate_totp',
-  'invalid_totp_code',
-  'totp_code_already_authenticated',
-  'recovery_code_used_as_totp_code',
-  'invalid_code',
-]);
 
 interface Registration {
   id: string;
@@ -218,7 +210,7 @@ export class TotpSetup extends MfaElement {
     const answer = await this.verifyCode(
       code,
       6,
-      CODE_FAILURES,
+      TOTP_CODE_FAILURES,
       (client, who) =>
         client.totp.authenticate({
           organization_id: who.organizationId,
