@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { Clock } from './clock.js';
 import { errors } from './errors.js';
 import { opaqueToken, testId } from './ids.js';
+import { newSigningKey, verifyJwt, type SigningKey } from './jwt.js';
 import type { ResolvedOptions } from './options.js';
 import { sessionJwt, toMember, toMemberSession, toOrganization } from './serialize.js';
 import {
@@ -17,13 +17,24 @@ import {
 export const MIN_SESSION_MINUTES = 5;
 export const MAX_SESSION_MINUTES = 527040;
 
-/** Who is calling: the public token, and the session its Basic credentials carry, if any. */
+/**
+ * Who is calling. On the SDK routes: the public token, and the session token its Basic credentials
+ * carry, if any. On the backend routes (the project's secret) there is neither: session arguments
+ * come in the body.
+ */
 export interface Caller {
   publicToken: string;
-  /** A session token was sent (the Basic password differs from the public token). */
-  sessionTokenSent: boolean;
+  /** The session token sent (the SDK's Basic password, when it differs from the public token). */
+  sessionToken?: string;
   /** The live session it names, or null when none was sent or it is dead. */
   session: SessionRecord | null;
+}
+
+/** The ways a request names the member's login: Stytch takes at most one. */
+export interface SessionArgs {
+  intermediate_session_token?: string | undefined;
+  session_token?: string | undefined;
+  session_jwt?: string | undefined;
 }
 
 /** What proves the member is mid-login or signed in, for the MFA routes. */
@@ -36,7 +47,6 @@ export type MfaProof =
 export class EmulatorCore {
   state: State;
   readonly clock = new Clock();
-  readonly jwtKey = randomBytes(32);
 
   constructor(
     readonly options: ResolvedOptions,
@@ -48,8 +58,16 @@ export class EmulatorCore {
   }
 
   reset(): void {
+    // The signing key outlives a reset: hosts cache the JWKS, and a key is slow to make.
+    const key = this.state.signing_key;
     this.state = stateFromSeed(this.options.seed);
+    if (key) this.state.signing_key = key;
     this.clock.offsetSeconds = 0;
+  }
+
+  /** The key that signs session JWTs, made on first use and kept in the state. */
+  signingKey(): SigningKey {
+    return (this.state.signing_key ??= newSigningKey());
   }
 
   now(): number {
@@ -61,17 +79,30 @@ export class EmulatorCore {
     this.state.clock_offset_seconds = this.clock.offsetSeconds;
   }
 
-  organization(id: string): OrganizationRecord {
-    const org = this.state.organizations[id];
+  /** An organization by its ID or, as Stytch's backend API also takes, its slug. */
+  organization(ref: string): OrganizationRecord {
+    const org =
+      this.state.organizations[ref] ??
+      Object.values(this.state.organizations).find((o) => o.organization_slug === ref);
     if (!org) throw errors.organizationNotFound();
     return org;
   }
 
-  member(organizationId: string, memberId: string): MemberRecord {
-    this.organization(organizationId);
+  member(organizationRef: string, memberId: string): MemberRecord {
+    const org = this.organization(organizationRef);
     const member = this.state.members[memberId];
-    if (!member || member.organization_id !== organizationId) throw errors.memberNotFound();
+    if (!member || member.organization_id !== org.organization_id) throw errors.memberNotFound();
     return member;
+  }
+
+  /** The member a session belongs to. */
+  sessionMember(session: SessionRecord): MemberRecord {
+    return this.member(session.organization_id, session.member_id);
+  }
+
+  /** `session_duration_minutes` given to a session check: the session now lasts that long. */
+  extendSession(session: SessionRecord, minutes: number | undefined): void {
+    if (minutes !== undefined) session.expires_at = this.now() + this.checkSessionDuration(minutes) * 60_000;
   }
 
   memberByEmail(organizationId: string, email: string): MemberRecord | undefined {
@@ -92,20 +123,41 @@ export class EmulatorCore {
     return session;
   }
 
-  /** The caller's session, required: none sent is 401, a dead one 404 `session_not_found`. */
-  requireSession(caller: Caller): SessionRecord {
-    if (!caller.sessionTokenSent) throw errors.unauthorizedCredentials();
-    if (!caller.session) throw errors.sessionNotFound();
-    caller.session.last_accessed_at = this.now();
-    return caller.session;
+  /** The live session a JWT names, when this emulator signed it (an expired JWT of a live session counts). */
+  sessionOfJwt(jwt: string): SessionRecord | null {
+    const claims = verifyJwt(this.signingKey(), jwt);
+    const claim = claims?.['https://stytch.com/session'] as { id?: unknown } | undefined;
+    const session = typeof claim?.id === 'string' ? this.state.sessions[claim.id] : undefined;
+    return session ? this.liveSession(session.session_token) : null;
+  }
+
+  /**
+   * The session that a token or a JWT names (exactly one of them), required: neither is 400
+   * `no_session_arguments` (401 on the SDK routes, where the token is the credentials), both 400, a
+   * dead one 404 `session_not_found`.
+   */
+  requireSession(args: Pick<SessionArgs, 'session_token' | 'session_jwt'>, sdk = false): SessionRecord {
+    const { session_token: token, session_jwt: jwt } = args;
+    if (token && jwt) throw errors.tooManySessionArguments();
+    if (!token && !jwt) throw sdk ? errors.unauthorizedCredentials() : errors.noSessionArguments();
+    const session = token ? this.liveSession(token) : this.sessionOfJwt(jwt!);
+    if (!session) throw errors.sessionNotFound();
+    session.last_accessed_at = this.now();
+    return session;
+  }
+
+  /** The SDK caller's session (its Basic credentials), required. */
+  callerSession(caller: Caller): SessionRecord {
+    return this.requireSession({ session_token: caller.sessionToken }, true);
   }
 
   /**
    * Finds what proves the member is mid-login (an intermediate session) or signed in (a session).
-   * Stytch takes exactly one; a token for another member or organization is refused.
+   * Stytch takes at most one; a token for another member or organization is refused.
    */
-  mfaProof(caller: Caller, ist: string | undefined, member: MemberRecord): MfaProof {
-    if (ist && caller.sessionTokenSent) throw errors.tooManySessionArguments();
+  mfaProof(args: SessionArgs, member: MemberRecord): MfaProof {
+    const { intermediate_session_token: ist, session_token: token, session_jwt: jwt } = args;
+    if ([ist, token, jwt].filter(Boolean).length > 1) throw errors.tooManySessionArguments();
     if (ist) {
       const record = this.state.intermediate_sessions[ist];
       if (!record || record.expires_at <= this.now()) {
@@ -116,10 +168,10 @@ export class EmulatorCore {
       if (record.member_id !== member.member_id) throw errors.intermediateSessionNotFound();
       return { kind: 'ist', ist: record };
     }
-    if (caller.sessionTokenSent) {
-      if (!caller.session) throw errors.sessionNotFound();
-      if (caller.session.member_id !== member.member_id) throw errors.sessionMemberMismatch();
-      return { kind: 'session', session: caller.session };
+    if (token || jwt) {
+      const session = this.requireSession({ session_token: token, session_jwt: jwt });
+      if (session.member_id !== member.member_id) throw errors.sessionMemberMismatch();
+      return { kind: 'session', session };
     }
     return { kind: 'none' };
   }
@@ -187,7 +239,7 @@ export class EmulatorCore {
       organization: toOrganization(org),
       member_session: toMemberSession(session, member, org),
       session_token: session.session_token,
-      session_jwt: sessionJwt(session, member, org, this.now(), this.jwtKey),
+      session_jwt: sessionJwt(session, member, org, this.now(), this.signingKey(), this.options.project),
       intermediate_session_token: '',
       member_device: {},
     };

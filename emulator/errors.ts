@@ -66,6 +66,7 @@ export const errors = {
       'invalid_intermediate_session_token_for_organization',
       'The intermediate session token does not belong to this organization.',
     ),
+  projectNotFound: () => new StytchError(404, 'project_not_found', 'Project could not be found.'),
   organizationNotFound: () =>
     new StytchError(404, 'organization_not_found', 'Organization could not be found.'),
   memberNotFound: () => new StytchError(404, 'member_not_found', 'Member could not be found.'),

@@ -14,9 +14,14 @@ export interface Fault {
 
 const SDK_PREFIX = '/sdk/v1';
 
-/** Paths are accepted with or without the `/sdk/v1` prefix. */
+/**
+ * Paths are accepted with or without the `/sdk/v1` (or the backend's `/v1`) prefix; a fault for
+ * `/b2b/otps/sms/send` meets the next such call on either API.
+ */
 export function normalizeFaultPath(path: string): string {
-  return path.startsWith(`${SDK_PREFIX}/`) ? path.slice(SDK_PREFIX.length) : path;
+  for (const prefix of [SDK_PREFIX, '/v1'])
+    if (path.startsWith(`${prefix}/`)) return path.slice(prefix.length);
+  return path;
 }
 
 export function parseFault(body: unknown): Fault {

@@ -1,6 +1,7 @@
 /**
- * An offline emulator of the Stytch B2B HTTP API that `@stytch/vanilla-js` calls (`/sdk/v1/...`), with
- * real TOTP, SMS and email outboxes, a movable clock and fault injection. Node only.
+ * An offline emulator of the Stytch B2B HTTP API: the routes `@stytch/vanilla-js` calls (`/sdk/v1/...`)
+ * and the backend API the official `stytch` package calls (`/v1/b2b/...`), over one state, with real
+ * TOTP, RS256 session JWTs, SMS and email outboxes, a movable clock and fault injection. Node only.
  *
  * @example
  * import { createEmulator } from 'stytch-mfa-elements/emulator';
@@ -8,6 +9,7 @@
  * await emulator.listen(9010);                 // standalone
  * app.use(emulator.middleware);                // or mounted in a connect-style server
  */
+import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { EmulatorCore, type Caller } from './core.js';
 import { errorJson, errors, SchemaError, StytchError } from './errors.js';
@@ -16,20 +18,22 @@ import { corsHeaders, parseJson, preflightHeaders, readText, sendJson } from './
 import { testId } from './ids.js';
 import type { EmulatorOptions, ResolvedOptions } from './options.js';
 import { findRoute, type Method, type Route } from './router.js';
+import { backendRoutes } from './routes/backend/index.js';
 import { devRoutes } from './routes/dev.js';
-import { magicLinkRoutes } from './routes/magic-links.js';
-import { memberRoutes } from './routes/members.js';
-import { passwordRoutes } from './routes/passwords.js';
-import { projectRoutes } from './routes/project.js';
-import { recoveryCodeRoutes } from './routes/recovery-codes.js';
-import { sessionRoutes } from './routes/sessions.js';
-import { smsRoutes } from './routes/sms.js';
-import { totpRoutes } from './routes/totp.js';
-import { SEED } from './seed.js';
+import { magicLinkRoutes } from './routes/sdk/magic-links.js';
+import { memberRoutes } from './routes/sdk/members.js';
+import { passwordRoutes } from './routes/sdk/passwords.js';
+import { projectRoutes } from './routes/sdk/project.js';
+import { recoveryCodeRoutes } from './routes/sdk/recovery-codes.js';
+import { sessionRoutes } from './routes/sdk/sessions.js';
+import { smsRoutes } from './routes/sdk/sms.js';
+import { totpRoutes } from './routes/sdk/totp.js';
+import { PROJECT, SEED } from './seed.js';
 import type { State } from './state.js';
 import { loadState, saveState } from './store.js';
 
 export {
+  PROJECT,
   SEED,
   SEED_PASSWORD,
   SEED_RECOVERY_CODES,
@@ -37,19 +41,30 @@ export {
   ORGANIZATION_IDS,
   MEMBER_IDS,
 } from './seed.js';
-export type { Seed, SeedMember, SeedOrganization, MfaMethod } from './seed.js';
+export type { Seed, SeedMember, SeedOrganization, MfaMethod, ProjectCredentials } from './seed.js';
 export type { EmulatorOptions, RateLimit } from './options.js';
 export type { Fault } from './faults.js';
 export type { SmsMessage, EmailMessage } from './state.js';
 export { totp, hotp, base32Decode, base32Encode } from './totp.js';
 
 const SDK_PREFIX = '/sdk/v1';
+const BACKEND_PREFIX = '/v1';
 const DEV_PREFIX = '/__emulator';
+
+/** The three route sets and where they are mounted. */
+type Api = 'sdk' | 'backend' | 'dev';
+const PREFIXES: Record<Api, string> = { sdk: SDK_PREFIX, backend: BACKEND_PREFIX, dev: DEV_PREFIX };
+
+function apiOf(pathname: string): Api | null {
+  for (const api of ['sdk', 'backend', 'dev'] as const)
+    if (pathname.startsWith(`${PREFIXES[api]}/`)) return api;
+  return null;
+}
 
 export type NextFunction = (error?: unknown) => void;
 
 export interface Emulator {
-  /** Answers a request; calls `next` (if given) for paths outside `/sdk/v1` and `/__emulator`. */
+  /** Answers a request; calls `next` (if given) for paths outside `/sdk/v1`, `/v1` and `/__emulator`. */
   handle(req: IncomingMessage, res: ServerResponse, next?: NextFunction): Promise<void>;
   /** `handle` bound for `app.use(...)` in connect, Express or Vite. */
   middleware: (req: IncomingMessage, res: ServerResponse, next?: NextFunction) => void;
@@ -73,6 +88,7 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     smsCodeAttempts: options.smsCodeAttempts ?? 5,
     smsCodeTtlSeconds: options.smsCodeTtlSeconds ?? 120,
     intermediateSessionMinutes: options.intermediateSessionMinutes ?? 10,
+    project: (options.seed ?? SEED).project ?? PROJECT,
     ...(options.dataFile ? { dataFile: options.dataFile } : {}),
     ...(options.log ? { log: options.log } : {}),
   };
@@ -98,9 +114,27 @@ function readCaller(core: EmulatorCore, header: string | undefined): Caller {
   const publicToken = colon < 0 ? decoded : decoded.slice(0, colon);
   const secret = colon < 0 ? '' : decoded.slice(colon + 1);
   if (!publicToken.startsWith('public-token-test-')) throw errors.unauthorizedCredentials();
-  const sessionTokenSent = secret !== '' && secret !== publicToken;
-  return { publicToken, sessionTokenSent, session: sessionTokenSent ? core.liveSession(secret) : null };
+  const sent = secret !== '' && secret !== publicToken;
+  return sent
+    ? { publicToken, sessionToken: secret, session: core.liveSession(secret) }
+    : { publicToken, session: null };
 }
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The backend API's credentials: `Authorization: Basic base64(project_id:secret)` of the project. */
+function checkProject(core: EmulatorCore, header: string | undefined): void {
+  const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
+  const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
+  const { project_id, secret } = core.options.project;
+  if (!same(decoded, `${project_id}:${secret}`)) throw errors.unauthorizedCredentials();
+}
+
+const NO_CALLER: Caller = { publicToken: '', session: null };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -111,17 +145,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     resolved.dataFile ? (loadState(resolved.dataFile) ?? undefined) : undefined,
   );
   const faults = new Faults();
-  const dev = devRoutes(faults);
+  const routes: Record<Api, Route[]> = { sdk: sdkRoutes, backend: backendRoutes, dev: devRoutes(faults) };
   let server: Server | null = null;
 
   function persist(): void {
     if (resolved.dataFile) saveState(resolved.dataFile, core.state);
   }
 
-  async function answer(req: IncomingMessage, res: ServerResponse, url: URL): Promise<number> {
+  async function answer(req: IncomingMessage, res: ServerResponse, url: URL, api: Api): Promise<number> {
     const requestId = testId('request-id');
-    const isSdk = url.pathname.startsWith(`${SDK_PREFIX}/`);
-    const path = url.pathname.slice(isSdk ? SDK_PREFIX.length : DEV_PREFIX.length);
+    const path = url.pathname.slice(PREFIXES[api].length);
     const method = (req.method ?? 'GET').toUpperCase();
 
     if (method === 'OPTIONS') {
@@ -130,7 +163,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return 204;
     }
 
-    const fault = isSdk ? faults.take(path) : null;
+    const fault = api === 'dev' ? null : faults.take(path);
     if (fault?.delay_ms) await sleep(fault.delay_ms);
     if (fault?.drop) {
       // Cut the connection mid-response. (Closing it before any byte makes Chrome quietly retry the
@@ -155,15 +188,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }
 
     try {
-      const found = findRoute(isSdk ? sdkRoutes : dev, method, path);
+      const found = findRoute(routes[api], method, path);
       if (!found) throw errors.routeNotFound(url.pathname);
       if ('methodNotAllowed' in found) throw errors.methodNotAllowed(method, url.pathname);
       const body = parseJson(await readText(req));
       const { route, params } = found;
-      const caller: Caller =
-        !isSdk || route.anonymous
-          ? { publicToken: '', sessionTokenSent: false, session: null }
-          : readCaller(core, req.headers.authorization);
+      let caller = NO_CALLER;
+      if (api === 'sdk' && !route.anonymous) caller = readCaller(core, req.headers.authorization);
+      if (api === 'backend' && !route.anonymous) checkProject(core, req.headers.authorization);
       const result = await route.handle(core, {
         method: method as Method,
         path,
@@ -173,11 +205,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         caller,
       });
       if (method !== 'GET') persist();
-      if (isSdk)
-        sendJson(req, res, 200, { data: { request_id: requestId, status_code: 200, ...(result as object) } });
-      else sendJson(req, res, 200, result);
+      const payload = { request_id: requestId, status_code: 200, ...(result as object) };
+      if (api === 'sdk') sendJson(req, res, 200, { data: payload });
+      else sendJson(req, res, 200, api === 'backend' ? payload : result);
       return 200;
     } catch (error) {
+      if (error instanceof SchemaError && api === 'backend') {
+        // The backend API names what is wrong in a Stytch error, not the SDK API's ajv list.
+        sendJson(req, res, 400, errorJson(errors.badRequest(error.message), requestId));
+        return 400;
+      }
       if (error instanceof SchemaError) {
         sendJson(req, res, 400, { status_code: 400, request_id: requestId, body: error.issues });
         return 400;
@@ -193,14 +230,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   async function handle(req: IncomingMessage, res: ServerResponse, next?: NextFunction): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
-    const ours = url.pathname.startsWith(`${SDK_PREFIX}/`) || url.pathname.startsWith(`${DEV_PREFIX}/`);
-    if (!ours) {
+    const api = apiOf(url.pathname);
+    if (!api) {
       if (next) return next();
       const error = errors.routeNotFound(url.pathname);
       return sendJson(req, res, 404, errorJson(error, testId('request-id')));
     }
     const started = Date.now();
-    const status = await answer(req, res, url);
+    const status = await answer(req, res, url, api);
     resolved.log?.(`${req.method} ${url.pathname} ${status || 'dropped'} ${Date.now() - started}ms`);
   }
 

@@ -1,4 +1,4 @@
-import type { Seed } from './seed.js';
+import type { ProjectCredentials, Seed } from './seed.js';
 
 export interface RateLimit {
   /** How many are allowed… */
@@ -31,4 +31,7 @@ export interface EmulatorOptions {
 }
 
 export type ResolvedOptions = Required<Omit<EmulatorOptions, 'dataFile' | 'log'>> &
-  Pick<EmulatorOptions, 'dataFile' | 'log'>;
+  Pick<EmulatorOptions, 'dataFile' | 'log'> & {
+    /** The backend API's credentials: the seed's, else {@link PROJECT}. */
+    project: ProjectCredentials;
+  };

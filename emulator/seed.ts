@@ -27,12 +27,26 @@ export interface SeedMember {
   recovery_codes: string[];
 }
 
+/** The project's backend credentials (Basic `project_id:secret` on the `/v1/b2b/...` routes). */
+export interface ProjectCredentials {
+  project_id: string;
+  secret: string;
+}
+
 export interface Seed {
+  /** The backend API's credentials; {@link PROJECT} when absent. */
+  project?: ProjectCredentials;
   organizations: SeedOrganization[];
   members: SeedMember[];
 }
 
 export const SEED_PASSWORD = 'mfa-demo-password';
+
+/** The seed project's fixed backend credentials: `new B2BClient({ ...PROJECT, env: EMULATOR_URL })`. */
+export const PROJECT: ProjectCredentials = {
+  project_id: 'project-test-00000000-0000-4000-8000-000000000001',
+  secret: 'secret-test-emulator-0000000000000000000000000000',
+};
 
 export const ORGANIZATION_IDS = {
   acme: 'organization-test-6d1e2c8a-3f4b-4a51-9b1e-0a9f5c2d7e01',
@@ -66,6 +80,7 @@ export const SEED_RECOVERY_CODES = [
 ];
 
 export const SEED: Seed = {
+  project: PROJECT,
   organizations: [
     {
       organization_id: ORGANIZATION_IDS.acme,

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import type {
   B2BAuthenticationFactor,
   Member,
@@ -6,6 +5,8 @@ import type {
   Organization,
 } from '@stytch/vanilla-js/b2b/headless';
 import { iso } from './clock.js';
+import { signJwt, type SigningKey } from './jwt.js';
+import type { ProjectCredentials } from './seed.js';
 import type { FactorRecord, MemberRecord, OrganizationRecord, SessionRecord } from './state.js';
 
 /** Members and organizations as Stytch's API returns them; the SDK's types check the shapes. */
@@ -128,22 +129,23 @@ export function toMemberSession(
   };
 }
 
-const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-/** A session JWT with Stytch's claims, signed with the emulator's own key (HS256). */
+/**
+ * A session JWT with Stytch's claims, RS256-signed with the emulator's key: the official backend
+ * package verifies it offline (`sessions.authenticateJwtLocal`) through the JWKS route.
+ */
 export function sessionJwt(
   session: SessionRecord,
   member: MemberRecord,
   org: OrganizationRecord,
   nowMs: number,
-  key: Buffer,
+  key: SigningKey,
+  project: ProjectCredentials,
 ): string {
   const seconds = Math.floor(nowMs / 1000);
-  const header = b64url({ alg: 'HS256', typ: 'JWT', kid: 'jwk-test-emulator' });
-  const payload = b64url({
+  return signJwt(key, {
     sub: member.member_id,
-    iss: 'stytch.com/emulator',
-    aud: ['emulator'],
+    iss: `stytch.com/${project.project_id}`,
+    aud: [project.project_id],
     iat: seconds,
     nbf: seconds,
     exp: Math.min(seconds + 300, Math.floor(session.expires_at / 1000)),
@@ -158,6 +160,4 @@ export function sessionJwt(
     },
     'https://stytch.com/organization': { organization_id: org.organization_id, slug: org.organization_slug },
   });
-  const signature = createHmac('sha256', key).update(`${header}.${payload}`).digest('base64url');
-  return `${header}.${payload}.${signature}`;
 }

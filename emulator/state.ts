@@ -1,3 +1,4 @@
+import type { SigningKey } from './jwt.js';
 import { SEED, type MfaMethod, type MfaMethods, type MfaPolicy, type Seed } from './seed.js';
 
 export interface OrganizationRecord {
@@ -108,10 +109,12 @@ export interface State {
   magic_links: Record<string, MagicLinkRecord>;
   /** Send times (ms) per phone number, for the SMS rate limit. */
   sms_sends: Record<string, number[]>;
-  /** Failure times (ms) per member and factor, for the authenticate attempt limit. */
+  /** Failure times (ms) per member, for the TOTP and recovery-code attempt limit. */
   auth_failures: Record<string, number[]>;
   sms_outbox: SmsMessage[];
   email_outbox: EmailMessage[];
+  /** Signs session JWTs; made on first use (see EmulatorCore.signingKey). */
+  signing_key?: SigningKey;
 }
 
 /** The fixed registration id of the seeded TOTP member. */

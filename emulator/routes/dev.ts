@@ -17,7 +17,7 @@ export function devRoutes(faults: Faults): Route[] {
     {
       method: 'GET',
       path: '/seed',
-      handle: (core) => structuredClone(core.options.seed),
+      handle: (core) => ({ ...structuredClone(core.options.seed), project: { ...core.options.project } }),
     },
     {
       method: 'GET',

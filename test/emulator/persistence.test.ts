@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
-import { createEmulator, MEMBER_IDS, ORGANIZATION_IDS, SEED_PASSWORD, totp } from '../../emulator/index.js';
+import {
+  createEmulator,
+  MEMBER_IDS,
+  ORGANIZATION_IDS,
+  PROJECT,
+  SEED_PASSWORD,
+  totp,
+} from '../../emulator/index.js';
 import { basic, call } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'stytch-emulator-'));
@@ -53,6 +60,15 @@ describe('persistence (--data FILE)', () => {
       auth: basic(enrolled.body.data.session_token),
     });
     assert.equal(me.status, 200);
+    // The signing key is kept too: a JWT from before the restart still names the session.
+    const checked = await call(
+      second.base,
+      'POST',
+      '/v1/b2b/sessions/authenticate',
+      { session_jwt: enrolled.body.data.session_jwt },
+      { auth: `Basic ${Buffer.from(`${PROJECT.project_id}:${PROJECT.secret}`).toString('base64')}` },
+    );
+    assert.equal(checked.body.member_session.member_id, MEMBER_IDS.newAcme);
     assert.equal(me.body.data.member.totp_registration_id, created.body.data.totp_registration_id);
     const login = await call(second.base, 'POST', '/sdk/v1/b2b/passwords/authenticate', {
       organization_id: ORGANIZATION_IDS.acme,

@@ -1,23 +1,24 @@
-import type { Caller, EmulatorCore } from '../core.js';
+import type { EmulatorCore } from '../core.js';
 import { StytchError } from '../errors.js';
 import { toMember, toOrganization } from '../serialize.js';
-import { isMethodAllowed, type FactorRecord, type MemberRecord } from '../state.js';
+import { isMethodAllowed, type FactorRecord, type MemberRecord, type SessionRecord } from '../state.js';
 import { sendSmsCode } from './sms.js';
 
 /**
  * The answer of every primary-auth route (passwords, magic links, discovery exchange): a full session
  * when MFA is not needed, else an intermediate session with `mfa_required` — and, for a member whose
- * default is SMS, the code already sent.
+ * default is SMS, the code already sent. A session the caller already holds for this member gains
+ * the factor instead.
  */
 export function primaryAuthenticate(
   core: EmulatorCore,
-  caller: Caller,
+  held: SessionRecord | null,
   member: MemberRecord,
   factor: FactorRecord,
   minutes: number,
 ) {
   const org = core.organization(member.organization_id);
-  const current = caller.session?.member_id === member.member_id ? caller.session : null;
+  const current = held?.member_id === member.member_id ? held : null;
   const mfaRequired = !current && (org.mfa_policy === 'REQUIRED_FOR_ALL' || member.mfa_enrolled);
 
   if (!mfaRequired) {

@@ -1,4 +1,4 @@
-import type { Route } from '../router.js';
+import type { Route } from '../../router.js';
 
 /** The project's configuration: DFP, captcha and PKCE off, so the SDK never leaves the emulator. */
 export const projectRoutes: Route[] = [

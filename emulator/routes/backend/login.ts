@@ -1,0 +1,69 @@
+import type { Route } from '../../router.js';
+import { readBody } from '../../schema.js';
+import { toMember, toOrganization } from '../../serialize.js';
+import { memberByPassword, sendMagicLink, spendMagicLink } from '../../services/login.js';
+import { primaryAuthenticate } from '../../services/primary.js';
+
+const SESSION_FIELDS = {
+  session_token: 'string?',
+  session_jwt: 'string?',
+  intermediate_session_token: 'string?',
+  session_duration_minutes: 'number?',
+  locale: 'string?',
+} as const;
+
+/** Primary authentication through the backend API: passwords and email magic links. */
+export const backendLoginRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/b2b/passwords/authenticate',
+    handle(core, { body }) {
+      const b = readBody(body, {
+        organization_id: 'string',
+        email_address: 'string',
+        password: 'string',
+        ...SESSION_FIELDS,
+      });
+      const minutes = core.checkSessionDuration(b.session_duration_minutes);
+      const held = b.session_token || b.session_jwt ? core.requireSession(b) : null;
+      const member = memberByPassword(core, b);
+      return primaryAuthenticate(core, held, member, { type: 'password', at: core.now() }, minutes);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/b2b/magic_links/email/login_or_signup',
+    handle(core, { body }) {
+      const b = readBody(body, {
+        organization_id: 'string',
+        email_address: 'string',
+        login_redirect_url: 'string?',
+        signup_redirect_url: 'string?',
+        login_expiration_minutes: 'number?',
+        locale: 'string?',
+      });
+      const member = sendMagicLink(core, b);
+      return {
+        member_id: member.member_id,
+        member_created: false,
+        member: toMember(member),
+        organization: toOrganization(core.organization(member.organization_id)),
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/b2b/magic_links/authenticate',
+    handle(core, { body }) {
+      const b = readBody(body, { magic_links_token: 'string', ...SESSION_FIELDS });
+      const minutes = core.checkSessionDuration(b.session_duration_minutes);
+      const held = b.session_token || b.session_jwt ? core.requireSession(b) : null;
+      const member = spendMagicLink(core, b.magic_links_token);
+      return {
+        ...primaryAuthenticate(core, held, member, { type: 'magic_link', at: core.now() }, minutes),
+        method_id: `email-test-${member.member_id.slice(-12)}`,
+        reset_sessions: false,
+      };
+    },
+  },
+];

@@ -1,0 +1,58 @@
+import { errors } from '../../errors.js';
+import { jwks } from '../../jwt.js';
+import type { Route } from '../../router.js';
+import { readBody } from '../../schema.js';
+
+/** Sessions through the backend API, and the public keys that verify session JWTs offline. */
+export const backendSessionRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/b2b/sessions/authenticate',
+    handle(core, { body }) {
+      const b = readBody(body, {
+        session_token: 'string?',
+        session_jwt: 'string?',
+        session_duration_minutes: 'number?',
+      });
+      const session = core.requireSession(b);
+      core.extendSession(session, b.session_duration_minutes);
+      return core.authenticateResponse(session, core.sessionMember(session));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/b2b/sessions/revoke',
+    handle(core, { body }) {
+      const b = readBody(body, {
+        member_session_id: 'string?',
+        session_token: 'string?',
+        session_jwt: 'string?',
+        member_id: 'string?',
+      });
+      const given = [b.member_session_id, b.session_token, b.session_jwt, b.member_id].filter(Boolean);
+      if (given.length !== 1)
+        throw errors.badRequest(
+          'Pass exactly one of member_session_id, session_token, session_jwt or member_id.',
+        );
+      if (b.member_id) {
+        for (const s of Object.values(core.state.sessions))
+          if (s.member_id === b.member_id) delete core.state.sessions[s.member_session_id];
+        return {};
+      }
+      const session = b.member_session_id ? core.state.sessions[b.member_session_id] : core.requireSession(b);
+      if (!session) throw errors.sessionNotFound();
+      delete core.state.sessions[session.member_session_id];
+      return {};
+    },
+  },
+  {
+    // Fetched by `jose` without credentials, as Stytch's is.
+    method: 'GET',
+    path: '/b2b/sessions/jwks/:project_id',
+    anonymous: true,
+    handle(core, { params }) {
+      if (params.project_id !== core.options.project.project_id) throw errors.projectNotFound();
+      return jwks(core.signingKey());
+    },
+  },
+];

@@ -1,0 +1,27 @@
+import type { Route } from '../../router.js';
+import { readBody } from '../../schema.js';
+import { AUTHENTICATE_FIELDS, factorTarget } from '../../services/factor.js';
+import { totpAuthenticate, totpCreate } from '../../services/totp.js';
+import { sdkSessionArgs, TARGET } from './target.js';
+
+export const totpRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/b2b/totp',
+    async handle(core, { body, caller }) {
+      const b = readBody(body, { ...TARGET, expiration_minutes: 'number?' });
+      const { member } = factorTarget(core, b, 'totp', sdkSessionArgs(b, caller), 'start');
+      const created = await totpCreate(core, member, b.expiration_minutes);
+      return { ...core.memberResponse(member), ...created };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/b2b/totp/authenticate',
+    handle(core, { body, caller }) {
+      const b = readBody(body, { ...TARGET, ...AUTHENTICATE_FIELDS });
+      const { member, proof } = factorTarget(core, b, 'totp', sdkSessionArgs(b, caller), 'authenticate');
+      return core.authenticateResponse(totpAuthenticate(core, member, proof, b), member);
+    },
+  },
+];

@@ -1,0 +1,42 @@
+import type { EmulatorCore, MfaProof, SessionArgs } from '../core.js';
+import { errors } from '../errors.js';
+import type { MfaMethod } from '../seed.js';
+import { hasActiveFactor, isMethodAllowed, type MemberRecord } from '../state.js';
+
+/** The fields of SMS and TOTP `authenticate`, on both route sets. */
+export const AUTHENTICATE_FIELDS = {
+  code: 'string',
+  session_duration_minutes: 'number?',
+  set_mfa_enrollment: 'string?',
+  set_default_mfa: 'boolean?',
+} as const;
+
+/** What a factor's `authenticate` takes once the member and the proof are known. */
+export interface AuthenticateInput {
+  code: string;
+  session_duration_minutes?: number | undefined;
+  set_mfa_enrollment?: string | undefined;
+  set_default_mfa?: boolean | undefined;
+}
+
+/**
+ * What every SMS and TOTP call checks first: the member, that the organization allows the method, and
+ * what proves the member is mid-login or signed in. `authenticate` needs that proof; `send`/`create`
+ * need it only once the member has an active factor (so a factor cannot be added by someone who
+ * merely knows the member's ID).
+ */
+export function factorTarget(
+  core: EmulatorCore,
+  ids: { organization_id: string; member_id: string },
+  method: MfaMethod,
+  args: SessionArgs,
+  kind: 'start' | 'authenticate',
+): { member: MemberRecord; proof: MfaProof } {
+  const member = core.member(ids.organization_id, ids.member_id);
+  if (!isMethodAllowed(core.organization(member.organization_id), method)) throw errors.methodRestricted();
+  const proof = core.mfaProof(args, member);
+  if (proof.kind === 'none' && (kind === 'authenticate' || hasActiveFactor(member))) {
+    throw errors.noSessionArguments();
+  }
+  return { member, proof };
+}

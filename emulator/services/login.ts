@@ -1,0 +1,79 @@
+import { timingSafeEqual } from 'node:crypto';
+import { iso } from '../clock.js';
+import type { EmulatorCore } from '../core.js';
+import { errors } from '../errors.js';
+import { opaqueToken } from '../ids.js';
+import type { MemberRecord } from '../state.js';
+
+function samePassword(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The member a password belongs to; anything wrong is the same 401. */
+export function memberByPassword(
+  core: EmulatorCore,
+  input: { organization_id: string; email_address: string; password: string },
+): MemberRecord {
+  const org = core.organization(input.organization_id);
+  const member = core.memberByEmail(org.organization_id, input.email_address);
+  if (!member || !member.password || !samePassword(member.password, input.password)) {
+    throw errors.unauthorizedCredentials();
+  }
+  return member;
+}
+
+/** Emails a login link (to the outbox) that works once before it expires. */
+export function sendMagicLink(
+  core: EmulatorCore,
+  input: {
+    email_address: string;
+    organization_id: string;
+    login_redirect_url?: string | undefined;
+    login_expiration_minutes?: number | undefined;
+  },
+): MemberRecord {
+  const org = core.organization(input.organization_id);
+  const member = core.memberByEmail(org.organization_id, input.email_address);
+  if (!member) throw errors.memberNotFound();
+  if (!input.login_redirect_url) throw errors.noLoginRedirect();
+  const minutes = input.login_expiration_minutes ?? 60;
+  if (!Number.isInteger(minutes) || minutes < 5 || minutes > 10080) {
+    throw errors.badRequest('login_expiration_minutes must be between 5 and 10080.');
+  }
+  let link: URL;
+  try {
+    link = new URL(input.login_redirect_url);
+  } catch {
+    throw errors.badRequest('login_redirect_url must be an absolute URL.');
+  }
+  const token = opaqueToken();
+  const now = core.now();
+  core.state.magic_links[token] = {
+    token,
+    member_id: member.member_id,
+    organization_id: org.organization_id,
+    expires_at: now + minutes * 60_000,
+    used: false,
+  };
+  link.searchParams.set('stytch_token_type', 'multi_tenant_magic_links');
+  link.searchParams.set('token', token);
+  core.state.email_outbox.push({
+    to: member.email_address,
+    subject: `Your ${org.organization_name} login link`,
+    body: `Click to log in to ${org.organization_name}: ${link.toString()}`,
+    link: link.toString(),
+    sent_at: iso(now),
+  });
+  return member;
+}
+
+/** Spends a magic link: the member it logs in. */
+export function spendMagicLink(core: EmulatorCore, token: string): MemberRecord {
+  const record = core.state.magic_links[token];
+  if (!record) throw errors.magicLinkNotFound();
+  if (record.used || record.expires_at <= core.now()) throw errors.unableToAuthMagicLink();
+  record.used = true;
+  return core.member(record.organization_id, record.member_id);
+}
