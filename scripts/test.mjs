@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, the emulator's and the demo's Node tests, the browser tests in
+// `npm test`: typecheck, lint, the emulator's, the server helper's and the demo's Node tests, the browser tests in
 // Chromium, and the size budget — then one plain closing line, `N passed, N failed`, for CI.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -30,12 +30,18 @@ const chromium = ensureChromium();
 console.log(`Chromium: ${chromium}`);
 
 run('build the emulator', 'npm', ['run', '--silent', 'build:emulator']);
+run('build the server helper', 'npm', ['run', '--silent', 'build:server']);
 run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 run('lint', 'npm', ['run', '--silent', 'lint']);
 run('manifest', process.execPath, ['scripts/manifest-check.mjs']);
 
 const tap = join(tmp, 'node.tap');
-const nodeFiles = [...testFiles('test/emulator'), ...testFiles('test/package'), ...testFiles('test/demo')];
+const nodeFiles = [
+  ...testFiles('test/emulator'),
+  ...testFiles('test/server'),
+  ...testFiles('test/package'),
+  ...testFiles('test/demo'),
+];
 run('node tests', process.execPath, [
   '--import',
   'tsx',

@@ -1,0 +1,40 @@
+// A minimal server-side session store for the examples: the member's Stytch login stays on the
+// server, the browser holds only a random ID in an HttpOnly cookie. Use your framework's own store
+// (express-session, iron-session, a database…) in a real app.
+import { randomBytes } from 'node:crypto';
+import type { HostSession } from 'stytch-mfa-elements/server';
+
+const COOKIE = 'app_session';
+const sessions = new Map<string, HostSession>();
+
+function idOf(request: Request): string | undefined {
+  const cookies = request.headers.get('cookie') ?? '';
+  return /(?:^|;\s*)app_session=([\w-]+)/.exec(cookies)?.[1];
+}
+
+function cookie(id: string, maxAge: number): string {
+  const secure = process.env.NODE_ENV === 'production' ? '; Secure' : '';
+  return `${COOKIE}=${id}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${maxAge}${secure}`;
+}
+
+/** The member's session for a request, if any. */
+export function readSession(request: Request): HostSession | null {
+  const id = idOf(request);
+  return (id && sessions.get(id)) || null;
+}
+
+/** Starts a session (or replaces the request's, under a new ID); returns its `Set-Cookie` header. */
+export function startSession(session: HostSession, request?: Request): { 'Set-Cookie': string } {
+  const old = request && idOf(request);
+  if (old) sessions.delete(old);
+  const id = randomBytes(32).toString('base64url');
+  sessions.set(id, session);
+  return { 'Set-Cookie': cookie(id, 60 * 60 * 24 * 7) };
+}
+
+/** Ends the request's session; returns the `Set-Cookie` header that clears the cookie. */
+export function endSession(request: Request): { 'Set-Cookie': string } {
+  const id = idOf(request);
+  if (id) sessions.delete(id);
+  return { 'Set-Cookie': cookie('', 0) };
+}

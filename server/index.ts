@@ -1,0 +1,69 @@
+/**
+ * The kit's elements through the host's own server (Stytch's backend MFA guide): the browser sends
+ * what the member does to this handler, which calls Stytch's backend API with the host's
+ * `B2BClient` and keeps every token on the server. Pair it with `<mfa-provider backend-url>`.
+ *
+ * @example
+ * import { B2BClient } from 'stytch';
+ * import { createMfaHandler } from 'stytch-mfa-elements/server';
+ * const mfa = createMfaHandler({ stytch: new B2BClient({ project_id, secret }), getSession, setSession });
+ * app.use('/api/mfa', mfa.middleware);          // connect / Express
+ * export const POST = mfa;                       // or a Web fetch handler (Next.js, Hono, Bun, Deno)
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createFetchHandler } from './handler.js';
+import { sendResponse, toRequest } from './node.js';
+import type { HostSession, MfaHandlerOptions } from './types.js';
+
+export type { HostSession, MfaHandlerOptions, NewSession, NodeContext, StytchBackend } from './types.js';
+
+export interface MfaHandler {
+  /** A Web `fetch` handler. */
+  (request: Request): Promise<Response>;
+  /** The same, for `{ fetch }`-style servers. */
+  fetch(request: Request): Promise<Response>;
+  /** Connect/Express middleware: answers the operations it knows, passes anything else to `next`. */
+  middleware(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void;
+}
+
+export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
+  const handle = createFetchHandler(options);
+  const handler = ((request: Request) => handle(request)) as MfaHandler;
+  handler.fetch = handler;
+  handler.middleware = (req, res, next) => {
+    toRequest(req)
+      .then(async (request) => {
+        const response = await handle(request, { req, res });
+        if (response.status === 404 && next) return next();
+        await sendResponse(response, res);
+      })
+      .catch((error: unknown) => (next ? next(error) : res.destroy()));
+  };
+  return handler;
+}
+
+/**
+ * What to keep in the host's session from a primary `authenticate()` answer (passwords, magic links,
+ * SSO, discovery…): the member, and the intermediate session token — or, when no MFA was needed,
+ * the session token and JWT.
+ */
+export function hostSessionFrom(answer: {
+  organization_id?: string;
+  organization?: { organization_id: string };
+  member_id: string;
+  intermediate_session_token?: string;
+  session_token?: string;
+  session_jwt?: string;
+  mfa_required?: { secondary_auth_initiated?: string | null } | null;
+}): HostSession {
+  const organization_id = answer.organization_id ?? answer.organization?.organization_id ?? '';
+  const base = { organization_id, member_id: answer.member_id };
+  if (answer.intermediate_session_token) {
+    return {
+      ...base,
+      intermediate_session_token: answer.intermediate_session_token,
+      secondary_auth_initiated: answer.mfa_required?.secondary_auth_initiated ?? null,
+    };
+  }
+  return { ...base, session_token: answer.session_token, session_jwt: answer.session_jwt };
+}

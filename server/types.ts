@@ -1,0 +1,61 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { B2BClient } from 'stytch';
+
+/** The part of the host's `B2BClient` (the official `stytch` package) the handler calls. */
+export type StytchBackend = Pick<
+  B2BClient,
+  'otps' | 'totps' | 'recoveryCodes' | 'organizations' | 'sessions'
+>;
+
+/**
+ * What the host's own session holds for the member: who they are and their Stytch login — after
+ * primary authentication an intermediate session, after MFA a session (token or JWT). It stays on
+ * the server (an HttpOnly cookie, a session store); the browser never sees it.
+ */
+export interface HostSession {
+  organization_id: string;
+  member_id: string;
+  intermediate_session_token?: string | undefined;
+  session_token?: string | undefined;
+  session_jwt?: string | undefined;
+  /** What primary authentication answered in `mfa_required.secondary_auth_initiated` (`'sms_otp'`: the code is sent). */
+  secondary_auth_initiated?: string | null | undefined;
+}
+
+/** Headers, in any form `new Headers()` takes. */
+export type HeaderList = ConstructorParameters<typeof Headers>[0];
+
+/** A session a factor just created or extended: the host stores it (its cookie) in place of the old one. */
+export interface NewSession {
+  organization_id: string;
+  member_id: string;
+  session_token: string;
+  session_jwt: string;
+  member_session: unknown;
+}
+
+/** Under connect/Express, the request and response objects themselves (for `req.session` and the like). */
+export interface NodeContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
+export interface MfaHandlerOptions {
+  /** The host's `new B2BClient({ project_id, secret })`. */
+  stytch: StytchBackend;
+  /** Reads the member's session from the request (the host's own cookie); null when there is none. */
+  getSession(request: Request, node?: NodeContext): HostSession | null | Promise<HostSession | null>;
+  /**
+   * Stores a new session (after a factor succeeded). Return headers to add to the response — a
+   * `Set-Cookie` — or update a session store and return nothing.
+   */
+  setSession(
+    session: NewSession,
+    request: Request,
+    node?: NodeContext,
+  ): HeaderList | void | Promise<HeaderList | void>;
+  /** Origins besides the request's own that may call the handler (a front end on another origin). */
+  allowedOrigins?: string[];
+  /** Longest session a factor may ask for, in minutes (default 60 × 24 × 7). */
+  maxSessionDurationMinutes?: number;
+}
