@@ -4,11 +4,23 @@ import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
-import { createEmulator } from './emulator/index.ts';
+import { B2BClient } from 'stytch';
+import { createEmulator, PROJECT } from './emulator/index.ts';
+import { createApp } from './examples/express.ts';
 import { CHROMIUM_ARGS, ensureChromium } from './scripts/chromium.mjs';
 import { cjsAsEsm } from './scripts/wtr-cjs.mjs';
 
 const emulator = createEmulator();
+
+// Backend mode: the README's Express host, its B2BClient calling the same emulator over HTTP (the
+// official package needs a base URL of its own), mounted under /api at the page's origin.
+const backendServer = await emulator.listen(0);
+const warn = console.warn; // the package warns about a custom env, as it should
+console.warn = () => undefined;
+const host = createApp(
+  new B2BClient({ ...PROJECT, env: `http://127.0.0.1:${backendServer.address().port}/` }),
+);
+console.warn = warn;
 
 /**
  * Paths the test server answers with 503, as if the network failed while a lazily loaded module was
@@ -93,6 +105,15 @@ export default {
       if (path.startsWith('/sdk/v1/') || path.startsWith('/__emulator/')) {
         ctx.respond = false;
         await emulator.handle(ctx.req, ctx.res);
+        return;
+      }
+      if (path.startsWith('/api/')) {
+        ctx.respond = false;
+        ctx.res.statusCode = 200; // Koa starts every response at 404; Express expects Node's 200
+        await new Promise((resolve, reject) => {
+          ctx.res.once('finish', resolve);
+          host(ctx.req, ctx.res, (error) => (error ? reject(error) : resolve()));
+        });
         return;
       }
       if (path === '/__test/unreachable' && ctx.method === 'POST') {

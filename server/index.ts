@@ -11,7 +11,7 @@
  * export const POST = mfa;                       // or a Web fetch handler (Next.js, Hono, Bun, Deno)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createFetchHandler } from './handler.js';
+import { createFetchHandler, operationOf } from './handler.js';
 import { sendResponse, toRequest } from './node.js';
 import type { HostSession, MfaHandlerOptions } from './types.js';
 
@@ -31,12 +31,11 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
   const handler = ((request: Request) => handle(request)) as MfaHandler;
   handler.fetch = handler;
   handler.middleware = (req, res, next) => {
+    const path = new URL((req as { originalUrl?: string }).originalUrl ?? req.url ?? '/', 'http://x')
+      .pathname;
+    if (next && !operationOf(path)) return next();
     toRequest(req)
-      .then(async (request) => {
-        const response = await handle(request, { req, res });
-        if (response.status === 404 && next) return next();
-        await sendResponse(response, res);
-      })
+      .then(async (request) => sendResponse(await handle(request, { req, res }), res))
       .catch((error: unknown) => (next ? next(error) : res.destroy()));
   };
   return handler;

@@ -14,8 +14,13 @@ export { MfaFlow } from './elements/mfa-flow/mfa-flow.js';
 export { MfaSettings } from './elements/mfa-settings/mfa-settings.js';
 export { MfaElement } from './elements/mfa-element.js';
 export { registerLocale } from './strings/locales.js';
+export {
+  createBackendClient,
+  type BackendClient,
+  type BackendClientOptions,
+} from './stytch/backend-client.js';
 export type { MfaStrings, StringKey } from './strings/locales.js';
 export type * from './events.js';
 export type { MfaMethod, MfaStep, Enrollment } from './types.js';
 export type { AuthResponse } from './stytch/member.js';
-export type { StytchClient } from './stytch/types.js';
+export type { MfaClient, StytchClient } from './stytch/types.js';

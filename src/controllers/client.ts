@@ -1,9 +1,10 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { clientContext, type ClientSource } from '../stytch/context.js';
-import type { StytchClient } from '../stytch/types.js';
+import type { AuthResponse } from '../stytch/member.js';
+import type { MfaClient } from '../stytch/types.js';
 
 export interface ClientHost extends ReactiveElement {
-  client?: StytchClient | null;
+  client?: MfaClient | null;
 }
 
 function closestAcrossShadows(element: Element, selector: string): Element | null {
@@ -31,6 +32,25 @@ class ContextRequest extends Event {
   ) {
     super('context-request', { bubbles: true, composed: true });
   }
+}
+
+/**
+ * A source for a client the page gave. A backend client (`createBackendClient`) that does not know
+ * the member yet asks the host's server first, so that `self.getSync()` does.
+ */
+export function sourceOf(client: MfaClient): ClientSource {
+  const backend = client as MfaClient & { getAuthResponse?: () => Promise<AuthResponse | null> };
+  if (!backend.getAuthResponse) return { client, getClient: () => Promise.resolve(client) };
+  const getAuthResponse = () => backend.getAuthResponse!();
+  return {
+    client,
+    getAuthResponse,
+    getClient: () =>
+      getAuthResponse().then(
+        () => client,
+        () => client, // the first call will meet the same failure and show it
+      ),
+  };
 }
 
 /**
@@ -65,7 +85,7 @@ export class ClientController implements ReactiveController {
   /** Where the client comes from now, without creating it: the element's own, or a provider. */
   get source(): ClientSource | null {
     const own = this.host.client;
-    if (own) return { client: own, getClient: () => Promise.resolve(own) };
+    if (own) return sourceOf(own);
     return this.provided ?? null;
   }
 

@@ -8,7 +8,7 @@ import { shared } from '../strings/en/shared.js';
 import type { MfaStrings, StringKey } from '../strings/locales.js';
 import { loadErrorTypes, toFailure, type Failure } from '../stytch/errors.js';
 import { resolveWho, type AuthResponse, type Who } from '../stytch/member.js';
-import type { Member, MemberSession, Organization, StytchClient } from '../stytch/types.js';
+import type { Member, MemberSession, MfaClient, Organization } from '../stytch/types.js';
 import { base } from '../styles/base.js';
 import { tokens } from '../styles/tokens.js';
 import type { Enrollment, MfaMethod, MfaStep } from '../types.js';
@@ -17,9 +17,9 @@ import type { Enrollment, MfaMethod, MfaStep } from '../types.js';
 export interface Ready {
   readonly who: Who;
   /** The client, loading the SDK and creating it on first use. */
-  api(): Promise<StytchClient>;
+  api(): Promise<MfaClient>;
   /** The client if it exists already (to hand to an inner element), else null. */
-  readonly client: StytchClient | null;
+  readonly client: MfaClient | null;
 }
 
 /**
@@ -54,7 +54,7 @@ export abstract class MfaElement extends LitElement {
   }
 
   /** The Stytch client to use; without one, the nearest `<mfa-provider>`'s. */
-  client: StytchClient | null = null;
+  client: MfaClient | null = null;
 
   /** What the primary `authenticate()` call returned (password, magic link, SSO, OAuth, discovery…). */
   authResponse: AuthResponse | null = null;
@@ -163,7 +163,7 @@ export abstract class MfaElement extends LitElement {
     code: string,
     length: number,
     aboutTheCode: ReadonlySet<string>,
-    call: (client: StytchClient, who: Who) => Promise<T>,
+    call: (client: MfaClient, who: Who) => Promise<T>,
     onFailure?: (failure: Failure) => void,
   ): Promise<T | null> {
     const session = this.session;
@@ -283,7 +283,7 @@ export abstract class MfaElement extends LitElement {
     this.setupMessage = '';
     return {
       who,
-      async api(): Promise<StytchClient> {
+      async api(): Promise<MfaClient> {
         void loadErrorTypes().catch(() => undefined); // so a failure can be described at once
         const client = await source.getClient();
         if (!client) throw new Error('stytch-mfa-elements: the provider has no public-token or client');

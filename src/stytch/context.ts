@@ -1,12 +1,18 @@
 import { createContext } from '@lit/context';
-import type { StytchClient } from './types.js';
+import type { AuthResponse } from './member.js';
+import type { MfaClient } from './types.js';
 
 /** What a provider hands its descendants: the client, once created, and a way to get it. */
 export interface ClientSource {
   /** The client, or null while it is not created yet. */
-  readonly client: StytchClient | null;
+  readonly client: MfaClient | null;
   /** The client, created (and the SDK loaded) on first call; null when the source has no way to make one. */
-  getClient(): Promise<StytchClient | null>;
+  getClient(): Promise<MfaClient | null>;
+  /**
+   * In backend mode, who is signing in and what MFA needs, from the host's session (a primary
+   * `authenticate()` answer without its tokens); absent with the browser SDK.
+   */
+  getAuthResponse?(): Promise<AuthResponse | null>;
 }
 
 export const clientContext = createContext<ClientSource | undefined>(

@@ -1,4 +1,4 @@
-import type { B2BAuthenticateResponseWithMFA, Member, Organization, StytchClient } from './types.js';
+import type { B2BAuthenticateResponseWithMFA, Member, MfaClient, Organization } from './types.js';
 
 /** The part of a primary `authenticate()` response the kit reads. */
 export type AuthResponse = Pick<B2BAuthenticateResponseWithMFA, 'member_id' | 'member' | 'organization'> &
@@ -18,7 +18,7 @@ export interface Who {
 export function resolveWho(
   attrs: { organizationId: string; memberId: string },
   response: AuthResponse | null | undefined,
-  client: StytchClient | null,
+  client: MfaClient | null,
 ): Who {
   const member = response?.member ?? client?.self.getSync() ?? null;
   const organization = response?.organization ?? client?.organization.getSync() ?? null;

@@ -11,3 +11,16 @@ export type {
 
 /** A Stytch B2B headless client (`StytchB2BHeadlessClient` / `StytchB2BClient`). */
 export type StytchClient = InstanceType<typeof StytchB2BHeadlessClient>;
+
+/**
+ * What the elements call on a client. The SDK's client has all of it, and so has the one
+ * `createBackendClient` makes, which sends the same calls to the host's own server.
+ */
+export interface MfaClient {
+  otps: { sms: Pick<StytchClient['otps']['sms'], 'send' | 'authenticate'> };
+  totp: Pick<StytchClient['totp'], 'create' | 'authenticate'>;
+  recoveryCodes: Pick<StytchClient['recoveryCodes'], 'recover' | 'get' | 'rotate'>;
+  self: Pick<StytchClient['self'], 'get' | 'getSync' | 'update' | 'deleteMFAPhoneNumber' | 'deleteMFATOTP'>;
+  organization: Pick<StytchClient['organization'], 'get' | 'getSync'>;
+  authenticateByUrl: StytchClient['authenticateByUrl'];
+}

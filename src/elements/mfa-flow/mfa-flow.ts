@@ -13,7 +13,8 @@ type Route = 'enroll' | 'authenticate';
  * `mfa-authenticated` at once (method `null`); `member_options: null` → `<mfa-enroll>`; otherwise
  * `<mfa-authenticate>`. With `handle-redirect` it first completes a redirect-based primary login
  * itself (`client.authenticateByUrl`: email magic links and the like), so a plain page needs no script
- * besides the kit. `<mfa-authenticate>` comes with it; `<mfa-enroll>` loads when routed to.
+ * besides the kit. In backend mode (`<mfa-provider backend-url>`) it asks the host's server who is
+ * signing in, so it needs no `authResponse` either. `<mfa-authenticate>` comes with it; `<mfa-enroll>` loads when routed to.
  *
  * @summary After primary auth: routes to done, `<mfa-enroll>` or `<mfa-authenticate>`.
  * @fires {CustomEvent<StepDetail>} mfa-step - The visible step changed (the routed element's steps).
@@ -58,6 +59,18 @@ export class MfaFlow extends MfaElement {
         const data = result?.ok && result.value && 'data' in result.value ? result.value.data : null;
         if (data) this.authResponse = data as AuthResponse;
       }
+    }
+    if (!this.authResponse) {
+      // Backend mode: the host's server knows who is signing in (its session, without the tokens).
+      const source = await this.clients.resolve();
+      const result = source?.getAuthResponse
+        ? await this.calls.run('state', () => source.getAuthResponse!())
+        : null;
+      if (result && !result.ok) {
+        await this.failWith(result.error);
+        return;
+      }
+      if (result?.value) this.authResponse = result.value;
     }
     return super.start();
   }

@@ -1,7 +1,10 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { sourceOf } from '../../controllers/client.js';
+import type { BackendClient } from '../../stytch/backend-client.js';
 import { clientContext, type ClientSource } from '../../stytch/context.js';
 import { createClient, existingClient } from '../../stytch/create-client.js';
+import type { AuthResponse } from '../../stytch/member.js';
 import type { StytchClient } from '../../stytch/types.js';
 
 /**
@@ -11,6 +14,10 @@ import type { StytchClient } from '../../stytch/types.js';
  * The SDK loads and the client is created after the first render — the SDK is the largest part of
  * the page and its constructor costs a noticeable moment — or as soon as something asks for it
  * (`await provider.getClient()`).
+ *
+ * With `backend-url` the elements make their calls through the host's own server instead
+ * (`createMfaHandler` from `stytch-mfa-elements/server`), which keeps the member's session; the SDK
+ * is not loaded, and `<mfa-flow>` asks the server who is signing in.
  *
  * @summary Provides the Stytch B2B client to the elements inside it.
  * @slot - The elements that use the client.
@@ -26,6 +33,7 @@ export class MfaProvider extends LitElement implements ClientSource {
     return {
       publicToken: { attribute: 'public-token' },
       apiUrl: { attribute: 'api-url' },
+      backendUrl: { attribute: 'backend-url' },
       client: { attribute: false },
     };
   }
@@ -36,7 +44,14 @@ export class MfaProvider extends LitElement implements ClientSource {
   /** Base URL of a Stytch-compatible API (the emulator, or a proxy); the SDK's default when empty. */
   apiUrl = '';
 
+  /**
+   * Where the host mounted `createMfaHandler` (`/api/mfa`): the elements' calls go there instead of
+   * to Stytch, and no Stytch token reaches the page.
+   */
+  backendUrl = '';
+
   private given: StytchClient | null = null;
+  private backend: BackendClient | null = null;
 
   private readonly provider = new ContextProvider(this, { context: clientContext, initialValue: this });
 
@@ -46,9 +61,10 @@ export class MfaProvider extends LitElement implements ClientSource {
    * primary-login code — or `await getClient()`, which creates it if need be.
    */
   get client(): StytchClient | null {
-    return (
-      this.given ?? (this.publicToken ? existingClient(this.publicToken, this.apiUrl || undefined) : null)
-    );
+    if (this.given) return this.given;
+    // In backend mode, the backend client: it has only the calls the elements make (MfaClient).
+    if (this.backendUrl) return this.backend as unknown as StytchClient | null;
+    return this.publicToken ? existingClient(this.publicToken, this.apiUrl || undefined) : null;
   }
 
   set client(value: StytchClient | null) {
@@ -60,10 +76,31 @@ export class MfaProvider extends LitElement implements ClientSource {
   /** The client, loading the SDK and creating it first if need be; null without `public-token` or `client`. */
   async getClient(): Promise<StytchClient | null> {
     if (this.given) return this.given;
+    if (this.backendUrl) {
+      const backend = await this.backendClient();
+      await sourceOf(backend).getClient();
+      return backend as unknown as StytchClient;
+    }
     if (!this.publicToken) return null;
     const client = await createClient(this.publicToken, this.apiUrl || undefined);
     this.requestUpdate('client');
     return client;
+  }
+
+  /** In backend mode, who is signing in (from the host's session); null with the browser SDK. */
+  async getAuthResponse(): Promise<AuthResponse | null> {
+    if (this.given) return sourceOf(this.given).getAuthResponse?.() ?? null;
+    return this.backendUrl ? (await this.backendClient()).getAuthResponse() : null;
+  }
+
+  private async backendClient(): Promise<BackendClient> {
+    const { backendClientFor } = await import('../../stytch/backend-client.js');
+    const backend = backendClientFor(this.backendUrl);
+    if (backend !== this.backend) {
+      this.backend = backend;
+      this.requestUpdate('client');
+    }
+    return backend;
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

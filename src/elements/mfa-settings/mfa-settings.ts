@@ -3,7 +3,7 @@ import { emit, type StepDetail } from '../../events.js';
 import { enroll } from '../../strings/en/enroll.js';
 import { settings } from '../../strings/en/settings.js';
 import { maskPhone } from '../../stytch/member.js';
-import type { Member, Organization, StytchClient } from '../../stytch/types.js';
+import type { MfaClient, Member, Organization } from '../../stytch/types.js';
 import { MfaElement, type Ready } from '../mfa-element.js';
 import { styles } from './mfa-settings.styles.js';
 
@@ -123,7 +123,7 @@ export class MfaSettings extends MfaElement {
   /** Runs one change through the member's session; the answer's member replaces ours. */
   private async change(
     name: string,
-    call: (client: StytchClient) => Promise<{ member: Member }>,
+    call: (client: MfaClient) => Promise<{ member: Member }>,
   ): Promise<Member | null> {
     const session = this.session;
     if (!session || this.calls.pending) return null;

@@ -1,0 +1,67 @@
+// The README's Express host, served by Express itself: its session cookie, and a cross-site request.
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { B2BClient } from 'stytch';
+import { ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } from '../../emulator/index.js';
+import { createApp } from '../../examples/express.js';
+import { call, useEmulator } from '../emulator/helpers.js';
+
+const ctx = useEmulator();
+
+describe('the Express host of the README', () => {
+  let server: Server;
+  let base = '';
+  before(async () => {
+    const warn = console.warn; // the package warns about a custom env
+    console.warn = () => undefined;
+    const stytch = new B2BClient({ ...PROJECT, env: `${ctx.base}/` });
+    console.warn = warn;
+    server = createApp(stytch).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => new Promise((resolve) => server.close(resolve)));
+
+  async function signIn(): Promise<string> {
+    const response = await fetch(`${base}/api/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        organization_id: ORGANIZATION_IDS.acme,
+        email_address: 'new@acme.test',
+        password: SEED_PASSWORD,
+      }),
+    });
+    const [setCookie] = response.headers.getSetCookie();
+    assert.match(setCookie!, /^app_session=[\w-]+; HttpOnly; SameSite=Lax; Path=\//);
+    return setCookie!.split(';')[0]!;
+  }
+
+  it('answers the elements with the session cookie, and refuses a cross-site page', async () => {
+    const cookie = await signIn();
+    const send = (headers: Record<string, string>) =>
+      fetch(`${base}/api/mfa/sms/send`, {
+        method: 'POST',
+        headers: { cookie, 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ mfa_phone_number: '+14155550125' }),
+      });
+    const crossSite = await send({ Origin: 'https://evil.test', 'Sec-Fetch-Site': 'cross-site' });
+    assert.equal(crossSite.status, 403);
+    assert.equal((await crossSite.json()).error_type, 'cross_site_request');
+    const form = await send({ 'Content-Type': 'application/x-www-form-urlencoded' });
+    assert.equal(form.status, 415);
+    assert.deepEqual((await call(ctx.base, 'GET', '/__emulator/sms?to=%2B14155550125')).body, []);
+
+    const sameOrigin = await send({ Origin: base, 'Sec-Fetch-Site': 'same-origin' });
+    assert.equal(sameOrigin.status, 200);
+    assert.equal((await call(ctx.base, 'GET', '/__emulator/sms?to=%2B14155550125')).body.length, 1);
+  });
+
+  it('passes other paths on to the app', async () => {
+    const response = await fetch(`${base}/api/mfa/not-an-operation`, { method: 'POST' });
+    assert.equal(response.status, 404);
+    assert.match(await response.text(), /Cannot POST/); // Express's own 404: the handler let it through
+  });
+});
