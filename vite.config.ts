@@ -1,15 +1,36 @@
 // `npm start`: the demo on http://127.0.0.1:5173 with the emulator mounted at the same origin.
 // `npm run build:cdn`: the CDN builds — an ES module entry (lazy chunks beside it) and, with
 // `--mode classic`, a self-contained classic script. Both register every element.
+import type { AddressInfo } from 'node:net';
+import { B2BClient } from 'stytch';
 import { defineConfig, type Plugin } from 'vite';
-import { createEmulator } from './emulator/index.js';
+import { createEmulator, PROJECT } from './emulator/index.js';
+import { createApp } from './examples/express.js';
 
+/**
+ * The emulator at the demo's origin, for the browser SDK; and, for the demo's "your server" mode, the
+ * README's Express host under /api, whose B2BClient (the official package) calls the same emulator.
+ */
 function stytchEmulator(): Plugin {
   return {
     name: 'stytch-emulator',
-    configureServer(server) {
+    async configureServer(server) {
       const emulator = createEmulator();
       server.middlewares.use(emulator.middleware);
+      const backend = await emulator.listen(0);
+      const warn = console.warn; // the package warns about a custom env, as it should
+      console.warn = () => undefined;
+      const stytch = new B2BClient({
+        ...PROJECT,
+        env: `http://127.0.0.1:${(backend.address() as AddressInfo).port}/`,
+      });
+      console.warn = warn;
+      const host = createApp(stytch);
+      server.middlewares.use('/api', (req, res, next) => {
+        req.url = req.originalUrl ?? req.url; // Express routes on the full path
+        host(req as Parameters<typeof host>[0], res as Parameters<typeof host>[1], next);
+      });
+      server.httpServer?.once('close', () => void emulator.close());
     },
   };
 }

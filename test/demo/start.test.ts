@@ -98,4 +98,64 @@ describe('npm start', () => {
     assert.match((await page.$eval('#result', (el) => el.textContent)) ?? '', /no MFA needed/);
     assert.deepEqual(offOrigin, []);
   });
+
+  it('"your server" mode: the README\'s Express host signs in and runs <mfa-flow>, no token on the page', async () => {
+    await fetch(`${url}__emulator/reset`, { method: 'POST' });
+    const page = await (await browser.createBrowserContext()).newPage(); // no cookie of the test before
+    const received: string[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/api/')) {
+        received.push(response.url());
+        void response.text().then(
+          (body) => {
+            if (/"(session_token|session_jwt|intermediate_session_token)":"[^"]/.test(body))
+              received.push(`TOKEN in ${response.url()}`);
+          },
+          () => undefined,
+        );
+      }
+    });
+    await page.goto(`${url}?mode=server`);
+    await page.waitForSelector('#status[data-state="connected"]', { timeout: 15_000 });
+    assert.match((await page.$eval('#status', (el) => el.textContent)) ?? '', /your server/);
+    assert.equal(await page.$eval('input[value="server"]', (el) => (el as HTMLInputElement).checked), true);
+
+    await page.select(
+      '#member',
+      await page.$eval('#member', (s) => {
+        const options = Array.from((s as HTMLSelectElement).options);
+        return options.find((o) => o.text.startsWith('sms@acme.test'))!.value;
+      }),
+    );
+    await page.click('button[type="submit"]');
+    await page.waitForFunction(
+      () => document.querySelector('mfa-flow')?.getAttribute('step') === 'enter-sms-code',
+      {
+        timeout: 15_000,
+      },
+    );
+    const outbox = (await (await fetch(`${url}__emulator/sms?to=%2B14155550101`)).json()) as {
+      code: string;
+    }[];
+    await page.keyboard.type(outbox.at(-1)!.code);
+    await page.waitForFunction(
+      () => document.querySelector('mfa-settings')?.getAttribute('step') === 'select-method',
+      {
+        timeout: 15_000,
+      },
+    );
+    assert.match(
+      (await page.$eval('#result', (el) => el.textContent)) ?? '',
+      /Signed in as sms@acme\.test with sms_otp/,
+    );
+    assert.equal(await page.evaluate(() => document.cookie), '');
+    assert.ok(
+      received.some((u) => u.endsWith('/api/mfa/sms/authenticate')),
+      received.join(' '),
+    );
+    assert.deepEqual(
+      received.filter((u) => u.startsWith('TOKEN')),
+      [],
+    );
+  });
 });

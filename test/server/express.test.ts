@@ -49,7 +49,7 @@ describe('the Express host of the README', () => {
       });
     const crossSite = await send({ Origin: 'https://evil.test', 'Sec-Fetch-Site': 'cross-site' });
     assert.equal(crossSite.status, 403);
-    assert.equal((await crossSite.json()).error_type, 'cross_site_request');
+    assert.equal(((await crossSite.json()) as any).error_type, 'cross_site_request');
     const form = await send({ 'Content-Type': 'application/x-www-form-urlencoded' });
     assert.equal(form.status, 415);
     assert.deepEqual((await call(ctx.base, 'GET', '/__emulator/sms?to=%2B14155550125')).body, []);

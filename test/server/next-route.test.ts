@@ -53,7 +53,7 @@ describe('the Next.js route handlers of the README', () => {
     let cookie = cookieOf(signedIn);
 
     const state = await post(mfa, '/api/mfa/state', {}, { cookie });
-    const body = await state.json();
+    const body = (await state.json()) as any;
     assert.equal(body.member.member_id, MEMBER_IDS.newAcme);
     assert.equal(body.mfa_required.member_options, null);
 
@@ -73,7 +73,7 @@ describe('the Next.js route handlers of the README', () => {
     cookie = cookieOf(done);
     assert.ok(cookie, 'the new session has a new cookie');
 
-    const after = await (await post(mfa, '/api/mfa/state', {}, { cookie })).json();
+    const after = (await (await post(mfa, '/api/mfa/state', {}, { cookie })).json()) as any;
     assert.equal(after.member_authenticated, true);
     assert.equal(after.mfa_required, null);
   });
@@ -112,7 +112,7 @@ describe('the Next.js route handlers of the README', () => {
 
   it("passes Stytch's error types through and needs a session", async () => {
     const none = await post(mfa, '/api/mfa/sms/send', {});
-    assert.equal((await none.json()).error_type, 'session_not_found');
+    assert.equal(((await none.json()) as any).error_type, 'session_not_found');
     const signedIn = await post(login, '/api/login', {
       organization_id: ORGANIZATION_IDS.acme,
       email_address: 'new@acme.test',
@@ -125,6 +125,6 @@ describe('the Next.js route handlers of the README', () => {
       { cookie: cookieOf(signedIn) },
     );
     assert.equal(bad.status, 400);
-    assert.equal((await bad.json()).error_type, 'invalid_phone_number');
+    assert.equal(((await bad.json()) as any).error_type, 'invalid_phone_number');
   });
 });
