@@ -3,7 +3,9 @@ import { iso } from '../clock.js';
 import type { EmulatorCore } from '../core.js';
 import { errors } from '../errors.js';
 import { opaqueToken } from '../ids.js';
-import type { MemberRecord } from '../state.js';
+import { toMember, toOrganization } from '../serialize.js';
+import type { MemberRecord, SessionRecord } from '../state.js';
+import { primaryAuthenticate } from './primary.js';
 
 function samePassword(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -76,4 +78,29 @@ export function spendMagicLink(core: EmulatorCore, token: string): MemberRecord 
   if (record.used || record.expires_at <= core.now()) throw errors.unableToAuthMagicLink();
   record.used = true;
   return core.member(record.organization_id, record.member_id);
+}
+
+/** The answer to `magic_links/email/login_or_signup`, on both route sets. */
+export function linkSentAnswer(core: EmulatorCore, member: MemberRecord) {
+  return {
+    member_id: member.member_id,
+    member_created: false,
+    member: toMember(member),
+    organization: toOrganization(core.organization(member.organization_id)),
+  };
+}
+
+/** `magic_links/authenticate`: spends the link and logs its member in (a held session gains the factor). */
+export function magicLinkLogin(
+  core: EmulatorCore,
+  held: SessionRecord | null,
+  token: string,
+  minutes: number,
+) {
+  const member = spendMagicLink(core, token);
+  return {
+    ...primaryAuthenticate(core, held, member, { type: 'magic_link', at: core.now() }, minutes),
+    method_id: `email-test-${member.member_id.slice(-12)}`,
+    reset_sessions: false,
+  };
 }

@@ -1,7 +1,6 @@
 import type { Route } from '../../router.js';
 import { readBody } from '../../schema.js';
-import { toMember, toOrganization } from '../../serialize.js';
-import { memberByPassword, sendMagicLink, spendMagicLink } from '../../services/login.js';
+import { linkSentAnswer, magicLinkLogin, memberByPassword, sendMagicLink } from '../../services/login.js';
 import { primaryAuthenticate } from '../../services/primary.js';
 
 const SESSION_FIELDS = {
@@ -42,13 +41,7 @@ export const backendLoginRoutes: Route[] = [
         login_expiration_minutes: 'number?',
         locale: 'string?',
       });
-      const member = sendMagicLink(core, b);
-      return {
-        member_id: member.member_id,
-        member_created: false,
-        member: toMember(member),
-        organization: toOrganization(core.organization(member.organization_id)),
-      };
+      return linkSentAnswer(core, sendMagicLink(core, b));
     },
   },
   {
@@ -58,12 +51,7 @@ export const backendLoginRoutes: Route[] = [
       const b = readBody(body, { magic_links_token: 'string', ...SESSION_FIELDS });
       const minutes = core.checkSessionDuration(b.session_duration_minutes);
       const held = b.session_token || b.session_jwt ? core.requireSession(b) : null;
-      const member = spendMagicLink(core, b.magic_links_token);
-      return {
-        ...primaryAuthenticate(core, held, member, { type: 'magic_link', at: core.now() }, minutes),
-        method_id: `email-test-${member.member_id.slice(-12)}`,
-        reset_sessions: false,
-      };
+      return magicLinkLogin(core, held, b.magic_links_token, minutes);
     },
   },
 ];

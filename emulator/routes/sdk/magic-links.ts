@@ -1,8 +1,7 @@
 import { errors } from '../../errors.js';
 import type { Route } from '../../router.js';
 import { readBody } from '../../schema.js';
-import { toMember, toOrganization } from '../../serialize.js';
-import { sendMagicLink, spendMagicLink } from '../../services/login.js';
+import { linkSentAnswer, magicLinkLogin, sendMagicLink } from '../../services/login.js';
 import { primaryAuthenticate } from '../../services/primary.js';
 
 /** B2B email magic links (primary auth): the email goes to the outbox, its link to the redirect URL. */
@@ -19,14 +18,7 @@ export const magicLinkRoutes: Route[] = [
         login_expiration_minutes: 'number?',
         locale: 'string?',
       });
-      const member = sendMagicLink(core, b);
-      const org = core.organization(member.organization_id);
-      return {
-        member_id: member.member_id,
-        member_created: false,
-        member: toMember(member),
-        organization: toOrganization(org),
-      };
+      return linkSentAnswer(core, sendMagicLink(core, b));
     },
   },
   {
@@ -40,12 +32,7 @@ export const magicLinkRoutes: Route[] = [
         intermediate_session_token: 'string?',
       });
       const minutes = core.checkSessionDuration(b.session_duration_minutes);
-      const member = spendMagicLink(core, b.magic_links_token);
-      return {
-        ...primaryAuthenticate(core, caller.session, member, { type: 'magic_link', at: core.now() }, minutes),
-        method_id: `email-test-${member.member_id.slice(-12)}`,
-        reset_sessions: false,
-      };
+      return magicLinkLogin(core, caller.session, b.magic_links_token, minutes);
     },
   },
   {
