@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
@@ -157,5 +159,63 @@ describe('npm start', () => {
       received.filter((u) => u.startsWith('TOKEN')),
       [],
     );
+  });
+
+  it('"your server" mode refuses another origin\'s page, though the browser sends the cookie', async () => {
+    await fetch(`${url}__emulator/reset`, { method: 'POST' });
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    await page.goto(`${url}?mode=server`);
+    await page.waitForSelector('#status[data-state="connected"]', { timeout: 15_000 });
+    const signedIn = await page.evaluate(async () => {
+      const response = await fetch('/api/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          organization_id: 'acme',
+          email_address: 'new@acme.test',
+          password: 'mfa-demo-password',
+        }),
+      });
+      return response.status;
+    });
+    assert.equal(signedIn, 200);
+
+    // A page on another port of the same host: same site, so SameSite=Lax lets the cookie go along.
+    const attacker = createServer((_req, res) => res.end('<!doctype html><title>elsewhere</title>'));
+    attacker.listen(0, '127.0.0.1');
+    await once(attacker, 'listening');
+    const elsewhere = await context.newPage();
+    await elsewhere.goto(`http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`);
+    const attempts = await elsewhere.evaluate(async (target) => {
+      const body = JSON.stringify({ mfa_phone_number: '+14155550126' });
+      const simple = await fetch(`${target}api/mfa/sms/send`, {
+        method: 'POST',
+        mode: 'no-cors',
+        credentials: 'include',
+        headers: { 'Content-Type': 'text/plain' },
+        body,
+      }).then(
+        (r) => r.type,
+        (e: Error) => e.name,
+      );
+      const json = await fetch(`${target}api/mfa/sms/send`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      }).then(
+        (r) => String(r.status),
+        (e: Error) => e.name,
+      );
+      return { simple, json };
+    }, url);
+    attacker.close();
+    // The simple request reached the server (opaque to the page) and was refused; the JSON one
+    // needed a preflight the handler never grants.
+    assert.deepEqual(attempts, { simple: 'opaque', json: 'TypeError' });
+    const sent = (await (await fetch(`${url}__emulator/sms?to=%2B14155550126`)).json()) as unknown[];
+    assert.deepEqual(sent, []);
+    await context.close();
   });
 });
