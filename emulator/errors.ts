@@ -66,6 +66,8 @@ export const errors = {
       'invalid_intermediate_session_token_for_organization',
       'The intermediate session token does not belong to this organization.',
     ),
+  forbiddenHost: () =>
+    new StytchError(403, 'forbidden', 'The emulator answers loopback host names only (see --host).'),
   projectNotFound: () => new StytchError(404, 'project_not_found', 'Project could not be found.'),
   organizationNotFound: () =>
     new StytchError(404, 'organization_not_found', 'Organization could not be found.'),

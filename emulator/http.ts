@@ -14,6 +14,28 @@ export function isLoopbackOrigin(origin: string): boolean {
   }
 }
 
+/** Loopback host names (and the one the server listens on): what a `Host` header may name. */
+export function isLoopbackHost(header: string | undefined, listening: string): boolean {
+  if (!header) return false;
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${header}`).hostname;
+  } catch {
+    return false;
+  }
+  return (
+    hostname === 'localhost' ||
+    hostname === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(hostname) ||
+    hostname === listening ||
+    hostname === `[${listening}]`
+  );
+}
+
+export function isJsonContentType(header: string | undefined): boolean {
+  return /^application\/json\s*(;|$)/i.test(header ?? '');
+}
+
 export function corsHeaders(req: IncomingMessage): Record<string, string> {
   const origin = req.headers.origin;
   if (!origin || !isLoopbackOrigin(origin)) return {};
@@ -66,12 +88,34 @@ export async function readText(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Parses a JSON body; empty is `{}`; anything unparseable is Stytch's 400 `bad_request`. */
+const MAX_DEPTH = 32;
+
+/** How deeply a parsed JSON value nests, up to `limit + 1` (iterative: no recursion to overflow). */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * Parses a JSON body; empty is `{}`; anything unparseable, or nested deeper than anything Stytch takes
+ * (it would later overflow a serializer), is Stytch's 400 `bad_request`.
+ */
 export function parseJson(text: string): unknown {
   if (text.trim() === '') return {};
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw errors.badRequest('The request body is not valid JSON.');
   }
+  if (depthOf(value, MAX_DEPTH) > MAX_DEPTH) throw errors.badRequest('The request body nests too deeply.');
+  return value;
 }

@@ -14,7 +14,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { EmulatorCore, type Caller } from './core.js';
 import { errorJson, errors, SchemaError, StytchError } from './errors.js';
 import { defaultErrorType, Faults } from './faults.js';
-import { corsHeaders, parseJson, preflightHeaders, readText, sendJson } from './http.js';
+import {
+  corsHeaders,
+  isJsonContentType,
+  isLoopbackHost,
+  parseJson,
+  preflightHeaders,
+  readText,
+  sendJson,
+} from './http.js';
 import { testId } from './ids.js';
 import type { EmulatorOptions, ResolvedOptions } from './options.js';
 import { findRoute, type Method, type Route } from './router.js';
@@ -191,7 +199,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const found = findRoute(routes[api], method, path);
       if (!found) throw errors.routeNotFound(url.pathname);
       if ('methodNotAllowed' in found) throw errors.methodNotAllowed(method, url.pathname);
-      const body = parseJson(await readText(req));
+      const text = await readText(req);
+      if (text.trim() !== '' && !isJsonContentType(req.headers['content-type'])) {
+        // A cross-site form or text/plain beacon needs no preflight: bodies must say they are JSON.
+        throw errors.badRequest('Content-Type must be application/json.');
+      }
+      const body = parseJson(text);
       const { route, params } = found;
       let caller = NO_CALLER;
       if (api === 'sdk' && !route.anonymous) caller = readCaller(core, req.headers.authorization);
@@ -229,7 +242,13 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, next?: NextFunction): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    } catch {
+      const error = errors.badRequest('The request target is not a valid path.');
+      return sendJson(req, res, 400, errorJson(error, testId('request-id')));
+    }
     const api = apiOf(url.pathname);
     if (!api) {
       if (next) return next();
@@ -248,7 +267,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     },
     listen(port = 9010, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
-        const s = createServer((req, res) => void handle(req, res));
+        const s = createServer((req, res) => {
+          // DNS rebinding: a page on another name that resolves here must not read the outboxes.
+          if (!isLoopbackHost(req.headers.host, host)) {
+            sendJson(req, res, 403, errorJson(errors.forbiddenHost(), testId('request-id')));
+            return;
+          }
+          handle(req, res).catch(() => (res.headersSent ? res.destroy() : res.writeHead(500).end()));
+        });
         s.once('error', reject);
         s.listen(port, host, () => {
           server = s;

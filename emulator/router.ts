@@ -1,4 +1,5 @@
 import type { Caller, EmulatorCore } from './core.js';
+import { errors } from './errors.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -30,8 +31,13 @@ function matchPath(pattern: string, path: string): Record<string, string> | null
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
     const segment = want[i]!;
-    if (segment.startsWith(':')) params[segment.slice(1)] = decodeURIComponent(got[i]!);
-    else if (segment !== got[i]) return null;
+    if (segment.startsWith(':')) {
+      try {
+        params[segment.slice(1)] = decodeURIComponent(got[i]!);
+      } catch {
+        throw errors.badRequest('A path segment is not valid %-encoding.');
+      }
+    } else if (segment !== got[i]) return null;
   }
   return params;
 }
