@@ -1,6 +1,7 @@
 import type { Route } from '../../router.js';
+import { magicLinkSendRoute } from '../magic-link-send.js';
 import { readBody } from '../../schema.js';
-import { linkSentAnswer, magicLinkLogin, memberByPassword, sendMagicLink } from '../../services/login.js';
+import { magicLinkLogin, memberByPassword } from '../../services/login.js';
 import { primaryAuthenticate } from '../../services/primary.js';
 
 const SESSION_FIELDS = {
@@ -29,21 +30,7 @@ export const backendLoginRoutes: Route[] = [
       return primaryAuthenticate(core, held, member, { type: 'password', at: core.now() }, minutes);
     },
   },
-  {
-    method: 'POST',
-    path: '/b2b/magic_links/email/login_or_signup',
-    handle(core, { body }) {
-      const b = readBody(body, {
-        organization_id: 'string',
-        email_address: 'string',
-        login_redirect_url: 'string?',
-        signup_redirect_url: 'string?',
-        login_expiration_minutes: 'number?',
-        locale: 'string?',
-      });
-      return linkSentAnswer(core, sendMagicLink(core, b));
-    },
-  },
+  magicLinkSendRoute,
   {
     method: 'POST',
     path: '/b2b/magic_links/authenticate',

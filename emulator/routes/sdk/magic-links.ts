@@ -1,26 +1,13 @@
 import { errors } from '../../errors.js';
 import type { Route } from '../../router.js';
+import { magicLinkSendRoute } from '../magic-link-send.js';
 import { readBody } from '../../schema.js';
-import { linkSentAnswer, magicLinkLogin, sendMagicLink } from '../../services/login.js';
+import { magicLinkLogin } from '../../services/login.js';
 import { primaryAuthenticate } from '../../services/primary.js';
 
 /** B2B email magic links (primary auth): the email goes to the outbox, its link to the redirect URL. */
 export const magicLinkRoutes: Route[] = [
-  {
-    method: 'POST',
-    path: '/b2b/magic_links/email/login_or_signup',
-    handle(core, { body }) {
-      const b = readBody(body, {
-        email_address: 'string',
-        organization_id: 'string',
-        login_redirect_url: 'string?',
-        signup_redirect_url: 'string?',
-        login_expiration_minutes: 'number?',
-        locale: 'string?',
-      });
-      return linkSentAnswer(core, sendMagicLink(core, b));
-    },
-  },
+  magicLinkSendRoute,
   {
     method: 'POST',
     path: '/b2b/magic_links/authenticate',
