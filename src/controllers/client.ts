@@ -45,11 +45,14 @@ export function sourceOf(client: MfaClient): ClientSource {
   return {
     client,
     getAuthResponse,
+    // Once the member is known (an earlier answer), calls need not ask the server who it is.
     getClient: () =>
-      getAuthResponse().then(
-        () => client,
-        () => client, // the first call will meet the same failure and show it
-      ),
+      client.self.getSync()
+        ? Promise.resolve(client)
+        : getAuthResponse().then(
+            () => client,
+            () => client, // the first call will meet the same failure and show it
+          ),
   };
 }
 

@@ -108,8 +108,11 @@ export class MfaProvider extends LitElement implements ClientSource {
   }
 
   protected override firstUpdated(): void {
-    // After the first paint, load the SDK and create the client so the first call need not wait.
-    requestAnimationFrame(() => setTimeout(() => void this.getClient()));
+    // After the first paint, load the SDK and create the client so the first call need not wait
+    // (in backend mode, only the small client: who is signing in is asked when an element needs it).
+    requestAnimationFrame(() =>
+      setTimeout(() => void (this.backendUrl ? this.backendClient() : this.getClient())),
+    );
   }
 
   protected override render(): TemplateResult {
