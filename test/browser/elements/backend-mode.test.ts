@@ -6,7 +6,7 @@ import '../../../src/elements/mfa-flow/mfa-flow.js';
 import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
 import '../../../src/elements/mfa-provider/mfa-provider.js';
 import {
-  emulatorClock,
+  emulatorNowMs,
   lastSmsCode,
   MEMBER_IDS,
   ORGANIZATION_IDS,
@@ -17,12 +17,12 @@ import {
 } from '../support/emulator.js';
 import { press } from '../support/keyboard.js';
 import '../support/network-guard.js';
-import { deepest, partText, visibleText } from '../support/shadow.js';
+import { deepest, visibleText } from '../support/shadow.js';
 import { totpCode } from '../support/totp.js';
 import { freshVisitor } from '../support/visitor.js';
 import { waitUntil } from '../support/wait.js';
+import { completeTotpSetup } from '../support/walks.js';
 
-const now = async () => Date.parse((await emulatorClock()).now);
 const TOKEN_FIELDS = ['session_token', 'session_jwt', 'intermediate_session_token'];
 
 /** Every body the page receives from the host's /api, read as the page reads it. */
@@ -104,16 +104,7 @@ describe('backend mode: <mfa-provider backend-url> + createMfaHandler', () => {
   it('new@globex.test: required enrollment by TOTP, with recovery codes', async () => {
     const el = await backendFlow('new@globex.test', ORGANIZATION_IDS.globex);
     await waitUntil(() => el.step === 'scan-totp', 'straight to the QR code');
-    const secret = partText(deepest(el, 'totp-setup')!, 'secret').replace(/ /g, '');
-    await press(deepest(el, 'totp-setup')!.shadowRoot!.querySelector('[part~="submit-button"]'));
-    await waitUntil(() => el.step === 'enter-totp-code', 'code entry');
-    deepest(el, 'mfa-code-input')!.focus();
-    await sendKeys({ type: totpCode(secret, await now()) });
-    await waitUntil(() => el.step === 'save-recovery-codes', 'codes');
-    const ack = deepest(el, '[part~="acknowledge"]') as HTMLInputElement;
-    ack.focus();
-    await sendKeys({ press: ' ' });
-    await press(deepest(el, 'mfa-recovery-codes')!.shadowRoot!.querySelector('[part~="submit-button"]'));
+    const secret = await completeTotpSetup(el);
     await waitUntil(() => el.step === 'done', 'done');
     expect(visitor.recorder.of('mfa-enrolled')[0]!.method).to.equal('totp');
     // The step that needs the secret and the codes had them; no other answer did.
@@ -132,13 +123,19 @@ describe('backend mode: <mfa-provider backend-url> + createMfaHandler', () => {
     await waitUntil(() => el.step === 'done', 'done');
     expect(await smsOutbox('+14155550101')).to.have.length(1);
     expect(visitor.recorder.of('mfa-authenticated')[0]!.method).to.equal('sms_otp');
+    // One request per thing done: who is signing in, once; then the code.
+    expect(received.map((r) => r.url)).to.deep.equal([
+      '/api/login',
+      '/api/mfa/state',
+      '/api/mfa/sms/authenticate',
+    ]);
     expectNoTokens();
   });
 
   it('totp@acme.test: returning TOTP, then a reload finds the full session', async () => {
     const el = await backendFlow('totp@acme.test');
     await waitUntil(() => el.step === 'enter-totp-code', 'code entry');
-    await sendKeys({ type: totpCode(SEED_TOTP_SECRET, await now()) });
+    await sendKeys({ type: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()) });
     await waitUntil(() => el.step === 'done', 'done');
     expect(visitor.recorder.of('mfa-authenticated')[0]!.method).to.equal('totp');
 

@@ -6,7 +6,7 @@ import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
 import { login, signOut, testClient } from '../support/client.js';
 import {
   advanceClock,
-  emulatorClock,
+  emulatorNowMs,
   lastSmsCode,
   MEMBER_IDS,
   ORGANIZATION_IDS,
@@ -20,9 +20,9 @@ import { deepActiveElement, deepest, partText, visibleText } from '../support/sh
 import { totpCode } from '../support/totp.js';
 import { freshVisitor } from '../support/visitor.js';
 import { waitUntil } from '../support/wait.js';
+import { completeTotpSetup } from '../support/walks.js';
 
 const client = testClient();
-const now = async () => Date.parse((await emulatorClock()).now);
 
 async function flowFor(email: string, organizationId: string = ORGANIZATION_IDS.acme) {
   const primary = await login(email, organizationId);
@@ -78,7 +78,7 @@ describe('<mfa-flow>', () => {
     await press(deepest(el, 'totp-setup')!.shadowRoot!.querySelector('[part~="submit-button"]'));
     await waitUntil(() => el.step === 'enter-totp-code', 'code entry');
     deepest(el, 'mfa-code-input')!.focus();
-    await sendKeys({ type: totpCode(secret, await now()) });
+    await sendKeys({ type: totpCode(secret, await emulatorNowMs()) });
     await waitUntil(() => el.step === 'save-recovery-codes', 'codes');
     (deepest(el, '[part~="acknowledge"]') as HTMLInputElement).focus();
     await sendKeys({ press: 'Space' });
@@ -104,18 +104,7 @@ describe('<mfa-flow>', () => {
     const { el } = await flowFor('new@globex.test', ORGANIZATION_IDS.globex);
     await waitUntil(() => el.step === 'scan-totp', 'straight to the QR code');
     await expect(el).to.be.accessible();
-    const secret = partText(deepest(el, 'totp-setup')!, 'secret').replace(/ /g, '');
-    await press(deepest(el, 'totp-setup')!.shadowRoot!.querySelector('[part~="submit-button"]'));
-    await expect(el).to.be.accessible();
-    await waitUntil(() => el.step === 'enter-totp-code', 'code entry');
-    deepest(el, 'mfa-code-input')!.focus();
-    await sendKeys({ type: totpCode(secret, await now()) });
-    await waitUntil(() => el.step === 'save-recovery-codes', 'codes');
-    await expect(el).to.be.accessible();
-    const ack = deepest(el, '[part~="acknowledge"]') as HTMLInputElement;
-    ack.focus();
-    await sendKeys({ press: 'Space' });
-    await press(deepest(el, 'mfa-recovery-codes')!.shadowRoot!.querySelector('[part~="submit-button"]'));
+    await completeTotpSetup(el, { accessible: true });
     await waitUntil(() => el.step === 'done', 'done');
     expect(visitor.recorder.names().filter((n) => n.startsWith('mfa-step'))).to.deep.equal([
       'mfa-step:scan-totp',
@@ -143,7 +132,7 @@ describe('<mfa-flow>', () => {
     await waitUntil(() => el.step === 'enter-totp-code', 'code entry');
     await expect(el).to.be.accessible();
     expect(deepActiveElement()?.localName).to.equal('input');
-    await sendKeys({ type: totpCode(SEED_TOTP_SECRET, await now()) });
+    await sendKeys({ type: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()) });
     await waitUntil(() => el.step === 'done', 'done');
     await expect(el).to.be.accessible();
     expect(visitor.recorder.of('mfa-authenticated')[0]!.method).to.equal('totp');
@@ -204,7 +193,7 @@ describe('<mfa-flow>', () => {
     await client.totp.authenticate({
       organization_id: ORGANIZATION_IDS.acme,
       member_id: first.member_id,
-      code: totpCode(SEED_TOTP_SECRET, await now()),
+      code: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()),
       session_duration_minutes: 60,
     });
     await client.self.update({ mfa_phone_number: '+14155550177' });
@@ -262,7 +251,7 @@ describe('<mfa-authenticate> step-up with a session', () => {
     await client.totp.authenticate({
       organization_id: ORGANIZATION_IDS.acme,
       member_id: primary.member_id,
-      code: totpCode(SEED_TOTP_SECRET, await now()),
+      code: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()),
       session_duration_minutes: 60,
     });
     const sessionId = client.session.getSync()!.member_session_id;
@@ -273,7 +262,7 @@ describe('<mfa-authenticate> step-up with a session', () => {
       html`<mfa-authenticate .client=${client}></mfa-authenticate>`,
     );
     await waitUntil(() => el.step === 'enter-totp-code', 'TOTP code entry');
-    await sendKeys({ type: totpCode(SEED_TOTP_SECRET, await now()) });
+    await sendKeys({ type: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()) });
     await waitUntil(() => el.step === 'done', 'done');
     const [authenticated] = visitor.recorder.of('mfa-authenticated');
     expect(authenticated!.method).to.equal('totp');

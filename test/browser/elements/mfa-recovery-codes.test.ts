@@ -5,7 +5,7 @@ import '../../../src/elements/mfa-recovery-codes/mfa-recovery-codes.js';
 import type { MfaRecoveryCodes } from '../../../src/elements/mfa-recovery-codes/mfa-recovery-codes.js';
 import { signOut, testClient } from '../support/client.js';
 import {
-  emulatorClock,
+  emulatorNowMs,
   ORGANIZATION_IDS,
   resetEmulator,
   SEED_PASSWORD,
@@ -155,7 +155,7 @@ describe('<mfa-recovery-codes> with a session', () => {
     await client.totp.authenticate({
       organization_id: ORGANIZATION_IDS.acme,
       member_id: primary.member_id,
-      code: totpCode(SEED_TOTP_SECRET, Date.parse((await emulatorClock()).now)),
+      code: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()),
       session_duration_minutes: 60,
     });
   });

@@ -5,7 +5,7 @@ import '../../../src/elements/mfa-settings/mfa-settings.js';
 import type { MfaSettings } from '../../../src/elements/mfa-settings/mfa-settings.js';
 import { login, testClient } from '../support/client.js';
 import {
-  emulatorClock,
+  emulatorNowMs,
   lastSmsCode,
   ORGANIZATION_IDS,
   SEED_RECOVERY_CODES,
@@ -17,9 +17,9 @@ import { deepActiveElement, deepest, partText, visibleText } from '../support/sh
 import { totpCode } from '../support/totp.js';
 import { freshVisitor } from '../support/visitor.js';
 import { waitUntil } from '../support/wait.js';
+import { completeTotpSetup } from '../support/walks.js';
 
 const client = testClient();
-const now = async () => Date.parse((await emulatorClock()).now);
 const SMS_PHONE = '+14155550101';
 
 /** Signs a seeded member in with a full session (primary auth, then their second step if any). */
@@ -30,7 +30,7 @@ async function signIn(email: string, organizationId: string = ORGANIZATION_IDS.a
   if (email.startsWith('sms@')) {
     await client.otps.sms.authenticate({ ...ids, code: await lastSmsCode(SMS_PHONE) });
   } else {
-    await client.totp.authenticate({ ...ids, code: totpCode(SEED_TOTP_SECRET, await now()) });
+    await client.totp.authenticate({ ...ids, code: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()) });
   }
 }
 
@@ -98,15 +98,7 @@ describe('<mfa-settings>', () => {
     await press(control(el, 'totp', 'add-button'));
     await waitUntil(() => el.step === 'scan-totp', 'the QR code');
     await expect(el).to.be.accessible();
-    const secret = partText(deepest(el, 'totp-setup')!, 'secret').replace(/ /g, '');
-    await press(deepest(el, 'totp-setup')!.shadowRoot!.querySelector('[part~="submit-button"]'));
-    await waitUntil(() => el.step === 'enter-totp-code', 'code entry');
-    deepest(el, 'mfa-code-input')!.focus();
-    await sendKeys({ type: totpCode(secret, await now()) });
-    await waitUntil(() => el.step === 'save-recovery-codes', 'recovery codes');
-    (deepest(el, '[part~="acknowledge"]') as HTMLInputElement).focus();
-    await sendKeys({ press: 'Space' });
-    await press(deepest(el, 'mfa-recovery-codes')!.shadowRoot!.querySelector('[part~="submit-button"]'));
+    const secret = await completeTotpSetup(el);
     await waitUntil(() => el.step === 'select-method', 'back to the overview');
     await waitUntil(() => control(el, 'totp', 'default-button') !== null, 'the app listed');
     expect(partText(el, 'status')).to.equal('Authenticator app added.');

@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/totp-setup/totp-setup.js';
 import type { TotpSetup } from '../../../src/elements/totp-setup/totp-setup.js';
 import { login, signOut, testClient } from '../support/client.js';
-import { emulatorClock, injectFault, ORGANIZATION_IDS } from '../support/emulator.js';
+import { emulatorNowMs, injectFault, ORGANIZATION_IDS } from '../support/emulator.js';
 import { freshVisitor } from '../support/visitor.js';
 import '../support/network-guard.js';
 import { readQr } from '../support/qr.js';
@@ -12,10 +12,6 @@ import { inShadow, partText } from '../support/shadow.js';
 import { totpCode } from '../support/totp.js';
 
 const client = testClient();
-
-async function emulatorNowMs(): Promise<number> {
-  return Date.parse((await emulatorClock()).now);
-}
 
 describe('<totp-setup>', () => {
   const visitor = freshVisitor();

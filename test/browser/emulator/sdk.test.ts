@@ -5,7 +5,7 @@ import { StytchAPIError, StytchAPIUnreachableError } from '@stytch/vanilla-js';
 import { login, signOut, testClient } from '../support/client.js';
 import {
   advanceClock,
-  emulatorClock,
+  emulatorNowMs,
   injectFault,
   lastSmsCode,
   MEMBER_IDS,
@@ -28,10 +28,6 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('Expected the call to fail, and it succeeded');
-}
-
-async function emulatorNowMs(): Promise<number> {
-  return Date.parse((await emulatorClock()).now);
 }
 
 describe('Stytch SDK against the emulator', () => {

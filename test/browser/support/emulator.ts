@@ -53,3 +53,8 @@ export async function lastSmsCode(to: string): Promise<string> {
   if (!last) throw new Error(`No SMS was sent to ${to}`);
   return last.code;
 }
+
+/** The emulator's time in ms (its clock may have been moved on): what TOTP codes are computed for. */
+export async function emulatorNowMs(): Promise<number> {
+  return Date.parse((await emulatorClock()).now);
+}
