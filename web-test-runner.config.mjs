@@ -28,6 +28,8 @@ console.warn = warn;
  * safe because test files run one at a time (`concurrency: 1`).
  */
 let unreachable = [];
+/** Paths the test server answers only after `ms` (a slow network), set by `POST /__test/slow`. */
+let slow = { paths: [], ms: 0 };
 async function readJson(req) {
   let text = '';
   for await (const chunk of req) text += chunk;
@@ -120,6 +122,15 @@ export default {
         unreachable = (await readJson(ctx.req)).paths ?? [];
         ctx.body = { paths: unreachable };
         return;
+      }
+      if (path === '/__test/slow' && ctx.method === 'POST') {
+        const body = await readJson(ctx.req);
+        slow = { paths: body.paths ?? [], ms: Math.min(Number(body.ms) || 0, 5000) };
+        ctx.body = slow;
+        return;
+      }
+      if (slow.paths.some((part) => path.includes(part))) {
+        await new Promise((resolve) => setTimeout(resolve, slow.ms));
       }
       if (unreachable.some((part) => path.includes(part))) {
         ctx.status = 503;

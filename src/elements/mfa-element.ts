@@ -22,6 +22,9 @@ export interface Ready {
   readonly client: MfaClient | null;
 }
 
+const identities = new WeakMap<object, number>();
+let lastIdentity = 0;
+
 /**
  * What every element that calls Stytch shares: the client, who is authenticating, strings, the
  * current step and how failures are reported. Elements extend it; it is not registered itself.
@@ -86,10 +89,16 @@ export abstract class MfaElement extends LitElement {
   /** Where calls go and for whom, once the element has started. */
   protected session: Ready | null = null;
 
-  /** Properties that, set after a failed start (a framework sets them late), start it again. */
+  /**
+   * What the element starts from. Set at any moment — before the kit loads, while the client loads,
+   * after a failed start or later — a new value starts the element again from the latest values.
+   */
   protected static restartOn: readonly string[] = ['client', 'authResponse', 'organizationId', 'memberId'];
 
   private starting = false;
+  /** The `restartOn` values the last start read (see `inputs`); null before, and while preparing. */
+  private startedWith: string | null = null;
+  private restartQueued = false;
 
   protected readonly localize = new LocalizeController(this, (this.constructor as typeof MfaElement).english);
   protected readonly clients = new ClientController(this);
@@ -116,21 +125,61 @@ export abstract class MfaElement extends LitElement {
     this.forget();
   }
 
-  protected override updated(changed: PropertyValues): void {
-    const restartOn = (this.constructor as typeof MfaElement).restartOn;
-    if (this.setupMessage && restartOn.some((name) => changed.has(name))) void this.start();
+  /**
+   * The `restartOn` values as one string: plain objects (a primary-auth response) by their content, so
+   * an equal object handed down again starts nothing over; anything else (a client) by identity.
+   */
+  private inputs(): string {
+    return (this.constructor as typeof MfaElement).restartOn
+      .map((name) => {
+        const value = (this as unknown as Record<string, unknown>)[name];
+        if (value && typeof value === 'object' && Object.getPrototypeOf(value) !== Object.prototype) {
+          let id = identities.get(value);
+          if (!id) identities.set(value, (id = ++lastIdentity));
+          return `#${id}`;
+        }
+        return JSON.stringify(value ?? null);
+      })
+      .join(' ');
   }
 
-  /** Starts once: finds the client and the member, then `begin`s. */
+  protected override updated(changed: PropertyValues): void {
+    const restartOn = (this.constructor as typeof MfaElement).restartOn;
+    if (this.startedWith === null || !restartOn.some((name) => changed.has(name))) return;
+    if (this.inputs() === this.startedWith) return;
+    if (this.starting) this.restartQueued = true;
+    else void this.start();
+  }
+
+  /**
+   * Finds the client and the member, then `begin`s — again, from the latest values, whenever one of
+   * `restartOn` changes (also while this is under way). Reconnecting with the same values does nothing.
+   */
   protected async start(): Promise<void> {
-    if (this.starting || (this.session && !this.setupMessage)) return;
+    if (this.starting || (this.session && !this.setupMessage && this.startedWith === this.inputs())) return;
     this.starting = true;
     try {
-      this.session = await this.ready();
-      if (this.session) await this.begin(this.session);
+      do {
+        if (this.startedWith !== null) this.errorMessage = this.codeError = this.status = '';
+        this.restartQueued = false;
+        this.startedWith = null;
+        const go = await this.prepare();
+        this.startedWith = this.inputs();
+        if (!go) continue;
+        this.session = await this.ready();
+        if (!this.restartQueued && this.session) await this.begin(this.session);
+      } while (this.restartQueued);
     } finally {
       this.starting = false;
     }
+  }
+
+  /**
+   * What an element does before it looks for the client and the member (`<mfa-flow>` completes a
+   * redirect login there). False when it has shown why it cannot go on, or needs nothing more.
+   */
+  protected prepare(): Promise<boolean> {
+    return Promise.resolve(true);
   }
 
   /** The element's first step, once it has a client and knows the member. */
@@ -296,6 +345,7 @@ export abstract class MfaElement extends LitElement {
   }
 
   private setupFailed(code: string, key: StringKey): null {
+    if (this.restartQueued) return null; // read from values already replaced: start again, quietly
     this.setupMessage = this.t(key);
     emit(this, 'mfa-error', { code, message: this.setupMessage, step: null, recoverable: false });
     return null;

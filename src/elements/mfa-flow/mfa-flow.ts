@@ -43,7 +43,7 @@ export class MfaFlow extends MfaElement {
   private route: Route | null = null;
   private redirectHandled = false;
 
-  protected override async start(): Promise<void> {
+  protected override async prepare(): Promise<boolean> {
     if (this.handleRedirect && !this.authResponse && !this.redirectHandled) {
       this.redirectHandled = true;
       const source = await this.clients.resolve();
@@ -54,7 +54,7 @@ export class MfaFlow extends MfaElement {
         );
         if (result && !result.ok) {
           await this.failWith(result.error);
-          return;
+          return false;
         }
         const data = result?.ok && result.value && 'data' in result.value ? result.value.data : null;
         if (data) this.authResponse = data as AuthResponse;
@@ -68,14 +68,15 @@ export class MfaFlow extends MfaElement {
         : null;
       if (result && !result.ok) {
         await this.failWith(result.error);
-        return;
+        return false;
       }
       if (result?.value) this.authResponse = result.value;
     }
-    return super.start();
+    return true;
   }
 
   protected async begin(): Promise<void> {
+    this.route = null;
     const response = this.authResponse;
     if (!response) {
       this.setupMessage = this.t('noMember');

@@ -68,14 +68,12 @@ export class MfaRecoveryCodes extends MfaElement {
     }
   }
 
-  protected override async start(): Promise<void> {
+  protected override prepare(): Promise<boolean> {
     // Given codes need no client: show them at once.
-    if (this.codes) {
-      this.shown = [...this.codes];
-      this.setStep('save-recovery-codes', 'recovery_code');
-      return;
-    }
-    return super.start();
+    if (!this.codes) return Promise.resolve(true);
+    this.shown = [...this.codes];
+    this.setStep('save-recovery-codes', 'recovery_code');
+    return Promise.resolve(false);
   }
 
   protected async begin(session: Ready): Promise<void> {
