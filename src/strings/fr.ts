@@ -26,7 +26,6 @@ export const fr: MfaStrings = {
   smsVerifying: 'Vérification…',
   smsResend: 'Renvoyer le code',
   smsResendIn: 'Renvoyer le code dans {seconds} s',
-  smsResendAvailableAt: 'Vous pourrez demander un nouveau code dans {seconds} secondes.',
   smsResendReady: 'Vous pouvez demander un nouveau code.',
   smsResent: 'Nous avons envoyé un nouveau code au {phone}.',
   smsChangeNumber: 'Utiliser un autre numéro',

@@ -125,9 +125,13 @@ export class SmsOtpInput extends MfaElement {
     void this.focusField();
   }
 
+  /**
+   * The resend button counts down (its label is the one place that says how long is left); the
+   * `status` part speaks only when resending becomes possible, so it is never out of date.
+   */
   private startCooldown(seconds: number): void {
     this.cooldown.start(seconds);
-    this.status = seconds > 0 ? this.t('smsResendAvailableAt', { seconds }) : '';
+    this.status = seconds > 0 ? '' : this.t('smsResendReady');
   }
 
   private focusField(): Promise<void> {
@@ -156,7 +160,7 @@ export class SmsOtpInput extends MfaElement {
     this.codeError = '';
     emit(this, 'mfa-sms-sent', { phoneNumber: maskPhone(this.phone), resend });
     this.showCodeStep();
-    if (resend) this.status = `${this.t('smsResent', { phone: maskPhone(this.phone) })} ${this.status}`;
+    if (resend) this.status = this.t('smsResent', { phone: maskPhone(this.phone) });
   }
 
   private async verify(code: string): Promise<void> {
@@ -173,7 +177,7 @@ export class SmsOtpInput extends MfaElement {
           ...(this.enrollment ? { set_mfa_enrollment: this.enrollment } : {}),
         }),
       (failure) => {
-        if (failure.code === 'unable_to_auth_otp_code') this.cooldown.stop();
+        if (failure.code === 'unable_to_auth_otp_code') this.startCooldown(0); // resend at once
         if (failure.retryAfterSeconds) this.startCooldown(failure.retryAfterSeconds);
       },
     );

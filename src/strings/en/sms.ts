@@ -11,7 +11,6 @@ export const sms = {
   smsVerifying: 'Verifying…',
   smsResend: 'Resend code',
   smsResendIn: 'Resend code in {seconds} s',
-  smsResendAvailableAt: 'You can ask for a new code in {seconds} seconds.',
   smsResendReady: 'You can ask for a new code now.',
   smsResent: 'We sent a new code to {phone}.',
   smsChangeNumber: 'Use a different number',

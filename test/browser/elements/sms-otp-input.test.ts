@@ -95,8 +95,27 @@ describe('<sms-otp-input> when things go wrong', () => {
     expect(el.shadowRoot!.querySelector('[part~="back-button"]')).to.equal(null);
     expect(resendButton(el).getAttribute('aria-disabled')).to.equal('true');
     expect(partText(el, 'resend-button')).to.match(/^Resend code in \d+ s$/);
-    expect(partText(el, 'status')).to.equal('You can ask for a new code in 30 seconds.');
+    // The button says how long is left; the status part does not repeat it (it would go stale).
+    expect(partText(el, 'status')).to.equal('');
     expect(visitor.recorder.names()).to.deep.equal(['mfa-step:enter-sms-code']);
+  });
+
+  it('announces once that a new code can be asked for, when it can, and never contradicts the button', async () => {
+    const el = await returningSms(2);
+    const said = new Set<string>();
+    const status = inShadow<HTMLElement>(el, '[part~="status"]');
+    const observer = new MutationObserver(() => said.add(status.textContent!.trim()));
+    observer.observe(status, { subtree: true, characterData: true, childList: true });
+    try {
+      expect(partText(el, 'resend-button')).to.match(/^Resend code in [12] s$/);
+      await waitUntil(() => partText(el, 'resend-button') === 'Resend code', 'the countdown ends');
+      expect(resendButton(el).getAttribute('aria-disabled')).to.equal('false');
+      expect(partText(el, 'status')).to.equal('You can ask for a new code now.');
+      // While the button counted down, the live region changed once: when resending became possible.
+      expect([...said]).to.deep.equal(['You can ask for a new code now.']);
+    } finally {
+      observer.disconnect();
+    }
   });
 
   it('a wrong code keeps the step, clears the field and refocuses it', async () => {
@@ -133,6 +152,7 @@ describe('<sms-otp-input> when things go wrong', () => {
     );
     expect(resendButton(el).getAttribute('aria-disabled')).to.equal('false');
     expect(partText(el, 'resend-button')).to.equal('Resend code');
+    expect(partText(el, 'status')).to.equal('You can ask for a new code now.');
 
     resendButton(el).click();
     await waitUntil(async () => (await smsOutbox('+14155550101')).length === 2, 'a second SMS');
