@@ -218,11 +218,13 @@ export abstract class MfaElement extends LitElement {
     const session = this.session;
     if (!session || this.calls.pending) return null;
     if (code.length !== length) {
-      const failure = this.fail(
-        { code: 'invalid_code', key: 'errorInvalidCode', recoverable: true },
-        { length },
-      );
-      this.showFailure(failure, aboutTheCode);
+      // An incomplete code stays to be finished; an empty field after a failed code keeps that
+      // failure's message (the field was cleared for the next try, not submitted again).
+      if (code || !this.codeError) {
+        this.fail({ code: 'invalid_code', key: 'errorInvalidCode', recoverable: true }, { length });
+        this.codeError = this.errorMessage;
+        this.errorMessage = '';
+      }
       await this.focusPart('mfa-code-input');
       return null;
     }

@@ -110,7 +110,7 @@ export const fr: MfaStrings = {
 
   errorWrongCode: "Ce code n'est pas le bon. Vérifiez-le et réessayez.",
   errorCodeExpired: 'Ce code a expiré ou a déjà servi. Demandez un nouveau code.',
-  errorInvalidCode: 'Saisissez le code à {length} chiffres.',
+  errorInvalidCode: 'Saisissez les {length} chiffres.',
   errorInvalidPhone: "Ce numéro n'est pas valide. Vérifiez-le et réessayez.",
   errorPhoneCountry: 'Les SMS ne peuvent pas être envoyés vers ce pays. Utilisez un autre numéro.',
   errorPhoneUnsubscribed:

@@ -7,9 +7,26 @@ import { tokens } from '../../styles/tokens.js';
 import { FormControl } from '../form-control.js';
 import { styles } from './mfa-code-input.styles.js';
 
-/** Keeps the digits of what was typed or pasted ("123 456", "123-456", " 123456 "), up to `length`. */
+const DIGIT = /\p{Nd}/u;
+
+/** The 0–9 of any decimal digit: ASCII, full-width, Arabic-Indic, Devanagari… */
+function asciiDigit(digit: string): string {
+  const point = digit.codePointAt(0)!;
+  let zero = point;
+  while (DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
+  return String((point - zero) % 10);
+}
+
+/**
+ * Keeps the digits of what was typed or pasted ("123 456", "123-456", " 123456 ", "１２３４５６",
+ * "١٢٣٤٥٦"), as ASCII, up to `length`.
+ */
 export function digitsOf(text: string, length: number): string {
-  return text.replace(/\D/g, '').slice(0, length);
+  return [...text.normalize('NFKC')]
+    .filter((c) => DIGIT.test(c))
+    .map(asciiDigit)
+    .join('')
+    .slice(0, length);
 }
 
 /**

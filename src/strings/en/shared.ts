@@ -7,7 +7,7 @@ export const shared = {
     'Multi-factor authentication is not configured: give this element a Stytch client, or place it inside <mfa-provider>.',
   noMember: 'Sign in first: there is no member to verify.',
   enrollNoMethods: 'Your organization allows no verification method this page offers.',
-  errorInvalidCode: 'Enter the {length}-digit code.',
+  errorInvalidCode: 'Enter all {length} digits.',
   errorInvalidPhone: 'That phone number is not valid. Check it and try again.',
   errorNetwork: 'We could not reach the server. Check your connection and try again.',
   errorGeneric: 'Something went wrong. Try again.',

@@ -36,7 +36,16 @@ describe('<mfa-code-input>', () => {
     expect(input.labels?.[0]?.textContent).to.equal('Verification code');
   });
 
-  for (const pasted of ['123 456', '123-456', ' 123456 ', 'a1b2c3d4e5f6g7']) {
+  for (const pasted of [
+    '123 456',
+    '123-456',
+    ' 123456 ',
+    'a1b2c3d4e5f6g7',
+    '１２３４５６', // full-width
+    '١٢٣٤٥٦', // Arabic-Indic
+    '۱۲۳۴۵۶', // Extended Arabic-Indic (Persian)
+    '१२३४५६', // Devanagari
+  ]) {
     it(`keeps only the digits of "${pasted}" and says it is complete`, async () => {
       field.focus();
       const complete = oneEvent(field, 'mfa-code-complete');
@@ -46,6 +55,13 @@ describe('<mfa-code-input>', () => {
       expect(inShadow<HTMLInputElement>(field, 'input').value).to.equal('123456');
     });
   }
+
+  it('takes digits typed in another script as the ASCII digits they are', async () => {
+    field.focus();
+    await sendKeys({ type: '١٢٣' });
+    expect(field.value).to.equal('123');
+    expect(inShadow<HTMLInputElement>(field, 'input').value).to.equal('123');
+  });
 
   it('takes typed digits, ignores letters, and backspace and arrows edit as usual', async () => {
     field.focus();

@@ -118,6 +118,35 @@ describe('<sms-otp-input> when things go wrong', () => {
     }
   });
 
+  it('an incomplete code and Enter keeps the digits, says how many, and sends nothing', async () => {
+    const el = await returningSms();
+    codeField(el).focus();
+    await sendKeys({ type: '123' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => codeField(el).errorMessage !== '', 'the message shows');
+    expect(codeField(el).errorMessage).to.equal('Enter all 6 digits.');
+    expect(codeField(el).value).to.equal('123');
+    expect(deepActiveElement()).to.equal(codeField(el).shadowRoot.querySelector('input'));
+    expect(visitor.recorder.of('mfa-error').map((e) => e.code)).to.deep.equal(['invalid_code']);
+    await sendKeys({ type: '456' });
+    await waitUntil(() => visitor.recorder.of('mfa-error').length === 2, 'the full code was sent');
+    expect(visitor.recorder.of('mfa-error')[1]!.code).to.not.equal('invalid_code');
+  });
+
+  it('a wrong code, then Verify on the cleared field, keeps the real message and sends nothing more', async () => {
+    const el = await returningSms();
+    const right = await lastSmsCode('+14155550101');
+    codeField(el).focus();
+    await sendKeys({ type: right === '000000' ? '111111' : '000000' });
+    await waitUntil(() => codeField(el).errorMessage !== '', 'the failure shows');
+    inShadow<HTMLButtonElement>(el, '[part~="submit-button"]').click();
+    await el.updateComplete;
+    expect(codeField(el).errorMessage).to.equal('That code is not right. Check it and try again.');
+    expect(visitor.recorder.of('mfa-error').map((e) => e.code)).to.deep.equal(['otp_code_not_found']);
+    await sendKeys({ type: right });
+    await waitUntil(() => el.step === 'done', 'the right code works');
+  });
+
   it('a wrong code keeps the step, clears the field and refocuses it', async () => {
     const el = await returningSms();
     const right = await lastSmsCode('+14155550101');
