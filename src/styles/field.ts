@@ -11,6 +11,7 @@ export const field = css`
   }
   input,
   select {
+    box-sizing: border-box;
     font: inherit;
     color: var(--_text);
     background: var(--_surface);

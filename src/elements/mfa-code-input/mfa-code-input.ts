@@ -3,30 +3,17 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { emit } from '../../events.js';
 import { code } from '../../strings/en/code.js';
 import { field } from '../../styles/field.js';
+import { asciiDigits } from '../../text/digits.js';
 import { tokens } from '../../styles/tokens.js';
 import { FormControl } from '../form-control.js';
 import { styles } from './mfa-code-input.styles.js';
-
-const DIGIT = /\p{Nd}/u;
-
-/** The 0–9 of any decimal digit: ASCII, full-width, Arabic-Indic, Devanagari… */
-function asciiDigit(digit: string): string {
-  const point = digit.codePointAt(0)!;
-  let zero = point;
-  while (DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
-  return String((point - zero) % 10);
-}
 
 /**
  * Keeps the digits of what was typed or pasted ("123 456", "123-456", " 123456 ", "１２３４５６",
  * "١٢٣٤٥٦"), as ASCII, up to `length`.
  */
 export function digitsOf(text: string, length: number): string {
-  return [...text.normalize('NFKC')]
-    .filter((c) => DIGIT.test(c))
-    .map(asciiDigit)
-    .join('')
-    .slice(0, length);
+  return asciiDigits(text).replace(/\D/g, '').slice(0, length);
 }
 
 /**

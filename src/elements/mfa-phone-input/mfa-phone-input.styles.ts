@@ -18,8 +18,7 @@ export const styles = css`
   }
   select,
   input {
-    font: inherit;
-    min-height: 2.75rem;
+    height: 2.75rem;
     padding: 0.5rem 0.75rem;
     width: 100%;
   }

@@ -5,6 +5,7 @@ import { resolveLang } from '../../controllers/localize.js';
 import { phone } from '../../strings/en/phone.js';
 import { field } from '../../styles/field.js';
 import { tokens } from '../../styles/tokens.js';
+import { asciiDigits } from '../../text/digits.js';
 import { FormControl } from '../form-control.js';
 import { styles } from './mfa-phone-input.styles.js';
 import type * as PhoneLibModule from './phone-lib.js';
@@ -137,7 +138,7 @@ export class MfaPhoneInput extends FormControl {
   private applyText(formatText: boolean): void {
     const lib = this.lib;
     if (!lib) return;
-    const raw = this.text.trim();
+    const raw = asciiDigits(this.text).trim();
     if (!this.country) this.country = this.supported(this.countryInUse) ?? 'US';
     if (raw.startsWith('+')) {
       const typing = new lib.AsYouType();
@@ -167,16 +168,19 @@ export class MfaPhoneInput extends FormControl {
     if (changed.has('defaultCountry') && this.lib && !this.text) {
       this.country = this.supported(this.defaultCountry.toUpperCase()) ?? this.country;
     }
+    this.checkNumber();
   }
 
-  protected override updated(): void {
+  /** Validity is worked out before rendering, so the message under the field is never a keystroke behind. */
+  private checkNumber(): void {
     const t = this.localize.t.bind(this.localize);
+    const anchor = this.input ?? undefined; // none before the first render
     this.internals.setFormValue(this.e164, `${this.country} ${this.text}`);
     if (!this.text.trim()) {
-      if (this.required) this.internals.setValidity({ valueMissing: true }, t('phoneRequired'), this.input);
+      if (this.required) this.internals.setValidity({ valueMissing: true }, t('phoneRequired'), anchor);
       else this.internals.setValidity({});
     } else if (!this.e164) {
-      this.internals.setValidity({ typeMismatch: true }, t('phoneInvalid'), this.input);
+      this.internals.setValidity({ typeMismatch: true }, t('phoneInvalid'), anchor);
     } else {
       this.internals.setValidity({});
     }

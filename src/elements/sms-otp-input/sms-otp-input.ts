@@ -206,6 +206,11 @@ export class SmsOtpInput extends MfaElement {
     void this.send(false);
   }
 
+  /** A failure about the number no longer stands once the member changes it. */
+  private onPhoneEdited(): void {
+    this.errorMessage = '';
+  }
+
   private onResend(): void {
     if (this.cooldown.running || this.calls.pending) return;
     if (this.codeInput) this.codeInput.value = '';
@@ -231,6 +236,7 @@ export class SmsOtpInput extends MfaElement {
         required
         .value=${this.phone}
         .strings=${this.strings}
+        @input=${this.onPhoneEdited}
       ></mfa-phone-input>`,
       submitLabel: this.t('smsSend'),
       busyLabel: this.t('smsSending'),

@@ -102,4 +102,41 @@ describe('<mfa-phone-input>', () => {
     await waitUntil(() => inShadow(french, 'label').textContent === 'Pays', 'French strings');
     expect(countrySelect(french).selectedOptions[0]!.textContent!.trim()).to.equal('Allemagne (+49)');
   });
+
+  for (const [what, pasted] of [
+    ['a right-to-left mark between the digits', '415\u200f555\u200f0123'],
+    ['a NUL between the digits', '415\u00005550123'],
+    ['full-width "＋１" and digits', '＋１ ４１５ ５５５ ０１２３'],
+    ['Arabic-Indic digits', '+١ ٤١٥ ٥٥٥ ٠١٢٣'],
+  ]) {
+    it(`reads ${what} as the number meant`, async () => {
+      field.focus();
+      document.execCommand('insertText', false, pasted);
+      await field.updateComplete;
+      expect(field.value).to.equal('+14155550123');
+      expect(field.checkValidity()).to.equal(true);
+    });
+  }
+
+  it('clears its message as soon as the number is corrected', async () => {
+    field.focus();
+    await sendKeys({ type: '415555' });
+    expect(field.reportValidity()).to.equal(false);
+    await field.updateComplete;
+    expect(inShadow(field, '[part~="error"]').textContent).to.not.equal('');
+    await sendKeys({ type: '0123' });
+    await field.updateComplete;
+    expect(inShadow(field, '[part~="error"]').textContent).to.equal('');
+  });
+
+  it('fits a 320 px screen: no wider than its box, select and input of one height', async () => {
+    form.style.width = '288px'; // 320 px less a page margin
+    await field.updateComplete;
+    for (const control of [countrySelect(field), numberInput(field)]) {
+      expect(control.getBoundingClientRect().right).to.be.at.most(field.getBoundingClientRect().right + 0.5);
+    }
+    expect(countrySelect(field).getBoundingClientRect().height).to.equal(
+      numberInput(field).getBoundingClientRect().height,
+    );
+  });
 });

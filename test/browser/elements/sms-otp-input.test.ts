@@ -262,6 +262,27 @@ describe('<sms-otp-input> when things go wrong', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a number Stytch refuses shows its message until the member changes the number', async () => {
+    const primary = await login('new@acme.test');
+    const el = await fixture<SmsOtpInput>(
+      html`<sms-otp-input .client=${client} .authResponse=${primary}></sms-otp-input>`,
+    );
+    await waitUntil(
+      () => (el.shadowRoot?.querySelector('mfa-phone-input') as any)?.ready,
+      'the phone library loaded',
+    );
+    inShadow<any>(el, 'mfa-phone-input').focus();
+    await sendKeys({ type: '+33 6 12 34 56 78' }); // valid, but the project sends SMS to +1 only
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => partText(el, 'error') !== '', 'the refusal shows');
+    expect(visitor.recorder.of('mfa-error').map((e) => e.code)).to.deep.equal([
+      'invalid_phone_number_country_code',
+    ]);
+    await sendKeys({ press: 'Backspace' });
+    await el.updateComplete;
+    expect(partText(el, 'error')).to.equal('');
+  });
+
   it('sends one SMS for a double click, and lets the member use a different number', async () => {
     const primary = await login('new@acme.test');
     const el = await fixture<SmsOtpInput>(
