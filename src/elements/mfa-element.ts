@@ -22,9 +22,6 @@ export interface Ready {
   readonly client: MfaClient | null;
 }
 
-const identities = new WeakMap<object, number>();
-let lastIdentity = 0;
-
 /**
  * What every element that calls Stytch shares: the client, who is authenticating, strings, the
  * current step and how failures are reported. Elements extend it; it is not registered itself.
@@ -97,7 +94,7 @@ export abstract class MfaElement extends LitElement {
 
   private starting = false;
   /** The `restartOn` values the last start read (see `inputs`); null before, and while preparing. */
-  private startedWith: string | null = null;
+  private startedWith: unknown[] | null = null;
   private restartQueued = false;
 
   protected readonly localize = new LocalizeController(this, (this.constructor as typeof MfaElement).english);
@@ -126,27 +123,25 @@ export abstract class MfaElement extends LitElement {
   }
 
   /**
-   * The `restartOn` values as one string: plain objects (a primary-auth response) by their content, so
-   * an equal object handed down again starts nothing over; anything else (a client) by identity.
+   * The `restartOn` values: plain objects (a primary-auth response) by their content, so an equal
+   * object handed down again starts nothing over; anything else (a client) as itself.
    */
-  private inputs(): string {
-    return (this.constructor as typeof MfaElement).restartOn
-      .map((name) => {
-        const value = (this as unknown as Record<string, unknown>)[name];
-        if (value && typeof value === 'object' && Object.getPrototypeOf(value) !== Object.prototype) {
-          let id = identities.get(value);
-          if (!id) identities.set(value, (id = ++lastIdentity));
-          return `#${id}`;
-        }
-        return JSON.stringify(value ?? null);
-      })
-      .join(' ');
+  private inputs(): unknown[] {
+    return (this.constructor as typeof MfaElement).restartOn.map((name) => {
+      const value = (this as unknown as Record<string, unknown>)[name];
+      return value && Object.getPrototypeOf(value) === Object.prototype ? JSON.stringify(value) : value;
+    });
+  }
+
+  /** Whether the `restartOn` values are those the last start read. */
+  private unchanged(): boolean {
+    const now = this.inputs();
+    return this.startedWith?.every((value, i) => value === now[i]) ?? false;
   }
 
   protected override updated(changed: PropertyValues): void {
     const restartOn = (this.constructor as typeof MfaElement).restartOn;
-    if (this.startedWith === null || !restartOn.some((name) => changed.has(name))) return;
-    if (this.inputs() === this.startedWith) return;
+    if (!this.startedWith || !restartOn.some((name) => changed.has(name)) || this.unchanged()) return;
     if (this.starting) this.restartQueued = true;
     else void this.start();
   }
@@ -156,11 +151,11 @@ export abstract class MfaElement extends LitElement {
    * `restartOn` changes (also while this is under way). Reconnecting with the same values does nothing.
    */
   protected async start(): Promise<void> {
-    if (this.starting || (this.session && !this.setupMessage && this.startedWith === this.inputs())) return;
+    if (this.starting || (this.session && !this.setupMessage && this.unchanged())) return;
     this.starting = true;
     try {
       do {
-        if (this.startedWith !== null) this.errorMessage = this.codeError = this.status = '';
+        if (this.startedWith) this.errorMessage = this.codeError = this.status = '';
         this.restartQueued = false;
         this.startedWith = null;
         const go = await this.prepare();

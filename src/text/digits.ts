@@ -10,8 +10,8 @@ export function asciiDigits(text: string): string {
     .normalize('NFKC')
     .replace(/[\p{Cc}\p{Cf}]/gu, '')
     .replace(DIGIT, (digit) => {
-      const point = digit.codePointAt(0)!;
-      let zero = point;
+      let zero = digit.codePointAt(0)!;
+      const point = zero;
       while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
       return String((point - zero) % 10);
     });
