@@ -223,18 +223,37 @@ export abstract class MfaElement extends LitElement {
       await this.focusPart('mfa-code-input');
       return null;
     }
-    const result = await this.calls.run('verify', async () => call(await session.api(), session.who));
+    const result = await this.attempt(
+      'verify',
+      async () => call(await session.api(), session.who),
+      async (failure) => {
+        this.showFailure(failure, aboutTheCode);
+        onFailure?.(failure);
+        await this.focusPart('mfa-code-input');
+      },
+      { length },
+    );
     if (!result) return null;
-    if (!result.ok) {
-      const failure = await this.failWith(result.error, { length });
-      this.showFailure(failure, aboutTheCode);
-      onFailure?.(failure);
-      await this.focusPart('mfa-code-input');
-      return null;
-    }
     this.errorMessage = '';
     this.codeError = '';
     return result.value;
+  }
+
+  /**
+   * The one way the elements make a call: once at a time (while one is pending another is refused),
+   * and a failure is shown and fired as `mfa-error`, then handed to `onFailure`. Resolves with
+   * `{ value }`, or null when refused or failed.
+   */
+  protected async attempt<T>(
+    name: string,
+    task: () => Promise<T>,
+    onFailure?: (failure: Failure) => unknown,
+    values?: Record<string, string | number>,
+  ): Promise<{ value: T } | null> {
+    const result = await this.calls.run(name, task);
+    if (result?.ok) return result;
+    if (result) await onFailure?.(await this.failWith(result.error, values));
+    return null;
   }
 
   /** Tells the page a factor succeeded: enrolled or unenrolled (if asked), then authenticated. */

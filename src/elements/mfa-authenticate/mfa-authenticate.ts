@@ -162,20 +162,18 @@ export class MfaAuthenticate extends MfaElement {
       return;
     }
     const { who } = session;
-    const result = await this.calls.run('verify', async () =>
-      (await session.api()).recoveryCodes.recover({
-        organization_id: who.organizationId,
-        member_id: who.memberId,
-        recovery_code: code,
-        session_duration_minutes: this.sessionDurationMinutes,
-      }),
+    const result = await this.attempt(
+      'verify',
+      async () =>
+        (await session.api()).recoveryCodes.recover({
+          organization_id: who.organizationId,
+          member_id: who.memberId,
+          recovery_code: code,
+          session_duration_minutes: this.sessionDurationMinutes,
+        }),
+      () => this.focusPart('[part~="recovery-code-input"]'),
     );
     if (!result) return;
-    if (!result.ok) {
-      await this.failWith(result.error);
-      await this.focusPart('[part~="recovery-code-input"]');
-      return;
-    }
     const { member, organization, member_session, recovery_codes_remaining: left } = result.value;
     this.recoveryCode = '';
     this.warning = left <= FEW_RECOVERY_CODES;

@@ -49,28 +49,22 @@ export class MfaFlow extends MfaElement {
       const source = await this.clients.resolve();
       const client = await source?.getClient();
       if (client) {
-        const result = await this.calls.run('redirect', () =>
+        const result = await this.attempt('redirect', () =>
           client.authenticateByUrl({ session_duration_minutes: this.sessionDurationMinutes }),
         );
-        if (result && !result.ok) {
-          await this.failWith(result.error);
-          return false;
-        }
-        const data = result?.ok && result.value && 'data' in result.value ? result.value.data : null;
+        if (!result) return false;
+        const data = result.value && 'data' in result.value ? result.value.data : null;
         if (data) this.authResponse = data as AuthResponse;
       }
     }
     if (!this.authResponse) {
       // Backend mode: the host's server knows who is signing in (its session, without the tokens).
       const source = await this.clients.resolve();
-      const result = source?.getAuthResponse
-        ? await this.calls.run('state', () => source.getAuthResponse!())
-        : null;
-      if (result && !result.ok) {
-        await this.failWith(result.error);
-        return false;
+      if (source?.getAuthResponse) {
+        const result = await this.attempt('state', () => source.getAuthResponse!());
+        if (!result) return false;
+        this.authResponse = result.value;
       }
-      if (result?.value) this.authResponse = result.value;
     }
     return true;
   }

@@ -78,13 +78,9 @@ export class MfaRecoveryCodes extends MfaElement {
 
   protected async begin(session: Ready): Promise<void> {
     this.status = this.t('recoveryLoading');
-    const result = await this.calls.run('load', async () => (await session.api()).recoveryCodes.get());
+    const result = await this.attempt('load', async () => (await session.api()).recoveryCodes.get());
     this.status = '';
     if (!result) return;
-    if (!result.ok) {
-      await this.failWith(result.error);
-      return;
-    }
     this.shown = result.value.recovery_codes;
     this.setStep('save-recovery-codes', 'recovery_code');
   }
@@ -117,12 +113,8 @@ export class MfaRecoveryCodes extends MfaElement {
   private async onRotate(): Promise<void> {
     const session = this.session ?? (this.session = await this.ready());
     if (!session) return;
-    const result = await this.calls.run('rotate', async () => (await session.api()).recoveryCodes.rotate());
+    const result = await this.attempt('rotate', async () => (await session.api()).recoveryCodes.rotate());
     if (!result) return;
-    if (!result.ok) {
-      await this.failWith(result.error);
-      return;
-    }
     this.errorMessage = '';
     this.shown = result.value.recovery_codes;
     this.acknowledged = false;

@@ -77,15 +77,11 @@ export class MfaSettings extends MfaElement {
     let { member, organization } = session.who;
     if (!member || !organization) {
       // Named by attributes: read the signed-in member and organization through the client.
-      const result = await this.calls.run('load', async () => {
+      const result = await this.attempt('load', async () => {
         const client = await session.api();
         return { member: await client.self.get(), organization: await client.organization.get() };
       });
       if (!result) return;
-      if (!result.ok) {
-        await this.failWith(result.error);
-        return;
-      }
       ({ member, organization } = result.value);
     }
     this.member = member;
@@ -127,12 +123,8 @@ export class MfaSettings extends MfaElement {
   ): Promise<Member | null> {
     const session = this.session;
     if (!session || this.calls.pending) return null;
-    const result = await this.calls.run(name, async () => call(await session.api()));
+    const result = await this.attempt(name, async () => call(await session.api()));
     if (!result) return null;
-    if (!result.ok) {
-      await this.failWith(result.error);
-      return null;
-    }
     this.errorMessage = '';
     this.member = result.value.member;
     return this.member;

@@ -142,20 +142,20 @@ export class SmsOtpInput extends MfaElement {
     const session = this.session;
     if (!session) return;
     const { who } = session;
-    const result = await this.calls.run('send', async () =>
-      (await session.api()).otps.sms.send({
-        organization_id: who.organizationId,
-        member_id: who.memberId,
-        ...(this.phone ? { mfa_phone_number: this.phone } : {}),
-      }),
+    const result = await this.attempt(
+      'send',
+      async () =>
+        (await session.api()).otps.sms.send({
+          organization_id: who.organizationId,
+          member_id: who.memberId,
+          ...(this.phone ? { mfa_phone_number: this.phone } : {}),
+        }),
+      (failure) => {
+        this.showFailure(failure, CODE_FAILURES);
+        if (failure.retryAfterSeconds) this.startCooldown(failure.retryAfterSeconds);
+      },
     );
     if (!result) return;
-    if (!result.ok) {
-      const failure = await this.failWith(result.error);
-      this.showFailure(failure, CODE_FAILURES);
-      if (failure.retryAfterSeconds) this.startCooldown(failure.retryAfterSeconds);
-      return;
-    }
     this.errorMessage = '';
     this.codeError = '';
     emit(this, 'mfa-sms-sent', { phoneNumber: maskPhone(this.phone), resend });

@@ -153,21 +153,22 @@ export class TotpSetup extends MfaElement {
     this.recovery = null;
     this.errorMessage = '';
     this.status = this.t('totpCreating');
-    const result = await this.calls.run('create', async () =>
-      (await session.api()).totp.create({
-        organization_id: who.organizationId,
-        member_id: who.memberId,
-        ...(this.expirationMinutes ? { expiration_minutes: this.expirationMinutes } : {}),
-      }),
+    const result = await this.attempt(
+      'create',
+      async () =>
+        (await session.api()).totp.create({
+          organization_id: who.organizationId,
+          member_id: who.memberId,
+          ...(this.expirationMinutes ? { expiration_minutes: this.expirationMinutes } : {}),
+        }),
+      (failure) => {
+        this.status = '';
+        if (failure.code === 'pending_totp_exists') this.recovery = 'enter-existing';
+        else if (failure.recoverable) this.recovery = 'restart';
+      },
     );
     if (!result) return;
     this.status = '';
-    if (!result.ok) {
-      const failure = await this.failWith(result.error);
-      if (failure.code === 'pending_totp_exists') this.recovery = 'enter-existing';
-      else if (failure.recoverable) this.recovery = 'restart';
-      return;
-    }
     const created = result.value;
     this.registration = {
       id: created.totp_registration_id,
