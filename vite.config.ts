@@ -3,6 +3,7 @@
 // `--mode classic`, a self-contained classic script. Both register every element.
 import type { AddressInfo } from 'node:net';
 import { B2BClient } from 'stytch';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig, type Plugin } from 'vite';
 import { createEmulator, PROJECT } from './emulator/index.js';
 import { createApp } from './examples/express.js';
@@ -47,6 +48,8 @@ export default defineConfig(({ command, mode }) => {
   const classic = mode === 'classic';
   return {
     publicDir: false,
+    // The HTML and CSS in Lit's template literals, minified as dist/ ships them (scripts/minify-literals.mjs).
+    plugins: [minifyLiterals({ failOnError: true })],
     build: {
       outDir: 'dist/cdn',
       emptyOutDir: !classic,

@@ -3,6 +3,7 @@
 // Shared by `npm run bench` and the size check in `npm test` (bytes are deterministic).
 import { brotliCompressSync, constants } from 'node:zlib';
 import { readdirSync } from 'node:fs';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { build } from 'vite';
 
 const brotli = (code) =>
@@ -26,6 +27,7 @@ export async function measure(entry, { withSdk = false } = {}) {
     configFile: false,
     logLevel: 'silent',
     publicDir: false,
+    plugins: [minifyLiterals({ failOnError: true })],
     build: {
       write: false,
       target: 'es2022',
