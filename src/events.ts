@@ -77,7 +77,9 @@ export function emit<K extends keyof MfaEventMap>(
   name: K,
   detail: MfaEventMap[K],
 ): boolean {
-  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  // mfa-authenticated is cancelable: <mfa-flow redirect-url> navigates unless a listener prevents it.
+  const cancelable = name === 'mfa-authenticated';
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { clientContext, type ClientSource } from '../stytch/context.js';
-import type { AuthResponse } from '../stytch/member.js';
+import { sessionAnswer, type AuthResponse } from '../stytch/member.js';
 import type { MfaClient } from '../stytch/types.js';
 
 export interface ClientHost extends ReactiveElement {
@@ -40,7 +40,13 @@ class ContextRequest extends Event {
  */
 export function sourceOf(client: MfaClient): ClientSource {
   const backend = client as MfaClient & { getAuthResponse?: () => Promise<AuthResponse | null> };
-  if (!backend.getAuthResponse) return { client, getClient: () => Promise.resolve(client) };
+  if (!backend.getAuthResponse) {
+    return {
+      client,
+      getClient: () => Promise.resolve(client),
+      getAuthResponse: () => Promise.resolve(sessionAnswer(client)),
+    };
+  }
   const getAuthResponse = () => backend.getAuthResponse!();
   return {
     client,

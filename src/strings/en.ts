@@ -3,6 +3,7 @@ import { authenticateCodes } from './en/authenticate-codes.js';
 import { code } from './en/code.js';
 import { enroll } from './en/enroll.js';
 import { errors } from './en/errors.js';
+import { flow } from './en/flow.js';
 import { phone } from './en/phone.js';
 import { recovery } from './en/recovery.js';
 import { settings } from './en/settings.js';
@@ -29,6 +30,7 @@ export const en = {
   ...enroll,
   ...authenticate,
   ...authenticateCodes,
+  ...flow,
   ...settings,
 } as const;
 

@@ -5,6 +5,7 @@ export const fr: MfaStrings = {
   noClient:
     "L'authentification multifacteur n'est pas configurée : donnez un client Stytch à cet élément, ou placez-le dans <mfa-provider>.",
   noMember: "Connectez-vous d'abord : aucun membre à vérifier.",
+  flowSignedIn: 'Connexion réussie.',
 
   codeLabel: 'Code de vérification',
   codeRequired: 'Saisissez le code.',

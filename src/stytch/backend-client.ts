@@ -1,7 +1,7 @@
 // Backend mode: the elements' calls go to the host's own server (`createMfaHandler` from
 // `stytch-mfa-elements/server`), which holds the member's session; no Stytch token reaches the page.
 import type { AuthResponse } from './member.js';
-import type { Member, MfaClient, Organization } from './types.js';
+import type { Member, MemberSession, MfaClient, Organization } from './types.js';
 
 export interface BackendClientOptions {
   /** Where the host mounted `createMfaHandler` (`/api/mfa`, or an absolute URL on the same origin). */
@@ -43,6 +43,7 @@ const FACTOR = ['code', 'set_mfa_enrollment', 'set_default_mfa', 'session_durati
 export class BackendClient implements MfaClient {
   private member: Member | null = null;
   private org: Organization | null = null;
+  private memberSession: MemberSession | null = null;
   private state: Promise<AuthResponse | null> | undefined;
 
   constructor(readonly url: string) {}
@@ -71,6 +72,7 @@ export class BackendClient implements MfaClient {
     }
     if (answer?.member) this.member = answer.member as Member;
     if (answer?.organization) this.org = answer.organization as Organization;
+    if (answer?.member_session) this.memberSession = answer.member_session as MemberSession;
     return answer as T;
   }
 
@@ -86,7 +88,7 @@ export class BackendClient implements MfaClient {
         throw error;
       })
       .then((answer) => {
-        if (!answer) this.member = this.org = null;
+        if (!answer) this.member = this.org = this.memberSession = null;
         return answer;
       })
       .finally(() => (this.state = undefined));
@@ -124,6 +126,8 @@ export class BackendClient implements MfaClient {
     getSync: () => this.org,
     get: async () => (await this.call<{ organization: Organization }>('organization/get')).organization,
   };
+
+  readonly session: MfaClient['session'] = { getSync: () => this.memberSession };
 
   /** Redirect-based logins land on the host's server in backend mode: nothing to complete here. */
   authenticateByUrl: MfaClient['authenticateByUrl'] = () => Promise.resolve(null);

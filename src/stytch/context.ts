@@ -9,8 +9,8 @@ export interface ClientSource {
   /** The client, created (and the SDK loaded) on first call; null when the source has no way to make one. */
   getClient(): Promise<MfaClient | null>;
   /**
-   * In backend mode, who is signing in and what MFA needs, from the host's session (a primary
-   * `authenticate()` answer without its tokens); absent with the browser SDK.
+   * Who is signing in when the page gave no primary-auth answer: in backend mode, from the host's
+   * session (without its tokens); with the browser SDK, the client's own session, if it has one.
    */
   getAuthResponse?(): Promise<AuthResponse | null>;
 }

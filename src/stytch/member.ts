@@ -31,6 +31,19 @@ export function resolveWho(
 }
 
 /**
+ * A signed-in client's session (as after a reload) as a primary-auth answer that needs no MFA; null
+ * when the client holds no session.
+ */
+export function sessionAnswer(client: MfaClient): AuthResponse | null {
+  const member_session = client.session.getSync();
+  const member = client.self.getSync();
+  const organization = client.organization.getSync();
+  return member_session && member && organization
+    ? { member_id: member.member_id, member, organization, member_authenticated: true, member_session }
+    : null;
+}
+
+/**
  * A phone number with all but the leading `+` and first digit and the last three digits hidden:
  * `+14155551234` → `+1•••••••234`. What events and status text show of a member's number.
  */

@@ -22,5 +22,6 @@ export interface MfaClient {
   recoveryCodes: Pick<StytchClient['recoveryCodes'], 'recover' | 'get' | 'rotate'>;
   self: Pick<StytchClient['self'], 'get' | 'getSync' | 'update' | 'deleteMFAPhoneNumber' | 'deleteMFATOTP'>;
   organization: Pick<StytchClient['organization'], 'get' | 'getSync'>;
+  session: Pick<StytchClient['session'], 'getSync'>;
   authenticateByUrl: StytchClient['authenticateByUrl'];
 }

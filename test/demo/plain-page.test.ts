@@ -49,6 +49,12 @@ describe('a plain page with only the kit', () => {
             );
           return;
         }
+        if (path === '/signed-in.html') {
+          res
+            .writeHead(200, { 'Content-Type': 'text/html' })
+            .end('<!doctype html><html lang="en"><head><title>Signed in</title></head><body></body></html>');
+          return;
+        }
         if (path === '/plain.html') {
           const page = readFileSync(join(root, 'test/demo/fixtures/plain.html'), 'utf8').replace(
             '%ORIGIN%',
@@ -103,16 +109,38 @@ describe('a plain page with only the kit', () => {
     page.on('request', (request) => {
       if (!request.url().startsWith(origin)) offOrigin.push(request.url());
     });
-    // What the test watches (the page itself has no script): the kit's events and any CSP violation.
+    // What the test watches (the page itself has no script): the kit's events and any CSP violation,
+    // kept in sessionStorage so they outlive the page's own navigation to redirect-url.
+    // (No named functions inside: the test's TypeScript loader would wrap them in a helper the page lacks.)
     await page.evaluateOnNewDocument(() => {
-      const w = window as unknown as { seen: { type: string; detail: unknown }[]; violations: string[] };
-      w.seen = [];
-      w.violations = [];
-      for (const type of ['mfa-step', 'mfa-sms-sent', 'mfa-authenticated', 'mfa-error']) {
-        document.addEventListener(type, (e) => w.seen.push({ type, detail: (e as CustomEvent).detail }));
+      for (const type of [
+        'mfa-step',
+        'mfa-sms-sent',
+        'mfa-authenticated',
+        'mfa-error',
+        'securitypolicyviolation',
+      ]) {
+        document.addEventListener(type, (e) => {
+          const key = type === 'securitypolicyviolation' ? 'violations' : 'seen';
+          const value =
+            e instanceof SecurityPolicyViolationEvent
+              ? e.violatedDirective
+              : { type, detail: (e as CustomEvent).detail };
+          sessionStorage.setItem(
+            key,
+            JSON.stringify([...JSON.parse(sessionStorage.getItem(key) ?? '[]'), value]),
+          );
+        });
       }
-      document.addEventListener('securitypolicyviolation', (e) => w.violations.push(e.violatedDirective));
     });
+    const watched = () =>
+      page.evaluate(() => ({
+        seen: JSON.parse(sessionStorage.getItem('seen') ?? '[]') as {
+          type: string;
+          detail: { method: string | null; member: { email_address: string } };
+        }[],
+        violations: JSON.parse(sessionStorage.getItem('violations') ?? '[]') as string[],
+      }));
     await page.goto(email!.link);
     await page.waitForFunction(
       () => document.querySelector('mfa-flow')?.getAttribute('step') === 'enter-sms-code',
@@ -126,19 +154,10 @@ describe('a plain page with only the kit', () => {
       code: string;
     }[];
     assert.equal(outbox.length, 1, 'one SMS: the one the login sent');
-    await page.keyboard.type(outbox[0]!.code);
-    await page.waitForFunction(
-      () =>
-        (window as unknown as { seen: { type: string }[] }).seen.some((e) => e.type === 'mfa-authenticated'),
-      { timeout: 15_000 },
-    );
-    const { seen, violations } = await page.evaluate(() => {
-      const w = window as unknown as { seen: unknown[]; violations: string[] };
-      return { seen: w.seen, violations: w.violations };
-    });
-    const authenticated = (
-      seen as { type: string; detail: { method: string; member: { email_address: string } } }[]
-    ).find((e) => e.type === 'mfa-authenticated')!;
+    await Promise.all([page.waitForNavigation({ timeout: 15_000 }), page.keyboard.type(outbox[0]!.code)]);
+    assert.equal(new URL(page.url()).pathname, '/signed-in.html', 'it went on to redirect-url');
+    const { seen, violations } = await watched();
+    const authenticated = seen.find((e) => e.type === 'mfa-authenticated')!;
     assert.equal(authenticated.detail.method, 'sms_otp');
     assert.equal(authenticated.detail.member.email_address, 'sms@acme.test');
     assert.deepEqual(violations, []);
@@ -148,6 +167,17 @@ describe('a plain page with only the kit', () => {
       cookies.some((c) => c.name === 'stytch_session'),
       'a session cookie was set',
     );
+
+    // Back on the page, signed in (as after a reload): done at once, and on to redirect-url again.
+    await page.evaluate(() => sessionStorage.clear());
+    await Promise.all([page.waitForNavigation({ timeout: 15_000 }), page.goto(`${origin}/plain.html`)]);
+    await page.waitForFunction(() => location.pathname === '/signed-in.html', { timeout: 15_000 });
+    const again = await watched();
+    assert.deepEqual(
+      again.seen.filter((e) => e.type !== 'mfa-step').map((e) => [e.type, e.detail.method]),
+      [['mfa-authenticated', null]],
+    );
+    assert.deepEqual(again.violations, []);
   });
 
   it('the classic script registers every element', async () => {

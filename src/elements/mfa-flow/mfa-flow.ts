@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { emit } from '../../events.js';
+import { flow } from '../../strings/en/flow.js';
 import type { AuthResponse } from '../../stytch/member.js';
 // Returning MFA is the route of every sign-in after enrollment: <mfa-authenticate> (its methods' steps
 // load as they show) comes with the flow, so that route waits on one request fewer.
@@ -10,8 +11,10 @@ type Route = 'enroll' | 'authenticate';
 
 /**
  * After primary auth, the whole MFA journey from one response: `member_authenticated: true` →
- * `mfa-authenticated` at once (method `null`); `member_options: null` → `<mfa-enroll>`; otherwise
- * `<mfa-authenticate>`. With `handle-redirect` it first completes a redirect-based primary login
+ * `mfa-authenticated` at once (method `null`); `member_options: null`, or only a number the member
+ * never verified (an enrollment left half-way) → `<mfa-enroll>`; otherwise `<mfa-authenticate>`.
+ * Without a response, a member already signed in (the client's session, as after a reload) is done
+ * at once too. With `redirect-url` it goes there after `mfa-authenticated` (cancelable). With `handle-redirect` it first completes a redirect-based primary login
  * itself (`client.authenticateByUrl`: email magic links and the like), so a plain page needs no script
  * besides the kit. In backend mode (`<mfa-provider backend-url>`) it asks the host's server who is
  * signing in, so it needs no `authResponse` either. `<mfa-authenticate>` comes with it; `<mfa-enroll>` loads when routed to.
@@ -22,7 +25,7 @@ type Route = 'enroll' | 'authenticate';
  * @fires {CustomEvent<TotpCreatedDetail>} mfa-totp-created - From the TOTP factor.
  * @fires {CustomEvent<RecoveryCodesSavedDetail>} mfa-recovery-codes-saved - From the TOTP factor.
  * @fires {CustomEvent<EnrolledDetail>} mfa-enrolled - Enrollment completed.
- * @fires {CustomEvent<AuthenticatedDetail>} mfa-authenticated - A full session exists (method `null` when no MFA was needed).
+ * @fires {CustomEvent<AuthenticatedDetail>} mfa-authenticated - A full session exists (method `null` when no MFA was needed). Cancelable: `preventDefault()` keeps `redirect-url` from being followed.
  * @fires {CustomEvent<ErrorDetail>} mfa-error - Any failure, with a localized message.
  * @csspart enroll - The `<mfa-enroll>` it routed to.
  * @csspart authenticate - The `<mfa-authenticate>` it routed to.
@@ -30,9 +33,12 @@ type Route = 'enroll' | 'authenticate';
  * @csspart status - Polite announcements.
  */
 export class MfaFlow extends MfaElement {
+  static override english = { ...MfaElement.english, ...flow };
+
   static override get properties(): PropertyDeclarations {
     return {
       handleRedirect: { type: Boolean, attribute: 'handle-redirect' },
+      redirectUrl: { attribute: 'redirect-url' },
       route: { state: true, attribute: false },
     };
   }
@@ -40,7 +46,22 @@ export class MfaFlow extends MfaElement {
   /** Complete a redirect-based primary login (a magic link's `?token=…`) before routing. */
   handleRedirect = false;
 
+  /**
+   * Where to go once the member is signed in (after `mfa-authenticated`, unless a listener called
+   * `preventDefault()` on it), so a page without script has an ending.
+   */
+  redirectUrl = '';
+
   private route: Route | null = null;
+
+  constructor() {
+    super();
+    this.addEventListener('mfa-authenticated', (event) => {
+      const url = this.redirectUrl;
+      // Once every listener has had the event (dispatch is synchronous), unless one prevented it.
+      if (url) queueMicrotask(() => event.defaultPrevented || location.assign(url));
+    });
+  }
   private redirectHandled = false;
 
   protected override async prepare(): Promise<boolean> {
@@ -63,7 +84,7 @@ export class MfaFlow extends MfaElement {
       if (source?.getAuthResponse) {
         const result = await this.attempt('state', () => source.getAuthResponse!());
         if (!result) return false;
-        this.authResponse = result.value;
+        this.authResponse ??= result.value; // unless the page gave one meanwhile
       }
     }
     return true;
@@ -83,6 +104,7 @@ export class MfaFlow extends MfaElement {
       return;
     }
     if (response.member_authenticated && response.member_session) {
+      this.status = this.t('flowSignedIn');
       emit(this, 'mfa-authenticated', {
         method: null,
         member: response.member,
@@ -92,7 +114,11 @@ export class MfaFlow extends MfaElement {
       this.setStep('done', null);
       return;
     }
-    const route: Route = response.mfa_required?.member_options ? 'authenticate' : 'enroll';
+    const options = response.mfa_required?.member_options;
+    // A number never verified, and no app, is an enrollment left half-way: enrolling again lets the
+    // member change the number or choose the app.
+    const unfinished = !options?.totp_registration_id && response.member?.mfa_phone_number_verified === false;
+    const route: Route = options && !unfinished ? 'authenticate' : 'enroll';
     if (route === 'enroll' && !(await this.loaded(import('../mfa-enroll/mfa-enroll.js')))) return;
     this.route = route;
   }

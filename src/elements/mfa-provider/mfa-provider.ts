@@ -4,7 +4,7 @@ import { sourceOf } from '../../controllers/client.js';
 import type { BackendClient } from '../../stytch/backend-client.js';
 import { clientContext, type ClientSource } from '../../stytch/context.js';
 import { createClient, existingClient } from '../../stytch/create-client.js';
-import type { AuthResponse } from '../../stytch/member.js';
+import { sessionAnswer, type AuthResponse } from '../../stytch/member.js';
 import type { StytchClient } from '../../stytch/types.js';
 
 /**
@@ -87,10 +87,15 @@ export class MfaProvider extends LitElement implements ClientSource {
     return client;
   }
 
-  /** In backend mode, who is signing in (from the host's session); null with the browser SDK. */
+  /**
+   * Who is signing in when no primary-auth answer was given: in backend mode, from the host's
+   * session; with the browser SDK, the client's own session (as after a reload), or null.
+   */
   async getAuthResponse(): Promise<AuthResponse | null> {
     if (this.given) return sourceOf(this.given).getAuthResponse?.() ?? null;
-    return this.backendUrl ? (await this.backendClient()).getAuthResponse() : null;
+    if (this.backendUrl) return (await this.backendClient()).getAuthResponse();
+    const client = await this.getClient();
+    return client && sessionAnswer(client);
   }
 
   private async backendClient(): Promise<BackendClient> {
