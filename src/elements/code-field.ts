@@ -15,6 +15,7 @@ export function codeField(options: {
 }): TemplateResult {
   return html`<mfa-code-input
     part="code-input"
+    exportparts="label,input,error"
     required
     length=${options.length}
     .errorMessage=${options.error}

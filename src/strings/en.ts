@@ -9,6 +9,7 @@ import { recovery } from './en/recovery.js';
 import { settings } from './en/settings.js';
 import { shared } from './en/shared.js';
 import { sms } from './en/sms.js';
+import { smsPhone } from './en/sms-phone.js';
 import { totp } from './en/totp.js';
 
 /**
@@ -25,6 +26,7 @@ export const en = {
   ...code,
   ...phone,
   ...sms,
+  ...smsPhone,
   ...totp,
   ...recovery,
   ...enroll,

@@ -167,6 +167,25 @@ describe('custom-elements.json', () => {
     });
   }
 
+  it('forwards every documented part through the elements that nest others', () => {
+    // FORWARDED_PARTS (src/elements/mfa-element.ts) is each nested element's exportparts.
+    const source = readFileSync('src/elements/mfa-element.ts', 'utf8');
+    const forwarded = new Set(/FORWARDED_PARTS =\s*'([^']+)'/.exec(source)![1]!.split(','));
+    const nested = [
+      'mfa-code-input',
+      'mfa-phone-input',
+      'sms-otp-input',
+      'totp-setup',
+      'mfa-recovery-codes',
+      'mfa-enroll',
+      'mfa-authenticate',
+    ];
+    for (const tag of nested) {
+      for (const part of elements.get(tag)!.cssParts ?? [])
+        assert.ok(forwarded.has(part.name), `${tag}: ${part.name}`);
+    }
+  });
+
   it('documents the --mfa- custom properties', () => {
     const props = new Set((elements.get('sms-otp-input')?.cssProperties ?? []).map((p) => p.name));
     for (const name of ['--mfa-color-primary', '--mfa-color-error', '--mfa-radius', '--mfa-font-family']) {

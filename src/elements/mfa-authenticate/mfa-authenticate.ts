@@ -4,7 +4,7 @@ import { addEnglish } from '../../strings/locales.js';
 import { TOTP_CODE_FAILURES } from '../../stytch/errors.js';
 import { maskPhone } from '../../stytch/member.js';
 import type { MfaMethod } from '../../types.js';
-import { MfaElement } from '../mfa-element.js';
+import { FORWARDED_PARTS, MfaElement } from '../mfa-element.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import type * as CodeSteps from './code-steps.js';
 import { styles } from './mfa-authenticate.styles.js';
@@ -157,7 +157,7 @@ export class MfaAuthenticate extends MfaElement {
     const code = this.recoveryCode.trim();
     if (!session || this.calls.pending) return;
     if (!code) {
-      this.errorMessage = this.t('recoveryCodeRequired');
+      this.fail({ code: 'invalid_code', key: 'recoveryCodeRequired', recoverable: true });
       await this.focusPart('[part~="recovery-code-input"]');
       return;
     }
@@ -203,6 +203,7 @@ export class MfaAuthenticate extends MfaElement {
   private renderSms(): TemplateResult {
     const who = this.session?.who;
     return html`<sms-otp-input
+      exportparts=${FORWARDED_PARTS}
       part="sms-otp-input"
       .client=${this.client}
       organization-id=${who?.organizationId ?? ''}

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { enroll } from '../../strings/en/enroll.js';
-import { MfaElement } from '../mfa-element.js';
+import { FORWARDED_PARTS, MfaElement } from '../mfa-element.js';
 import { styles } from './mfa-enroll.styles.js';
 
 type Method = 'sms_otp' | 'totp';
@@ -116,6 +116,7 @@ export class MfaEnroll extends MfaElement {
     const hidden = method !== this.method;
     return method === 'sms_otp'
       ? html`<sms-otp-input
+          exportparts=${FORWARDED_PARTS}
           part="sms-otp-input"
           enrollment="enroll"
           ?hidden=${hidden}
@@ -128,6 +129,7 @@ export class MfaEnroll extends MfaElement {
           @mfa-step=${this.relayStep}
         ></sms-otp-input>`
       : html`<totp-setup
+          exportparts=${FORWARDED_PARTS}
           part="totp-setup"
           enrollment="enroll"
           ?hidden=${hidden}

@@ -5,7 +5,7 @@ import type { AuthResponse } from '../../stytch/member.js';
 // Returning MFA is the route of every sign-in after enrollment: <mfa-authenticate> (its methods' steps
 // load as they show) comes with the flow, so that route waits on one request fewer.
 import '../mfa-authenticate/mfa-authenticate.js';
-import { MfaElement } from '../mfa-element.js';
+import { FORWARDED_PARTS, MfaElement } from '../mfa-element.js';
 
 type Route = 'enroll' | 'authenticate';
 
@@ -132,6 +132,7 @@ export class MfaFlow extends MfaElement {
     let body: TemplateResult | typeof nothing = nothing;
     if (this.route === 'enroll') {
       body = html`<mfa-enroll
+        exportparts=${FORWARDED_PARTS}
         part="enroll"
         .client=${common.client}
         .authResponse=${common.authResponse}
@@ -141,6 +142,7 @@ export class MfaFlow extends MfaElement {
       ></mfa-enroll>`;
     } else if (this.route === 'authenticate') {
       body = html`<mfa-authenticate
+        exportparts=${FORWARDED_PARTS}
         part="authenticate"
         .client=${common.client}
         .authResponse=${common.authResponse}

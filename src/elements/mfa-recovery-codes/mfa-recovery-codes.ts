@@ -128,7 +128,7 @@ export class MfaRecoveryCodes extends MfaElement {
 
   private onContinue(): void {
     if (!this.acknowledged) {
-      this.errorMessage = this.t('recoveryAcknowledgeFirst');
+      this.fail({ code: 'codes_not_saved', key: 'recoveryAcknowledgeFirst', recoverable: true });
       this.renderRoot.querySelector<HTMLInputElement>('[part~="acknowledge"]')?.focus();
       return;
     }

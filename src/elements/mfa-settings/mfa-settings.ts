@@ -4,7 +4,7 @@ import { enroll } from '../../strings/en/enroll.js';
 import { settings } from '../../strings/en/settings.js';
 import { maskPhone } from '../../stytch/member.js';
 import type { MfaClient, Member, Organization } from '../../stytch/types.js';
-import { MfaElement, type Ready } from '../mfa-element.js';
+import { FORWARDED_PARTS, MfaElement, type Ready } from '../mfa-element.js';
 import { styles } from './mfa-settings.styles.js';
 
 type Method = 'sms_otp' | 'totp';
@@ -334,6 +334,7 @@ export class MfaSettings extends MfaElement {
     let body: TemplateResult;
     if (panel.kind === 'recovery-codes') {
       body = html`<mfa-recovery-codes
+        exportparts=${FORWARDED_PARTS}
         part="recovery-codes"
         allow-rotate
         .client=${this.client}
@@ -342,6 +343,7 @@ export class MfaSettings extends MfaElement {
       ></mfa-recovery-codes>`;
     } else if (panel.method === 'sms_otp') {
       body = html`<sms-otp-input
+        exportparts=${FORWARDED_PARTS}
         part="sms-otp-input"
         .client=${this.client}
         organization-id=${who?.organizationId ?? ''}
@@ -352,6 +354,7 @@ export class MfaSettings extends MfaElement {
       ></sms-otp-input>`;
     } else {
       body = html`<totp-setup
+        exportparts=${FORWARDED_PARTS}
         part="totp-setup"
         .client=${this.client}
         organization-id=${who?.organizationId ?? ''}

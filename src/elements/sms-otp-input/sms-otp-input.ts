@@ -2,12 +2,14 @@ import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'l
 import { Countdown } from '../../controllers/countdown.js';
 import { emit } from '../../events.js';
 import { sms } from '../../strings/en/sms.js';
+import { addEnglish } from '../../strings/locales.js';
 import { maskPhone } from '../../stytch/member.js';
 import type { Enrollment } from '../../types.js';
 import { MfaElement } from '../mfa-element.js';
 import { codeField, stepForm } from '../code-field.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import type { MfaPhoneInput } from '../mfa-phone-input/mfa-phone-input.js';
+import type * as PhoneStep from './phone-step.js';
 import { styles } from './sms-otp-input.styles.js';
 
 /** Failures about the code itself: shown under the code field, which is cleared and refocused. */
@@ -112,9 +114,15 @@ export class SmsOtpInput extends MfaElement {
     }
   }
 
-  /** Phone entry: its field (and later its phone library) loads only when this step shows. */
+  /** Phone entry, once loaded. */
+  private phoneSteps: typeof PhoneStep | null = null;
+
+  /** Phone entry: the step and its field (and later the phone library) load only when it shows. */
   private async showPhoneStep(): Promise<void> {
-    if (!(await this.loaded(import('../mfa-phone-input/mfa-phone-input.js')))) return;
+    const steps = this.phoneSteps ?? (await this.loaded(import('./phone-step.js')));
+    if (!steps) return;
+    if (!this.phoneSteps) addEnglish(steps.english);
+    this.phoneSteps = steps;
     this.setStep('enter-phone', 'sms_otp');
     await this.focusField();
   }
@@ -206,11 +214,6 @@ export class SmsOtpInput extends MfaElement {
     void this.send(false);
   }
 
-  /** A failure about the number no longer stands once the member changes it. */
-  private onPhoneEdited(): void {
-    this.errorMessage = '';
-  }
-
   private onResend(): void {
     if (this.cooldown.running || this.calls.pending) return;
     if (this.codeInput) this.codeInput.value = '';
@@ -224,25 +227,6 @@ export class SmsOtpInput extends MfaElement {
     this.codeError = '';
     this.status = '';
     void this.showPhoneStep();
-  }
-
-  private renderPhoneStep(): TemplateResult {
-    return stepForm({
-      error: this.errorMessage,
-      title: this.t('smsPhoneTitle'),
-      intro: this.t('smsPhoneIntro'),
-      field: html`<mfa-phone-input
-        part="phone-input"
-        required
-        .value=${this.phone}
-        .strings=${this.strings}
-        @input=${this.onPhoneEdited}
-      ></mfa-phone-input>`,
-      submitLabel: this.t('smsSend'),
-      busyLabel: this.t('smsSending'),
-      busy: this.calls.pending === 'send',
-      onSubmit: () => this.submitPhone(),
-    });
   }
 
   private renderCodeStep(): TemplateResult {
@@ -281,7 +265,19 @@ export class SmsOtpInput extends MfaElement {
   }
 
   protected override render(): TemplateResult {
-    if (this.step === 'enter-phone') return this.renderFrame(this.renderPhoneStep());
+    if (this.step === 'enter-phone' && this.phoneSteps) {
+      return this.renderFrame(
+        this.phoneSteps.phoneStep({
+          t: this.t,
+          strings: this.strings,
+          error: this.errorMessage,
+          phone: this.phone,
+          busy: this.calls.pending === 'send',
+          onEdit: () => (this.errorMessage = ''), // a failure about the old number no longer stands
+          onSubmit: () => this.submitPhone(),
+        }),
+      );
+    }
     if (this.step === 'enter-sms-code') return this.renderFrame(this.renderCodeStep());
     return this.renderFrame(nothing);
   }

@@ -7,7 +7,7 @@ import type { Member, MemberSession, Organization } from '../../stytch/types.js'
 import type { Enrollment } from '../../types.js';
 import { codeField, stepForm } from '../code-field.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
-import { MfaElement } from '../mfa-element.js';
+import { FORWARDED_PARTS, MfaElement } from '../mfa-element.js';
 import '../mfa-recovery-codes/mfa-recovery-codes.js';
 import type { QrPath } from './qr.js';
 import { styles } from './totp-setup.styles.js';
@@ -338,6 +338,7 @@ export class TotpSetup extends MfaElement {
   private renderCodes(): TemplateResult {
     const codes = this.registration?.recoveryCodes;
     return html`<mfa-recovery-codes
+      exportparts=${FORWARDED_PARTS}
       part="recovery-codes"
       .client=${this.session?.client ?? null}
       .codes=${codes ?? null}

@@ -1,9 +1,5 @@
 /** The English strings of `<sms-otp-input>`. */
 export const sms = {
-  smsPhoneTitle: 'Add a phone number',
-  smsPhoneIntro: 'We will text a one-time code to this number each time you sign in.',
-  smsSend: 'Send code',
-  smsSending: 'Sending…',
   smsCodeTitle: 'Check your phone',
   smsCodeIntro: 'We sent a {length}-digit code to {phone}.',
   smsCodeIntroNoPhone: 'Enter the {length}-digit code we sent to your phone.',

@@ -133,7 +133,12 @@ describe('<mfa-recovery-codes> with codes given', () => {
     expect((await saved).detail).to.deep.equal({});
     await waitUntil(() => el.step === 'done', 'done');
     recorder.stop();
-    expect(recorder.names()).to.deep.equal(['mfa-recovery-codes-saved', 'mfa-step:done']);
+    // The refused Continue was heard as well as seen (issue 10: every failure is an mfa-error).
+    expect(recorder.names()).to.deep.equal(['mfa-error', 'mfa-recovery-codes-saved', 'mfa-step:done']);
+    expect(recorder.of('mfa-error')[0]).to.deep.include({
+      code: 'codes_not_saved',
+      message: 'Confirm that you have saved the codes first.',
+    });
     for (const code of CODES) expect(el.shadowRoot!.innerHTML).to.not.contain(code);
     expect(partText(el, 'status')).to.equal('Recovery codes saved.');
     await expect(el).to.be.accessible();

@@ -1,0 +1,39 @@
+// <sms-otp-input>'s phone entry, loaded when it shows (with the phone field): a member whose number is
+// known never loads it. The element keeps the calls; this is what the member sees.
+import { html, type TemplateResult } from 'lit';
+import type { MfaStrings, StringKey } from '../../strings/locales.js';
+import { stepForm } from '../code-field.js';
+import '../mfa-phone-input/mfa-phone-input.js';
+
+export { smsPhone as english } from '../../strings/en/sms-phone.js';
+
+/** Phone entry: the field (its parts forwarded), and Send. */
+export function phoneStep(state: {
+  t: (key: StringKey) => string;
+  strings: Partial<MfaStrings>;
+  error: string;
+  phone: string;
+  busy: boolean;
+  /** The member changed the number (a failure about the old one no longer stands). */
+  onEdit: () => void;
+  onSubmit: () => void;
+}): TemplateResult {
+  const { t } = state;
+  return stepForm({
+    error: state.error,
+    title: t('smsPhoneTitle'),
+    intro: t('smsPhoneIntro'),
+    field: html`<mfa-phone-input
+      part="phone-input"
+      exportparts="label,country-select,input,error"
+      required
+      .value=${state.phone}
+      .strings=${state.strings}
+      @input=${state.onEdit}
+    ></mfa-phone-input>`,
+    submitLabel: t('smsSend'),
+    busyLabel: t('smsSending'),
+    busy: state.busy,
+    onSubmit: state.onSubmit,
+  });
+}
