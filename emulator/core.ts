@@ -47,6 +47,9 @@ export type MfaProof =
 export class EmulatorCore {
   state: State;
   readonly clock = new Clock();
+  /** Session tokens to session IDs: a session check looks one up instead of scanning them all. */
+  private readonly sessionsByToken = new Map<string, string>();
+  private lastPrune = 0;
 
   constructor(
     readonly options: ResolvedOptions,
@@ -55,6 +58,7 @@ export class EmulatorCore {
     this.state = state ?? stateFromSeed(options.seed);
     this.state.magic_links ??= {}; // state files written before magic links existed
     this.clock.offsetSeconds = this.state.clock_offset_seconds;
+    this.indexSessions();
   }
 
   reset(): void {
@@ -63,6 +67,56 @@ export class EmulatorCore {
     this.state = stateFromSeed(this.options.seed);
     if (key) this.state.signing_key = key;
     this.clock.offsetSeconds = 0;
+    this.indexSessions();
+  }
+
+  private indexSessions(): void {
+    this.sessionsByToken.clear();
+    for (const s of Object.values(this.state.sessions))
+      this.sessionsByToken.set(s.session_token, s.member_session_id);
+  }
+
+  /** Forgets a session (revoked or expired). */
+  removeSession(session: SessionRecord): void {
+    delete this.state.sessions[session.member_session_id];
+    this.sessionsByToken.delete(session.session_token);
+  }
+
+  /**
+   * Drops what can no longer be used — expired sessions and intermediate sessions, codes and links
+   * an hour past their expiry,
+   * rate-limit entries past their window — at most once a minute (of the emulator's clock), so the
+   * state stays the size of what is live and no request pays for scanning the rest.
+   */
+  pruneIfDue(): void {
+    const now = this.now();
+    if (now - this.lastPrune < 60_000) return;
+    this.lastPrune = now;
+    const s = this.state;
+    for (const session of Object.values(s.sessions))
+      if (session.expires_at <= now) this.removeSession(session);
+    for (const [token, ist] of Object.entries(s.intermediate_sessions))
+      if (ist.expires_at <= now) delete s.intermediate_sessions[token];
+    // An expired code or link still answers "expired" (not "not found") for an hour.
+    const stale = now - 3_600_000;
+    for (const [id, code] of Object.entries(s.sms_codes))
+      if (code.expires_at <= stale) delete s.sms_codes[id];
+    for (const [token, link] of Object.entries(s.magic_links))
+      if (link.expires_at <= stale) delete s.magic_links[token];
+    const windows = [
+      [s.sms_sends, this.options.smsRateLimit],
+      [s.auth_failures, this.options.authAttemptLimit],
+    ] as const;
+    for (const [bucket, limit] of windows) {
+      for (const [key, times] of Object.entries(bucket)) {
+        const live = limit ? times.filter((t) => t > now - limit.windowSeconds * 1000) : [];
+        if (live.length) bucket[key] = live;
+        else delete bucket[key];
+      }
+    }
+    // The outboxes are for reading the latest messages: keep the last thousand of each.
+    s.sms_outbox.splice(0, Math.max(0, s.sms_outbox.length - 1000));
+    s.email_outbox.splice(0, Math.max(0, s.email_outbox.length - 1000));
   }
 
   /** The key that signs session JWTs, made on first use and kept in the state. */
@@ -112,12 +166,13 @@ export class EmulatorCore {
     );
   }
 
-  /** The live session for a token; expired sessions are forgotten. */
+  /** The live session for a token; an expired one is forgotten. */
   liveSession(token: string): SessionRecord | null {
-    const session = Object.values(this.state.sessions).find((s) => s.session_token === token);
+    const id = this.sessionsByToken.get(token);
+    const session = id === undefined ? undefined : this.state.sessions[id];
     if (!session) return null;
     if (session.expires_at <= this.now()) {
-      delete this.state.sessions[session.member_session_id];
+      this.removeSession(session);
       return null;
     }
     return session;
@@ -227,6 +282,7 @@ export class EmulatorCore {
       factors,
     };
     this.state.sessions[session.member_session_id] = session;
+    this.sessionsByToken.set(session.session_token, session.member_session_id);
     return session;
   }
 

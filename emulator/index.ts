@@ -38,7 +38,7 @@ import { smsRoutes } from './routes/sdk/sms.js';
 import { totpRoutes } from './routes/sdk/totp.js';
 import { PROJECT, SEED } from './seed.js';
 import type { State } from './state.js';
-import { loadState, saveState } from './store.js';
+import { loadState, StateFile } from './store.js';
 
 export {
   PROJECT,
@@ -78,8 +78,10 @@ export interface Emulator {
   middleware: (req: IncomingMessage, res: ServerResponse, next?: NextFunction) => void;
   /** Starts a standalone HTTP server (host defaults to 127.0.0.1); resolves once it is listening. */
   listen(port?: number, host?: string): Promise<Server>;
-  /** Stops a server started with `listen`. */
+  /** Stops a server started with `listen`, and writes any state change still pending to `dataFile`. */
   close(): Promise<void>;
+  /** Writes any state change still pending to `dataFile` (writes are coalesced a moment after changes). */
+  flush(): Promise<void>;
   /** Back to the seed; outboxes, faults and clock offset cleared. */
   reset(): void;
   /** The live state (read-only use: tests and tools). */
@@ -156,8 +158,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const routes: Record<Api, Route[]> = { sdk: sdkRoutes, backend: backendRoutes, dev: devRoutes(faults) };
   let server: Server | null = null;
 
+  const stateFile = resolved.dataFile ? new StateFile(resolved.dataFile, () => core.state) : null;
   function persist(): void {
-    if (resolved.dataFile) saveState(resolved.dataFile, core.state);
+    stateFile?.changed();
   }
 
   async function answer(req: IncomingMessage, res: ServerResponse, url: URL, api: Api): Promise<number> {
@@ -196,6 +199,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     }
 
     try {
+      if (api !== 'dev') core.pruneIfDue();
       const found = findRoute(routes[api], method, path);
       if (!found) throw errors.routeNotFound(url.pathname);
       if ('methodNotAllowed' in found) throw errors.methodNotAllowed(method, url.pathname);
@@ -282,14 +286,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         });
       });
     },
-    close() {
-      return new Promise((resolve, reject) => {
+    async close() {
+      await new Promise<void>((resolve, reject) => {
         if (!server) return resolve();
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
         server = null;
       });
+      await stateFile?.flush();
     },
+    flush: () => stateFile?.flush() ?? Promise.resolve(),
     reset() {
       core.reset();
       faults.clear();

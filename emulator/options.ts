@@ -8,7 +8,10 @@ export interface RateLimit {
 }
 
 export interface EmulatorOptions {
-  /** Keep state in this JSON file (written atomically after every change) so a restart keeps it. */
+  /**
+   * Keep state in this JSON file so a restart keeps it: written atomically a moment after changes
+   * (coalesced), and on `close()`.
+   */
   dataFile?: string;
   /** Organizations and members to start from; defaults to the documented seed. */
   seed?: Seed;

@@ -133,11 +133,11 @@ const OPERATIONS: Record<string, (call: Call) => Promise<unknown>> = {
     return withoutTokens(answer);
   },
   async 'totp/create'(call) {
-    login(call.host); // a login under way or a session, even though Stytch's backend would not ask
     const minutes =
       typeof call.body.expiration_minutes === 'number' ? call.body.expiration_minutes : undefined;
     const answer = await call.stytch.totps.create({
       ...target(call.host),
+      ...login(call.host), // Stytch asks for it once the member has a factor; we always have one
       ...(minutes ? { expiration_minutes: minutes } : {}),
     });
     // The secret and codes are what this step shows; the QR image is not needed (the element draws it).

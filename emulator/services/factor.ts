@@ -21,22 +21,23 @@ export interface AuthenticateInput {
 
 /**
  * What every SMS and TOTP call checks first: the member, that the organization allows the method, and
- * what proves the member is mid-login or signed in. `authenticate` needs that proof; `send`/`create`
- * need it only once the member has an active factor (so a factor cannot be added by someone who
- * merely knows the member's ID).
+ * what proves the member is mid-login or signed in. With `proof: 'always'` (authenticate, and the
+ * SDK's TOTP create) that proof is required; with `'once-enrolled'` (SMS send, the backend's TOTP
+ * create) only when the member has an active factor, as Stytch's API reference says, so a factor
+ * cannot be added by someone who merely knows the member's ID. A proof given must be this member's.
  */
 export function factorTarget(
   core: EmulatorCore,
   ids: { organization_id: string; member_id: string },
   method: MfaMethod,
   args: SessionArgs,
-  kind: 'start' | 'authenticate',
+  proof: 'always' | 'once-enrolled',
 ): { member: MemberRecord; proof: MfaProof } {
   const member = core.member(ids.organization_id, ids.member_id);
   if (!isMethodAllowed(core.organization(member.organization_id), method)) throw errors.methodRestricted();
-  const proof = core.mfaProof(args, member);
-  if (proof.kind === 'none' && (kind === 'authenticate' || hasActiveFactor(member))) {
+  const found = core.mfaProof(args, member);
+  if (found.kind === 'none' && (proof === 'always' || hasActiveFactor(member))) {
     throw errors.noSessionArguments();
   }
-  return { member, proof };
+  return { member, proof: found };
 }

@@ -133,6 +133,28 @@ describe('SMS OTP', () => {
     assert.equal(body.error_type, 'no_session_arguments');
   });
 
+  it("TOTP create through the SDK needs the member's login, so a public token cannot block a setup", async () => {
+    const target = { organization_id: acme, member_id: MEMBER_IDS.newAcme };
+    const anonymous = await call(ctx.base, 'POST', '/sdk/v1/b2b/totp', target);
+    assert.equal(anonymous.status, 400);
+    assert.equal(anonymous.body.error_type, 'no_session_arguments');
+    // Nothing was started: the member's own setup goes ahead.
+    const ist = (await login('new@acme.test')).body.data.intermediate_session_token;
+    const own = await call(ctx.base, 'POST', '/sdk/v1/b2b/totp', {
+      ...target,
+      intermediate_session_token: ist,
+    });
+    assert.equal(own.status, 200);
+    // Someone else's login is refused too.
+    const other = (await login('new@globex.test', ORGANIZATION_IDS.globex)).body.data
+      .intermediate_session_token;
+    const theirs = await call(ctx.base, 'POST', '/sdk/v1/b2b/totp', {
+      ...target,
+      intermediate_session_token: other,
+    });
+    assert.equal(theirs.status, 400);
+  });
+
   it('a RESTRICTED organization refuses SMS', async () => {
     const ist = (await login('new@globex.test', ORGANIZATION_IDS.globex)).body.data
       .intermediate_session_token;

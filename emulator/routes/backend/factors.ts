@@ -5,13 +5,13 @@ import { AUTHENTICATE_FIELDS, factorTarget } from '../../services/factor.js';
 import { recoverWithCode, recoveryCodesOf, rotateRecoveryCodes } from '../../services/recovery-codes.js';
 import { smsAuthenticate, smsSend } from '../../services/sms.js';
 import { totpAuthenticate, totpCreate } from '../../services/totp.js';
-import { isMethodAllowed } from '../../state.js';
 import { sessionArgs, TARGET } from './session-args.js';
 
 /**
  * The MFA factors as Stytch's backend API serves them (the official `stytch` package's `otps.sms`,
  * `totps` and `recoveryCodes`). The project's secret is trusted to name the member, so `send` and
- * `create` need no session for a member with no factor yet; `authenticate` needs exactly one.
+ * `create` need no session for a member with no factor yet (one that has a factor must show its
+ * login); `authenticate` needs exactly one.
  */
 export const backendFactorRoutes: Route[] = [
   {
@@ -19,7 +19,7 @@ export const backendFactorRoutes: Route[] = [
     path: '/b2b/otps/sms/send',
     handle(core, { body }) {
       const b = readBody(body, { ...TARGET, mfa_phone_number: 'string?', locale: 'string?' });
-      const { member } = factorTarget(core, b, 'sms_otp', sessionArgs(b), 'start');
+      const { member } = factorTarget(core, b, 'sms_otp', sessionArgs(b), 'once-enrolled');
       smsSend(core, member, b.mfa_phone_number);
       return core.memberResponse(member);
     },
@@ -29,7 +29,7 @@ export const backendFactorRoutes: Route[] = [
     path: '/b2b/otps/sms/authenticate',
     handle(core, { body }) {
       const b = readBody(body, { ...TARGET, ...AUTHENTICATE_FIELDS });
-      const { member, proof } = factorTarget(core, b, 'sms_otp', sessionArgs(b), 'authenticate');
+      const { member, proof } = factorTarget(core, b, 'sms_otp', sessionArgs(b), 'always');
       return core.authenticateResponse(smsAuthenticate(core, member, proof, b), member);
     },
   },
@@ -37,14 +37,8 @@ export const backendFactorRoutes: Route[] = [
     method: 'POST',
     path: '/b2b/totp',
     async handle(core, { body }) {
-      const b = readBody(body, {
-        organization_id: 'string',
-        member_id: 'string',
-        expiration_minutes: 'number?',
-      });
-      const member = core.member(b.organization_id, b.member_id);
-      if (!isMethodAllowed(core.organization(member.organization_id), 'totp'))
-        throw errors.methodRestricted();
+      const b = readBody(body, { ...TARGET, expiration_minutes: 'number?' });
+      const { member } = factorTarget(core, b, 'totp', sessionArgs(b), 'once-enrolled');
       const created = await totpCreate(core, member, b.expiration_minutes);
       return { ...core.memberResponse(member), ...created };
     },
@@ -54,7 +48,7 @@ export const backendFactorRoutes: Route[] = [
     path: '/b2b/totp/authenticate',
     handle(core, { body }) {
       const b = readBody(body, { ...TARGET, ...AUTHENTICATE_FIELDS });
-      const { member, proof } = factorTarget(core, b, 'totp', sessionArgs(b), 'authenticate');
+      const { member, proof } = factorTarget(core, b, 'totp', sessionArgs(b), 'always');
       return core.authenticateResponse(totpAuthenticate(core, member, proof, b), member);
     },
   },

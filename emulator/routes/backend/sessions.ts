@@ -36,12 +36,12 @@ export const backendSessionRoutes: Route[] = [
         );
       if (b.member_id) {
         for (const s of Object.values(core.state.sessions))
-          if (s.member_id === b.member_id) delete core.state.sessions[s.member_session_id];
+          if (s.member_id === b.member_id) core.removeSession(s);
         return {};
       }
       const session = b.member_session_id ? core.state.sessions[b.member_session_id] : core.requireSession(b);
       if (!session) throw errors.sessionNotFound();
-      delete core.state.sessions[session.member_session_id];
+      core.removeSession(session);
       return {};
     },
   },

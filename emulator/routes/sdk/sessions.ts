@@ -17,7 +17,7 @@ export const sessionRoutes: Route[] = [
     path: '/b2b/sessions/revoke',
     handle(core, { caller }) {
       const session = core.callerSession(caller);
-      delete core.state.sessions[session.member_session_id];
+      core.removeSession(session);
       return {};
     },
   },

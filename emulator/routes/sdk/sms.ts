@@ -10,7 +10,7 @@ export const smsRoutes: Route[] = [
     path: '/b2b/otps/sms/send',
     handle(core, { body, caller }) {
       const b = readBody(body, { ...TARGET, mfa_phone_number: 'string?', locale: 'string?' });
-      const { member } = factorTarget(core, b, 'sms_otp', sdkSessionArgs(b, caller), 'start');
+      const { member } = factorTarget(core, b, 'sms_otp', sdkSessionArgs(b, caller), 'once-enrolled');
       smsSend(core, member, b.mfa_phone_number);
       return core.memberResponse(member);
     },
@@ -20,7 +20,7 @@ export const smsRoutes: Route[] = [
     path: '/b2b/otps/sms/authenticate',
     handle(core, { body, caller }) {
       const b = readBody(body, { ...TARGET, ...AUTHENTICATE_FIELDS });
-      const { member, proof } = factorTarget(core, b, 'sms_otp', sdkSessionArgs(b, caller), 'authenticate');
+      const { member, proof } = factorTarget(core, b, 'sms_otp', sdkSessionArgs(b, caller), 'always');
       return core.authenticateResponse(smsAuthenticate(core, member, proof, b), member);
     },
   },

@@ -10,7 +10,9 @@ export const totpRoutes: Route[] = [
     path: '/b2b/totp',
     async handle(core, { body, caller }) {
       const b = readBody(body, { ...TARGET, expiration_minutes: 'number?' });
-      const { member } = factorTarget(core, b, 'totp', sdkSessionArgs(b, caller), 'start');
+      // Only the member mid-login or signed in: a public token alone would let anyone start (and so
+      // block, for the registration's lifetime) any member's setup.
+      const { member } = factorTarget(core, b, 'totp', sdkSessionArgs(b, caller), 'always');
       const created = await totpCreate(core, member, b.expiration_minutes);
       return { ...core.memberResponse(member), ...created };
     },
@@ -20,7 +22,7 @@ export const totpRoutes: Route[] = [
     path: '/b2b/totp/authenticate',
     handle(core, { body, caller }) {
       const b = readBody(body, { ...TARGET, ...AUTHENTICATE_FIELDS });
-      const { member, proof } = factorTarget(core, b, 'totp', sdkSessionArgs(b, caller), 'authenticate');
+      const { member, proof } = factorTarget(core, b, 'totp', sdkSessionArgs(b, caller), 'always');
       return core.authenticateResponse(totpAuthenticate(core, member, proof, b), member);
     },
   },
