@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { createEmulator } from './index.js';
 
-const USAGE = `Usage: stytch-mfa-emulator [--port 9010] [--host 127.0.0.1] [--data FILE] [--quiet]
+const USAGE = `Usage: stytch-mfa-emulator [--port 9010] [--host 127.0.0.1] [--data FILE] [--allow-host NAME]… [--quiet]
 
-Serves an offline emulator of Stytch's B2B SDK API at http://HOST:PORT/sdk/v1 and its dev routes at
-/__emulator (seed, sms, email, reset, clock, faults). Point the SDK at it with
+Serves an offline emulator of Stytch's B2B SDK API at http://HOST:PORT/sdk/v1, its backend API at
+/v1/b2b (Basic project_id:secret, listed by /__emulator/seed) and its dev routes at /__emulator
+(seed, sms, email, reset, clock, faults). It answers loopback host names, --host and each --allow-host
+only. Point the SDK at it with
   new StytchB2BHeadlessClient('public-token-test-…', { endpoints: { testAPIURL: URL, liveAPIURL: URL } })`;
 
 const { values } = parseArgs({
@@ -12,6 +14,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '9010' },
     host: { type: 'string', default: '127.0.0.1' },
     data: { type: 'string' },
+    'allow-host': { type: 'string', multiple: true },
     quiet: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -30,6 +33,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const emulator = createEmulator({
   ...(values.data ? { dataFile: values.data } : {}),
+  ...(values['allow-host'] ? { allowedHosts: values['allow-host'] } : {}),
   ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
 });
 const server = await emulator.listen(port, values.host);

@@ -15,7 +15,11 @@ export function isLoopbackOrigin(origin: string): boolean {
 }
 
 /** Loopback host names (and the one the server listens on): what a `Host` header may name. */
-export function isLoopbackHost(header: string | undefined, listening: string): boolean {
+export function isLoopbackHost(
+  header: string | undefined,
+  listening: string,
+  allowed: string[] = [],
+): boolean {
   if (!header) return false;
   let hostname: string;
   try {
@@ -28,6 +32,7 @@ export function isLoopbackHost(header: string | undefined, listening: string): b
     hostname === '[::1]' ||
     /^127(\.\d{1,3}){3}$/.test(hostname) ||
     hostname === listening ||
+    allowed.includes(hostname) ||
     hostname === `[${listening}]`
   );
 }

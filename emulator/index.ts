@@ -273,7 +273,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return new Promise((resolve, reject) => {
         const s = createServer((req, res) => {
           // DNS rebinding: a page on another name that resolves here must not read the outboxes.
-          if (!isLoopbackHost(req.headers.host, host)) {
+          if (!isLoopbackHost(req.headers.host, host, options.allowedHosts)) {
             sendJson(req, res, 403, errorJson(errors.forbiddenHost(), testId('request-id')));
             return;
           }

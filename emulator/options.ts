@@ -31,10 +31,15 @@ export interface EmulatorOptions {
   intermediateSessionMinutes?: number;
   /** Called with one line per request (method, path, status, time); never with bodies or tokens. */
   log?: (line: string) => void;
+  /**
+   * Host names the standalone server answers besides loopback ones and the one it listens on (a
+   * container's name, say). Any other `Host` is refused, so DNS rebinding cannot read the outboxes.
+   */
+  allowedHosts?: string[];
 }
 
-export type ResolvedOptions = Required<Omit<EmulatorOptions, 'dataFile' | 'log'>> &
-  Pick<EmulatorOptions, 'dataFile' | 'log'> & {
+export type ResolvedOptions = Required<Omit<EmulatorOptions, 'dataFile' | 'log' | 'allowedHosts'>> &
+  Pick<EmulatorOptions, 'dataFile' | 'log' | 'allowedHosts'> & {
     /** The backend API's credentials: the seed's, else {@link PROJECT}. */
     project: ProjectCredentials;
   };

@@ -2,16 +2,19 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { describe, it } from 'node:test';
-import { MEMBER_IDS, ORGANIZATION_IDS, SEED_PASSWORD } from '../../emulator/index.js';
+import { createEmulator, MEMBER_IDS, ORGANIZATION_IDS, SEED_PASSWORD } from '../../emulator/index.js';
 import { basic, call, useEmulator } from './helpers.js';
 
 const ctx = useEmulator();
 
 /** Sends raw bytes; resolves with the status line the server answers (or '' if it closes). */
 function raw(request: string): Promise<string> {
-  const { hostname, port } = new URL(ctx.base);
+  return rawTo(Number(new URL(ctx.base).port), request);
+}
+
+function rawTo(port: number, request: string): Promise<string> {
   return new Promise((resolve) => {
-    const socket = connect(Number(port), hostname, () => socket.end(request));
+    const socket = connect(port, '127.0.0.1', () => socket.end(request));
     let text = '';
     socket.on('data', (chunk) => (text += chunk.toString()));
     socket.on('close', () => resolve(text.split('\r\n')[0] ?? ''));
@@ -79,5 +82,25 @@ describe('hostile requests', () => {
     assert.match(line, /^HTTP\/1\.1 403/);
     const local = await raw('GET /__emulator/sms HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
     assert.match(local, /^HTTP\/1\.1 200/);
+  });
+
+  it('answers a host name it was told to allow', async () => {
+    const emulator = createEmulator({ allowedHosts: ['emulator.internal'] });
+    const server = await emulator.listen(0);
+    const port = (server.address() as { port: number }).port;
+    try {
+      const named = await rawTo(
+        port,
+        'GET /__emulator/sms HTTP/1.1\r\nHost: emulator.internal\r\nConnection: close\r\n\r\n',
+      );
+      assert.match(named, /^HTTP\/1\.1 200/);
+      const other = await rawTo(
+        port,
+        'GET /__emulator/sms HTTP/1.1\r\nHost: other.internal\r\nConnection: close\r\n\r\n',
+      );
+      assert.match(other, /^HTTP\/1\.1 403/);
+    } finally {
+      await emulator.close();
+    }
   });
 });
