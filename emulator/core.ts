@@ -1,5 +1,6 @@
 import { Clock } from './clock.js';
 import { errors } from './errors.js';
+import { Faults } from './faults.js';
 import { opaqueToken, testId } from './ids.js';
 import { newSigningKey, verifyJwt, type SigningKey } from './jwt.js';
 import type { ResolvedOptions } from './options.js';
@@ -47,6 +48,8 @@ export type MfaProof =
 export class EmulatorCore {
   state: State;
   readonly clock = new Clock();
+  /** Failures injected through `/__emulator/faults` (not part of the saved state). */
+  readonly faults = new Faults();
   /** Session tokens to session IDs: a session check looks one up instead of scanning them all. */
   private readonly sessionsByToken = new Map<string, string>();
   private lastPrune = 0;
@@ -56,12 +59,13 @@ export class EmulatorCore {
     state?: State,
   ) {
     this.state = state ?? stateFromSeed(options.seed);
-    this.state.magic_links ??= {}; // state files written before magic links existed
     this.clock.offsetSeconds = this.state.clock_offset_seconds;
     this.indexSessions();
   }
 
+  /** Back to the seed: outboxes, faults and clock offset cleared. */
   reset(): void {
+    this.faults.clear();
     // The signing key outlives a reset: hosts cache the JWKS, and a key is slow to make.
     const key = this.state.signing_key;
     this.state = stateFromSeed(this.options.seed);
@@ -310,40 +314,33 @@ export class EmulatorCore {
   }
 
   /**
-   * Counts an event in a sliding window; throws 429 with the seconds until a slot frees when the
-   * window is full. `record` false only checks.
+   * A sliding-window limit: `check` throws 429 (with the seconds until a slot frees) when the window
+   * is full, `record` counts an event now. `'check+record'` does both, as a send does.
    */
   rateLimit(
     key: string,
     bucket: 'sms_sends' | 'auth_failures',
     limit: { max: number; windowSeconds: number } | false,
-    record = true,
+    mode: 'check' | 'record' | 'check+record' = 'check+record',
   ): void {
     if (!limit) return;
     const now = this.now();
     const windowMs = limit.windowSeconds * 1000;
     const times = (this.state[bucket][key] ?? []).filter((t) => t > now - windowMs);
-    if (times.length >= limit.max) {
-      this.state[bucket][key] = times;
+    this.state[bucket][key] = times;
+    if (mode !== 'record' && times.length >= limit.max) {
       throw errors.tooManyRequests(Math.max(1, Math.ceil((times[0]! + windowMs - now) / 1000)));
     }
-    if (record) times.push(now);
-    this.state[bucket][key] = times;
+    if (mode !== 'check') times.push(now);
   }
 
   /** A wrong code for a member: counted toward the attempt limit. */
   countFailure(member: MemberRecord): void {
-    const limit = this.options.authAttemptLimit;
-    if (!limit) return;
-    const now = this.now();
-    const key = member.member_id;
-    const times = (this.state.auth_failures[key] ?? []).filter((t) => t > now - limit.windowSeconds * 1000);
-    times.push(now);
-    this.state.auth_failures[key] = times;
+    this.rateLimit(member.member_id, 'auth_failures', this.options.authAttemptLimit, 'record');
   }
 
   checkAttemptLimit(member: MemberRecord): void {
-    this.rateLimit(member.member_id, 'auth_failures', this.options.authAttemptLimit, false);
+    this.rateLimit(member.member_id, 'auth_failures', this.options.authAttemptLimit, 'check');
   }
 
   checkEnrollmentSetting(setting: string | undefined): void {

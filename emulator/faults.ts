@@ -1,4 +1,5 @@
 import { errors } from './errors.js';
+import { PREFIXES } from './router.js';
 import { readBody } from './schema.js';
 
 /** One injected failure: the next `times` requests to `path` fail (or are slowed) as described. */
@@ -12,14 +13,12 @@ export interface Fault {
   times: number;
 }
 
-const SDK_PREFIX = '/sdk/v1';
-
 /**
  * Paths are accepted with or without the `/sdk/v1` (or the backend's `/v1`) prefix; a fault for
  * `/b2b/otps/sms/send` meets the next such call on either API.
  */
 export function normalizeFaultPath(path: string): string {
-  for (const prefix of [SDK_PREFIX, '/v1'])
+  for (const prefix of [PREFIXES.sdk, PREFIXES.backend])
     if (path.startsWith(`${prefix}/`)) return path.slice(prefix.length);
   return path;
 }

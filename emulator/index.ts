@@ -13,7 +13,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { EmulatorCore, type Caller } from './core.js';
 import { errorJson, errors, SchemaError, StytchError } from './errors.js';
-import { defaultErrorType, Faults } from './faults.js';
+import { defaultErrorType } from './faults.js';
 import {
   corsHeaders,
   isJsonContentType,
@@ -25,7 +25,7 @@ import {
 } from './http.js';
 import { testId } from './ids.js';
 import type { EmulatorOptions, ResolvedOptions } from './options.js';
-import { findRoute, type Method, type Route } from './router.js';
+import { findRoute, PREFIXES, type Method, type Route } from './router.js';
 import { backendRoutes } from './routes/backend/index.js';
 import { devRoutes } from './routes/dev.js';
 import { magicLinkRoutes } from './routes/sdk/magic-links.js';
@@ -55,13 +55,7 @@ export type { Fault } from './faults.js';
 export type { SmsMessage, EmailMessage } from './state.js';
 export { totp, hotp, base32Decode, base32Encode } from './totp.js';
 
-const SDK_PREFIX = '/sdk/v1';
-const BACKEND_PREFIX = '/v1';
-const DEV_PREFIX = '/__emulator';
-
-/** The three route sets and where they are mounted. */
-type Api = 'sdk' | 'backend' | 'dev';
-const PREFIXES: Record<Api, string> = { sdk: SDK_PREFIX, backend: BACKEND_PREFIX, dev: DEV_PREFIX };
+type Api = keyof typeof PREFIXES;
 
 function apiOf(pathname: string): Api | null {
   for (const api of ['sdk', 'backend', 'dev'] as const)
@@ -154,8 +148,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     resolved,
     resolved.dataFile ? (loadState(resolved.dataFile) ?? undefined) : undefined,
   );
-  const faults = new Faults();
-  const routes: Record<Api, Route[]> = { sdk: sdkRoutes, backend: backendRoutes, dev: devRoutes(faults) };
+  const routes: Record<Api, Route[]> = { sdk: sdkRoutes, backend: backendRoutes, dev: devRoutes };
   let server: Server | null = null;
 
   const stateFile = resolved.dataFile ? new StateFile(resolved.dataFile, () => core.state) : null;
@@ -174,7 +167,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       return 204;
     }
 
-    const fault = api === 'dev' ? null : faults.take(path);
+    const fault = api === 'dev' ? null : core.faults.take(path);
     if (fault?.delay_ms) await sleep(fault.delay_ms);
     if (fault?.drop) {
       // Cut the connection mid-response. (Closing it before any byte makes Chrome quietly retry the
@@ -298,7 +291,6 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     flush: () => stateFile?.flush() ?? Promise.resolve(),
     reset() {
       core.reset();
-      faults.clear();
       persist();
     },
     get state() {

@@ -99,7 +99,8 @@ export interface EmailMessage {
 
 /** Everything the emulator remembers; plain JSON so it can be written to a file and read back. */
 export interface State {
-  version: 1;
+  /** Raised whenever the shape changes; `migrate` brings older files up to date. */
+  version: typeof STATE_VERSION;
   clock_offset_seconds: number;
   organizations: Record<string, OrganizationRecord>;
   members: Record<string, MemberRecord>;
@@ -117,13 +118,25 @@ export interface State {
   signing_key?: SigningKey;
 }
 
+/** Version 2 added magic links and the session-signing key. */
+export const STATE_VERSION = 2;
+
+/** A state read from a file of an earlier version, brought up to date; null for an unknown version. */
+export function migrate(saved: Record<string, unknown>): State | null {
+  if (saved.version === 1) {
+    saved.magic_links ??= {};
+    saved.version = STATE_VERSION;
+  }
+  return saved.version === STATE_VERSION ? (saved as unknown as State) : null;
+}
+
 /** The fixed registration id of the seeded TOTP member. */
 export const SEED_TOTP_REGISTRATION_ID = 'member-totp-test-5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a06';
 
 /** A fresh state from the seed, with the seed's enrollments in place. */
 export function stateFromSeed(seed: Seed = SEED, now = Date.now()): State {
   const state: State = {
-    version: 1,
+    version: STATE_VERSION,
     clock_offset_seconds: 0,
     organizations: {},
     members: {},

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { State } from './state.js';
+import { migrate, type State } from './state.js';
 
 /** Reads a state file, or returns null when there is none yet. A corrupt file is an error, not a reset. */
 export function loadState(file: string): State | null {
@@ -12,9 +12,9 @@ export function loadState(file: string): State | null {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  const state = JSON.parse(text) as State;
-  if (state.version !== 1)
-    throw new Error(`${file}: unknown emulator state version ${String(state.version)}`);
+  const saved = JSON.parse(text) as Record<string, unknown>;
+  const state = migrate(saved);
+  if (!state) throw new Error(`${file}: unknown emulator state version ${String(saved.version)}`);
   return state;
 }
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,7 @@ import {
   SEED_PASSWORD,
   totp,
 } from '../../emulator/index.js';
+import { stateFromSeed } from '../../emulator/state.js';
 import { basic, call } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'stytch-emulator-'));
@@ -89,5 +90,20 @@ describe('persistence (--data FILE)', () => {
     assert.equal(seed.status, 200);
     assert.equal(Object.keys(emulator.state.members).length, 5);
     await emulator.close();
+  });
+
+  it('reads a version 1 file (before magic links), and refuses one it does not know', async () => {
+    const old = join(dir, 'v1.json');
+    const state = stateFromSeed() as unknown as Record<string, unknown>;
+    delete state.magic_links;
+    writeFileSync(old, JSON.stringify({ ...state, version: 1 }));
+    const { emulator } = await start(old);
+    assert.equal(emulator.state.version, 2);
+    assert.deepEqual(emulator.state.magic_links, {});
+    await emulator.close();
+
+    const future = join(dir, 'v9.json');
+    writeFileSync(future, JSON.stringify({ ...state, version: 9 }));
+    assert.throws(() => createEmulator({ dataFile: future }), /unknown emulator state version 9/);
   });
 });
