@@ -100,7 +100,8 @@ export class ClientController implements ReactiveController {
 
   /**
    * Where the client comes from, once an ancestor `<mfa-provider>` is defined; null when there is none.
-   * Reading the source's `client` creates it, so elements do that only when they make a call.
+   * The source's `client` is null until `getClient()` creates it, which elements call only when they
+   * make a call (or must read a signed-in member).
    */
   async resolve(): Promise<ClientSource | null> {
     if (this.source) return this.source;

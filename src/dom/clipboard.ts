@@ -1,6 +1,7 @@
 /**
  * Copies text: the Clipboard API, else (no permission, an older browser, an insecure page) a
- * selected, off-screen textarea and the copy command. Resolves true when the text was copied.
+ * selected textarea out of sight (placed through the CSSOM, which a strict CSP allows) and the copy
+ * command; focus goes back where it was. Resolves true when the text was copied.
  */
 export async function copyText(text: string, within: ShadowRoot | HTMLElement): Promise<boolean> {
   try {
@@ -10,13 +11,17 @@ export async function copyText(text: string, within: ShadowRoot | HTMLElement): 
     const area = document.createElement('textarea');
     area.value = text;
     area.setAttribute('readonly', '');
-    area.className = 'visually-hidden';
+    Object.assign(area.style, { position: 'fixed', top: '-100vh', opacity: '0' });
+    const focused = (
+      within instanceof ShadowRoot ? within.activeElement : document.activeElement
+    ) as HTMLElement | null;
     within.append(area);
     area.select();
     try {
       return document.execCommand('copy');
     } finally {
       area.remove();
+      focused?.focus();
     }
   }
 }

@@ -62,7 +62,12 @@ describe('<mfa-recovery-codes> with codes given', () => {
       ),
     );
     const copied: string[] = [];
-    const onCopy = () => copied.push(String(el.shadowRoot!.querySelector('textarea')?.value));
+    const placed: DOMRect[] = [];
+    const onCopy = () => {
+      const area = el.shadowRoot!.querySelector('textarea')!;
+      copied.push(area.value);
+      placed.push(area.getBoundingClientRect());
+    };
     document.addEventListener('copy', onCopy);
     restores.push(() => document.removeEventListener('copy', onCopy));
     inShadow<HTMLButtonElement>(el, '[part~="copy-button"]').focus();
@@ -71,6 +76,9 @@ describe('<mfa-recovery-codes> with codes given', () => {
     expect(copied).to.deep.equal([CODES.join('\n')]);
     expect(partText(el, 'status')).to.equal('Codes copied.');
     expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
+    // Out of sight while it was there, and the keyboard is back on the button.
+    expect(placed[0]!.bottom).to.be.at.most(0);
+    expect(deepActiveElement()).to.equal(inShadow(el, '[part~="copy-button"]'));
   });
 
   it('downloads them as a .txt file', async () => {

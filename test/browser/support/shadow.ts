@@ -41,3 +41,25 @@ export function visibleText(el: Element): string {
   walk(el);
   return parts.join(' ').replace(/\s+/g, ' ');
 }
+
+/**
+ * Whether `secret` can still be read anywhere in an element, in any form: its text through shadow
+ * roots and every attribute (a link's otpauth URI), with whitespace, dashes and markup between the
+ * characters ignored, so a key shown in groups ("ABCD EFGH …") or split across elements counts.
+ */
+export function secretReadable(el: Element, secret: string): boolean {
+  const pieces: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) pieces.push(node.textContent ?? '');
+    if (node instanceof Element) {
+      for (const attribute of node.attributes) pieces.push(` ${attribute.value} `);
+      if (node.shadowRoot) walk(node.shadowRoot);
+    }
+    node.childNodes.forEach(walk);
+  };
+  walk(el);
+  const fold = (text: string) => text.replace(/[\s-]+/g, '').toUpperCase();
+  return (
+    fold(pieces.join('')).includes(fold(secret)) || pieces.some((p) => decodeURIComponent(p).includes(secret))
+  );
+}
