@@ -20,7 +20,7 @@ import '../support/network-guard.js';
 import { deepest, visibleText } from '../support/shadow.js';
 import { totpCode } from '../support/totp.js';
 import { freshVisitor } from '../support/visitor.js';
-import { waitUntil } from '../support/wait.js';
+import { phoneFieldReady, waitUntil } from '../support/wait.js';
 import { completeTotpSetup } from '../support/walks.js';
 
 const TOKEN_FIELDS = ['session_token', 'session_jwt', 'intermediate_session_token'];
@@ -86,7 +86,7 @@ describe('backend mode: <mfa-provider backend-url> + createMfaHandler', () => {
     await expect(el).to.be.accessible();
     await press(deepest(el, '[part~="method-option"]'));
     await waitUntil(() => el.step === 'enter-phone', 'phone entry');
-    await waitUntil(() => (deepest(el, 'mfa-phone-input') as any)?.ready, 'the phone library loaded');
+    await phoneFieldReady(el);
     deepest(el, 'mfa-phone-input')!.focus();
     await sendKeys({ type: '4155550123' });
     await sendKeys({ press: 'Enter' });

@@ -10,7 +10,7 @@ import { press } from '../support/keyboard.js';
 import '../support/network-guard.js';
 import { deepest, partText, visibleText } from '../support/shadow.js';
 import { freshVisitor } from '../support/visitor.js';
-import { waitUntil } from '../support/wait.js';
+import { phoneFieldReady, waitUntil } from '../support/wait.js';
 
 const client = testClient();
 
@@ -34,7 +34,7 @@ describe('dead ends', () => {
     await waitUntil(() => first.step === 'select-method', 'the choice');
     await press(deepest(first, '[part~="method-option"]'));
     await waitUntil(() => first.step === 'enter-phone', 'phone entry');
-    await waitUntil(() => (deepest(first, 'mfa-phone-input') as any)?.ready, 'the phone library');
+    await phoneFieldReady(first);
     deepest(first, 'mfa-phone-input')!.focus();
     await sendKeys({ type: '4155550123' });
     await sendKeys({ press: 'Enter' });

@@ -10,7 +10,7 @@ import { press } from '../support/keyboard.js';
 import '../support/network-guard.js';
 import { deepest } from '../support/shadow.js';
 import { freshVisitor } from '../support/visitor.js';
-import { waitUntil } from '../support/wait.js';
+import { phoneFieldReady, waitUntil } from '../support/wait.js';
 
 const client = testClient();
 const MARK = 'rgb(1, 2, 3)';
@@ -77,7 +77,7 @@ describe('failures: what the member sees, the page hears and can style', () => {
       );
       await waitUntil(() => el.step === 'select-method', 'the choice');
       await press(deepest(el, '[part~="method-option"]'));
-      await waitUntil(() => (deepest(el, 'mfa-phone-input') as any)?.ready, 'the phone library');
+      await phoneFieldReady(el);
       deepest(el, 'mfa-phone-input')!.focus();
       await sendKeys({ type: '415555' });
       await sendKeys({ press: 'Enter' });

@@ -14,7 +14,7 @@ import { recordEvents } from '../support/events.js';
 import '../support/network-guard.js';
 import { inShadow } from '../support/shadow.js';
 import { freshVisitor } from '../support/visitor.js';
-import { waitUntil } from '../support/wait.js';
+import { phoneFieldReady, waitUntil } from '../support/wait.js';
 
 const client = testClient();
 
@@ -153,10 +153,7 @@ describe('<sms-otp-input>: what goes to Stytch', () => {
     const el = await fixture<SmsOtpInput>(
       html`<sms-otp-input .client=${client} .authResponse=${primary} resend-cooldown="0"></sms-otp-input>`,
     );
-    await waitUntil(
-      () => (el.shadowRoot?.querySelector('mfa-phone-input') as any)?.ready,
-      'the phone library',
-    );
+    await phoneFieldReady(el);
     const valid = fc
       .tuple(fc.constantFrom('415', '212', '646', '312'), fc.integer({ min: 2000000, max: 9999999 }))
       .map(([area, line]) => `+1 ${area} ${line}`);

@@ -19,7 +19,7 @@ import '../support/network-guard.js';
 import { deepActiveElement, deepest, partText, visibleText } from '../support/shadow.js';
 import { totpCode } from '../support/totp.js';
 import { freshVisitor } from '../support/visitor.js';
-import { waitUntil } from '../support/wait.js';
+import { phoneFieldReady, waitUntil } from '../support/wait.js';
 import { completeTotpSetup } from '../support/walks.js';
 
 const client = testClient();
@@ -40,7 +40,7 @@ describe('<mfa-flow>', () => {
     expect(deepActiveElement()?.textContent).to.contain('Text message');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.step === 'enter-phone', 'phone entry');
-    await waitUntil(() => (deepest(el, 'mfa-phone-input') as any)?.ready, 'the phone library loaded');
+    await phoneFieldReady(el);
     await expect(el).to.be.accessible();
     deepest(el, 'mfa-phone-input')!.focus();
     await sendKeys({ type: '4155550123' });

@@ -16,7 +16,7 @@ import '../support/network-guard.js';
 import { deepActiveElement, deepest, partText, visibleText } from '../support/shadow.js';
 import { totpCode } from '../support/totp.js';
 import { freshVisitor } from '../support/visitor.js';
-import { waitUntil } from '../support/wait.js';
+import { phoneFieldReady, waitUntil } from '../support/wait.js';
 import { completeTotpSetup } from '../support/walks.js';
 
 const client = testClient();
@@ -131,7 +131,7 @@ describe('<mfa-settings>', () => {
 
     await press(control(el, 'sms_otp', 'add-button'));
     await waitUntil(() => el.step === 'enter-phone', 'phone entry');
-    await waitUntil(() => (deepest(el, 'mfa-phone-input') as any)?.ready, 'the phone library loaded');
+    await phoneFieldReady(el);
     deepest(el, 'mfa-phone-input')!.focus();
     await sendKeys({ type: '4155550144' });
     await sendKeys({ press: 'Enter' });

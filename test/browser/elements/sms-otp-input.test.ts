@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { waitUntil } from '../support/wait.js';
+import { phoneFieldReady, waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/sms-otp-input/sms-otp-input.js';
 import type { SmsOtpInput } from '../../../src/elements/sms-otp-input/sms-otp-input.js';
@@ -33,10 +33,7 @@ describe('<sms-otp-input>', () => {
     expect(partText(el, 'submit-button')).to.equal('Send code');
     await expect(el).to.be.accessible();
 
-    await waitUntil(
-      () => (el.shadowRoot?.querySelector('mfa-phone-input') as any)?.ready,
-      'the phone library loaded',
-    );
+    await phoneFieldReady(el);
     await sendKeys({ type: '4155550123' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.step === 'enter-sms-code', 'code entry shows');
@@ -240,10 +237,7 @@ describe('<sms-otp-input> when things go wrong', () => {
     const el = await fixture<SmsOtpInput>(
       html`<sms-otp-input .client=${client} .authResponse=${primary}></sms-otp-input>`,
     );
-    await waitUntil(
-      () => (el.shadowRoot?.querySelector('mfa-phone-input') as any)?.ready,
-      'the phone library loaded',
-    );
+    await phoneFieldReady(el);
     const requestsBefore = requestedUrls().length;
     await sendKeys({ type: '415555' });
     await sendKeys({ press: 'Enter' });
@@ -267,10 +261,7 @@ describe('<sms-otp-input> when things go wrong', () => {
     const el = await fixture<SmsOtpInput>(
       html`<sms-otp-input .client=${client} .authResponse=${primary}></sms-otp-input>`,
     );
-    await waitUntil(
-      () => (el.shadowRoot?.querySelector('mfa-phone-input') as any)?.ready,
-      'the phone library loaded',
-    );
+    await phoneFieldReady(el);
     inShadow<any>(el, 'mfa-phone-input').focus();
     await sendKeys({ type: '+33 6 12 34 56 78' }); // valid, but the project sends SMS to +1 only
     await sendKeys({ press: 'Enter' });
@@ -288,10 +279,7 @@ describe('<sms-otp-input> when things go wrong', () => {
     const el = await fixture<SmsOtpInput>(
       html`<sms-otp-input .client=${client} .authResponse=${primary} resend-cooldown="60"></sms-otp-input>`,
     );
-    await waitUntil(
-      () => (el.shadowRoot?.querySelector('mfa-phone-input') as any)?.ready,
-      'the phone library loaded',
-    );
+    await phoneFieldReady(el);
     await sendKeys({ type: '4155550123' });
     const send = inShadow<HTMLButtonElement>(el, '[part~="submit-button"]');
     send.click();

@@ -11,3 +11,16 @@ export function waitUntil(
 ): Promise<void> {
   return openWcWaitUntil(predicate, message, { interval: 25, timeout: 5000, ...options });
 }
+
+/**
+ * Waits until the phone field shown inside `host` (however deep) has its phone library, so what is
+ * typed next is read as a number; resolves with the field.
+ */
+export async function phoneFieldReady(host: Element): Promise<HTMLElement> {
+  const { deepest } = await import('./shadow.js');
+  await waitUntil(
+    () => (deepest(host, 'mfa-phone-input') as (HTMLElement & { ready?: boolean }) | null)?.ready,
+    'the phone library loaded',
+  );
+  return deepest(host, 'mfa-phone-input')!;
+}
