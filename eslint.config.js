@@ -23,13 +23,32 @@ export default tseslint.config(
   {
     files: [
       'emulator/**/*.ts',
+      'server/**/*.ts',
+      'examples/**/*.ts',
       'test/emulator/**/*.ts',
+      'test/server/**/*.ts',
       'test/demo/**/*.ts',
       'scripts/**/*.mjs',
       '*.config.*',
       'bin/**/*.js',
     ],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Type-aware rules where a forgotten promise is a bug: the library, the emulator, the server
+    // helper and the examples. (In tests, chai's assertions and node:test's describe/it are
+    // thenables by type, so these rules would flag every line.)
+    files: ['src/**/*.ts', 'emulator/**/*.ts', 'server/**/*.ts', 'examples/**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.json', './tsconfig.node.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
   },
   {
     files: ['test/**/*.ts'],
