@@ -1,10 +1,8 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { enroll } from '../../strings/en/enroll.js';
-import { FORWARDED_PARTS, MfaElement } from '../mfa-element.js';
+import { allowedFactors, factorTemplate, loadFactor, type Factor as Method } from '../factors.js';
+import { MfaElement } from '../mfa-element.js';
 import { styles } from './mfa-enroll.styles.js';
-
-type Method = 'sms_otp' | 'totp';
-const ALL: readonly Method[] = ['sms_otp', 'totp'];
 
 /**
  * Required or optional enrollment: offers only the methods the organization allows (`RESTRICTED` →
@@ -53,9 +51,8 @@ export class MfaEnroll extends MfaElement {
 
   protected async begin(): Promise<void> {
     const org = this.authResponse?.organization ?? this.session?.who.organization ?? null;
-    const allowed = org?.mfa_methods === 'RESTRICTED' ? (org.allowed_mfa_methods ?? []) : ALL;
     const wanted = this.methods.split(/[\s,]+/);
-    this.choices = ALL.filter((m) => allowed.includes(m) && wanted.includes(m));
+    this.choices = allowedFactors(org).filter((m) => wanted.includes(m));
     if (this.choices.length === 0) {
       this.fail({ code: 'no_allowed_method', key: 'enrollNoMethods', recoverable: false });
     } else if (this.choices.length === 1) {
@@ -68,11 +65,7 @@ export class MfaEnroll extends MfaElement {
 
   /** Shows a factor; its element loads when first chosen. */
   private async choose(method: Method): Promise<void> {
-    const module: Promise<unknown> =
-      method === 'sms_otp'
-        ? import('../sms-otp-input/sms-otp-input.js')
-        : import('../totp-setup/totp-setup.js');
-    if (!(await this.loaded(module))) return;
+    if (!(await this.loaded(loadFactor(method)))) return;
     this.errorMessage = '';
     this.method = method;
     if (!this.opened.includes(method)) {
@@ -113,34 +106,17 @@ export class MfaEnroll extends MfaElement {
 
   private renderFactor(method: Method): TemplateResult {
     const who = this.session?.who;
-    const hidden = method !== this.method;
-    return method === 'sms_otp'
-      ? html`<sms-otp-input
-          exportparts=${FORWARDED_PARTS}
-          part="sms-otp-input"
-          enrollment="enroll"
-          ?hidden=${hidden}
-          .client=${this.client}
-          .authResponse=${this.authResponse}
-          organization-id=${who?.organizationId ?? ''}
-          member-id=${who?.memberId ?? ''}
-          session-duration-minutes=${this.sessionDurationMinutes}
-          .strings=${this.strings}
-          @mfa-step=${this.relayStep}
-        ></sms-otp-input>`
-      : html`<totp-setup
-          exportparts=${FORWARDED_PARTS}
-          part="totp-setup"
-          enrollment="enroll"
-          ?hidden=${hidden}
-          .client=${this.client}
-          .authResponse=${this.authResponse}
-          organization-id=${who?.organizationId ?? ''}
-          member-id=${who?.memberId ?? ''}
-          session-duration-minutes=${this.sessionDurationMinutes}
-          .strings=${this.strings}
-          @mfa-step=${this.relayStep}
-        ></totp-setup>`;
+    return factorTemplate(method, {
+      client: this.client,
+      authResponse: this.authResponse,
+      organizationId: who?.organizationId ?? '',
+      memberId: who?.memberId ?? '',
+      sessionDurationMinutes: this.sessionDurationMinutes,
+      strings: this.strings,
+      enrollment: 'enroll',
+      hidden: method !== this.method,
+      onStep: this.relayStep,
+    });
   }
 
   protected override render(): TemplateResult {

@@ -4,11 +4,9 @@ import { enroll } from '../../strings/en/enroll.js';
 import { settings } from '../../strings/en/settings.js';
 import { maskPhone } from '../../stytch/member.js';
 import type { MfaClient, Member, Organization } from '../../stytch/types.js';
+import { allowedFactors, factorTemplate, FACTORS, loadFactor, type Factor as Method } from '../factors.js';
 import { FORWARDED_PARTS, MfaElement, type Ready } from '../mfa-element.js';
 import { styles } from './mfa-settings.styles.js';
-
-type Method = 'sms_otp' | 'totp';
-const ALL: readonly Method[] = ['sms_otp', 'totp'];
 
 /** What the member is doing besides looking at the overview. */
 type Panel = { kind: 'add'; method: Method } | { kind: 'recovery-codes' };
@@ -91,8 +89,8 @@ export class MfaSettings extends MfaElement {
 
   private get methods(): Method[] {
     const org = this.organization;
-    const allowed = org?.mfa_methods === 'RESTRICTED' ? (org.allowed_mfa_methods ?? []) : ALL;
-    return ALL.filter((method) => allowed.includes(method) || this.has(method));
+    const allowed = allowedFactors(org);
+    return FACTORS.filter((method) => allowed.includes(method) || this.has(method));
   }
 
   private has(method: Method): boolean {
@@ -262,11 +260,7 @@ export class MfaSettings extends MfaElement {
 
   /** Sets up a method: its element loads when first needed. */
   private async add(method: Method): Promise<void> {
-    const module: Promise<unknown> =
-      method === 'sms_otp'
-        ? import('../sms-otp-input/sms-otp-input.js')
-        : import('../totp-setup/totp-setup.js');
-    if (!(await this.loaded(module))) return;
+    if (!(await this.loaded(loadFactor(method)))) return;
     this.status = '';
     this.panel = { kind: 'add', method };
   }
@@ -341,28 +335,15 @@ export class MfaSettings extends MfaElement {
         .strings=${this.strings}
         @mfa-step=${this.onInnerStep}
       ></mfa-recovery-codes>`;
-    } else if (panel.method === 'sms_otp') {
-      body = html`<sms-otp-input
-        exportparts=${FORWARDED_PARTS}
-        part="sms-otp-input"
-        .client=${this.client}
-        organization-id=${who?.organizationId ?? ''}
-        member-id=${who?.memberId ?? ''}
-        session-duration-minutes=${this.sessionDurationMinutes}
-        .strings=${this.strings}
-        @mfa-step=${this.onInnerStep}
-      ></sms-otp-input>`;
     } else {
-      body = html`<totp-setup
-        exportparts=${FORWARDED_PARTS}
-        part="totp-setup"
-        .client=${this.client}
-        organization-id=${who?.organizationId ?? ''}
-        member-id=${who?.memberId ?? ''}
-        session-duration-minutes=${this.sessionDurationMinutes}
-        .strings=${this.strings}
-        @mfa-step=${this.onInnerStep}
-      ></totp-setup>`;
+      body = factorTemplate(panel.method, {
+        client: this.client,
+        organizationId: who?.organizationId ?? '',
+        memberId: who?.memberId ?? '',
+        sessionDurationMinutes: this.sessionDurationMinutes,
+        strings: this.strings,
+        onStep: this.onInnerStep,
+      });
     }
     return html`<div class="stack">
       ${body}
