@@ -49,7 +49,14 @@ export {
   ORGANIZATION_IDS,
   MEMBER_IDS,
 } from './seed.js';
-export type { Seed, SeedMember, SeedOrganization, MfaMethod, ProjectCredentials } from './seed.js';
+export type {
+  AllowedMfaMethod,
+  MfaMethod,
+  ProjectCredentials,
+  Seed,
+  SeedMember,
+  SeedOrganization,
+} from './seed.js';
 export type { EmulatorOptions, RateLimit } from './options.js';
 export type { Fault } from './faults.js';
 export type { SmsMessage, EmailMessage } from './state.js';

@@ -12,15 +12,15 @@ type TypeOf<T extends FieldType> = T extends 'string'
       ? boolean
       : Record<string, unknown>;
 
-type Required<S extends Schema> = {
+type RequiredFields<S extends Schema> = {
   [K in keyof S as S[K] extends FieldType ? K : never]: S[K] extends FieldType ? TypeOf<S[K]> : never;
 };
-type Optional<S extends Schema> = {
+type OptionalFields<S extends Schema> = {
   [K in keyof S as S[K] extends FieldType ? never : K]?: S[K] extends `${infer T extends FieldType}?`
     ? TypeOf<T>
     : never;
 };
-export type Infer<S extends Schema> = Required<S> & Optional<S>;
+export type Infer<S extends Schema> = RequiredFields<S> & OptionalFields<S>;
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';

@@ -3,7 +3,13 @@
  * Every member's password is {@link SEED_PASSWORD}.
  */
 
-export type MfaMethod = 'sms_otp' | 'totp';
+/** A method an organization can allow (`allowed_mfa_methods`): the two factors, not recovery codes. */
+export type AllowedMfaMethod = 'sms_otp' | 'totp';
+/**
+ * @deprecated The kit's `MfaMethod` (stytch-mfa-elements) also has `'recovery_code'`: use
+ * {@link AllowedMfaMethod}.
+ */
+export type MfaMethod = AllowedMfaMethod;
 export type MfaPolicy = 'OPTIONAL' | 'REQUIRED_FOR_ALL';
 export type MfaMethods = 'ALL_ALLOWED' | 'RESTRICTED';
 
@@ -13,7 +19,7 @@ export interface SeedOrganization {
   organization_name: string;
   mfa_policy: MfaPolicy;
   mfa_methods: MfaMethods;
-  allowed_mfa_methods: MfaMethod[];
+  allowed_mfa_methods: AllowedMfaMethod[];
 }
 
 export interface SeedMember {

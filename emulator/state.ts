@@ -1,5 +1,5 @@
 import type { SigningKey } from './jwt.js';
-import { SEED, type MfaMethod, type MfaMethods, type MfaPolicy, type Seed } from './seed.js';
+import { SEED, type AllowedMfaMethod, type MfaMethods, type MfaPolicy, type Seed } from './seed.js';
 
 export interface OrganizationRecord {
   organization_id: string;
@@ -7,7 +7,7 @@ export interface OrganizationRecord {
   organization_name: string;
   mfa_policy: MfaPolicy;
   mfa_methods: MfaMethods;
-  allowed_mfa_methods: MfaMethod[];
+  allowed_mfa_methods: AllowedMfaMethod[];
   created_at: number;
 }
 
@@ -33,7 +33,7 @@ export interface MemberRecord {
   mfa_phone_number: string;
   mfa_phone_number_verified: boolean;
   phone_id: string;
-  default_mfa_method: '' | MfaMethod;
+  default_mfa_method: '' | AllowedMfaMethod;
   totp: TotpRecord | null;
   untrusted_metadata: Record<string, unknown>;
   created_at: number;
@@ -195,6 +195,6 @@ export function hasActiveFactor(member: MemberRecord): boolean {
   );
 }
 
-export function isMethodAllowed(org: OrganizationRecord, method: MfaMethod): boolean {
+export function isMethodAllowed(org: OrganizationRecord, method: AllowedMfaMethod): boolean {
   return org.mfa_methods !== 'RESTRICTED' || org.allowed_mfa_methods.includes(method);
 }

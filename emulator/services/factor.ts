@@ -1,6 +1,6 @@
 import type { EmulatorCore, MfaProof, SessionArgs } from '../core.js';
 import { errors } from '../errors.js';
-import type { MfaMethod } from '../seed.js';
+import type { AllowedMfaMethod as MfaMethod } from '../seed.js';
 import { hasActiveFactor, isMethodAllowed, type MemberRecord } from '../state.js';
 
 /** The fields of SMS and TOTP `authenticate`, on both route sets. */

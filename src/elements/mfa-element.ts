@@ -369,7 +369,8 @@ export abstract class MfaElement extends LitElement {
     };
   }
 
-  private setupFailed(code: string, key: StringKey): null {
+  /** Shows why the element cannot start (no client, no member) and fires `mfa-error`. */
+  protected setupFailed(code: string, key: StringKey): null {
     if (this.restartQueued) return null; // read from values already replaced: start again, quietly
     this.setupMessage = this.t(key);
     emit(this, 'mfa-error', { code, message: this.setupMessage, step: null, recoverable: false });

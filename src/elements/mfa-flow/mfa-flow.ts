@@ -94,13 +94,7 @@ export class MfaFlow extends MfaElement {
     this.route = null;
     const response = this.authResponse;
     if (!response) {
-      this.setupMessage = this.t('noMember');
-      emit(this, 'mfa-error', {
-        code: 'no_session',
-        message: this.setupMessage,
-        step: null,
-        recoverable: false,
-      });
+      this.setupFailed('no_session', 'noMember');
       return;
     }
     if (response.member_authenticated && response.member_session) {
