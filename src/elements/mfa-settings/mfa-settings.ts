@@ -87,7 +87,8 @@ export class MfaSettings extends MfaElement {
     this.showOverview();
   }
 
-  private get methods(): Method[] {
+  /** The methods shown: those the organization allows, and any the member has anyway. */
+  private get offered(): Method[] {
     const org = this.organization;
     const allowed = allowedFactors(org);
     return FACTORS.filter((method) => allowed.includes(method) || this.has(method));
@@ -147,7 +148,7 @@ export class MfaSettings extends MfaElement {
 
   private async toggle(): Promise<void> {
     const on = !this.member?.mfa_enrolled;
-    const first = this.methods.find((method) => this.has(method));
+    const first = this.offered.find((method) => this.has(method));
     if (on && !first) {
       this.status = this.t('settingsNeedMethod');
       return;
@@ -195,7 +196,7 @@ export class MfaSettings extends MfaElement {
     const busy = this.calls.pending !== null;
     let actions: TemplateResult;
     if (this.confirming === method) {
-      const last = this.methods.filter((m) => this.has(m)).length === 1;
+      const last = this.offered.filter((m) => this.has(m)).length === 1;
       actions = html`
         <p>${this.t('settingsRemoveConfirm', { method: this.name(method) })}</p>
         ${last && (this.required || member?.mfa_enrolled) ? html`<p class="muted">${this.t('settingsRemoveLast')}</p>` : nothing}
@@ -284,7 +285,7 @@ export class MfaSettings extends MfaElement {
   private renderToggle(): TemplateResult {
     if (this.required) return html`<p class="muted">${this.t('settingsRequired')}</p>`;
     const on = Boolean(this.member?.mfa_enrolled);
-    const possible = on || this.methods.some((method) => this.has(method));
+    const possible = on || this.offered.some((method) => this.has(method));
     return html`<button
         part="toggle-button"
         class="secondary toggle"
@@ -305,7 +306,7 @@ export class MfaSettings extends MfaElement {
       <p class="muted">${this.t('settingsIntro')}</p>
       ${this.renderToggle()}
       <ul class="methods" aria-label=${this.t('settingsMethodsLabel')}>
-        ${this.methods.map((method) => this.renderMethod(method))}
+        ${this.offered.map((method) => this.renderMethod(method))}
       </ul>
       ${
         this.has('totp')

@@ -90,7 +90,7 @@ export class TotpSetup extends MfaElement {
       registration: { state: true, attribute: false },
       qr: { state: true, attribute: false },
       verified: { state: true, attribute: false },
-      recovery: { state: true, attribute: false },
+      afterFailure: { state: true, attribute: false },
     };
   }
 
@@ -113,7 +113,7 @@ export class TotpSetup extends MfaElement {
   private qr: QrPath | null = null;
   private verified: Verified | null = null;
   /** What the member may do after a failure to create: enter a code for a pending setup, or start again. */
-  private recovery: 'enter-existing' | 'restart' | null = null;
+  private afterFailure: 'enter-existing' | 'restart' | null = null;
 
   private get codeInput(): MfaCodeInput | null {
     return this.renderRoot.querySelector('mfa-code-input');
@@ -150,7 +150,7 @@ export class TotpSetup extends MfaElement {
     const session = this.session;
     if (!session) return;
     const { who } = session;
-    this.recovery = null;
+    this.afterFailure = null;
     this.errorMessage = '';
     this.status = this.t('totpCreating');
     const result = await this.attempt(
@@ -163,8 +163,8 @@ export class TotpSetup extends MfaElement {
         }),
       (failure) => {
         this.status = '';
-        if (failure.code === 'pending_totp_exists') this.recovery = 'enter-existing';
-        else if (failure.recoverable) this.recovery = 'restart';
+        if (failure.code === 'pending_totp_exists') this.afterFailure = 'enter-existing';
+        else if (failure.recoverable) this.afterFailure = 'restart';
       },
     );
     if (!result) return;
@@ -196,7 +196,7 @@ export class TotpSetup extends MfaElement {
 
   private toCodeStep(): void {
     this.errorMessage = '';
-    this.recovery = null;
+    this.afterFailure = null;
     this.setStep('enter-totp-code', 'totp');
     void this.focusPart('mfa-code-input');
   }
@@ -224,7 +224,7 @@ export class TotpSetup extends MfaElement {
       (failure) => {
         if (failure.code === 'expired_totp' || failure.code === 'totp_not_found') {
           this.forget();
-          this.recovery = 'restart';
+          this.afterFailure = 'restart';
         }
       },
     );
@@ -321,7 +321,7 @@ export class TotpSetup extends MfaElement {
           : nothing
       }
       ${
-        this.recovery === 'restart'
+        this.afterFailure === 'restart'
           ? html`<button
               part="restart-button"
               class="secondary"
@@ -355,14 +355,14 @@ export class TotpSetup extends MfaElement {
         <p part="error" role="alert">${this.errorMessage}</p>
         <div class="actions">
           ${
-            this.recovery === 'enter-existing'
+            this.afterFailure === 'enter-existing'
               ? html`<button part="submit-button" type="button" @click=${this.toCodeStep}>
                   ${this.t('totpEnterExisting')}
                 </button>`
               : nothing
           }
           ${
-            this.recovery === 'restart'
+            this.afterFailure === 'restart'
               ? html`<button part="restart-button" type="button" @click=${() => void this.create()}>
                   ${this.t('totpRestart')}
                 </button>`
