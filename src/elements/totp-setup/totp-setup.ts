@@ -13,7 +13,6 @@ import type { QrPath } from './qr.js';
 import { styles } from './totp-setup.styles.js';
 
 interface Registration {
-  id: string;
   secret: string;
   recoveryCodes: string[];
 }
@@ -88,6 +87,7 @@ export class TotpSetup extends MfaElement {
       enrollment: {},
       setDefault: { type: Boolean, attribute: 'set-default' },
       registration: { state: true, attribute: false },
+      codes: { state: true, attribute: false },
       qr: { state: true, attribute: false },
       verified: { state: true, attribute: false },
       afterFailure: { state: true, attribute: false },
@@ -110,6 +110,10 @@ export class TotpSetup extends MfaElement {
   setDefault = false;
 
   private registration: Registration | null = null;
+  /** The recovery codes, once the code is verified and the key is gone (null: fetched with the session). */
+  private codes: string[] | null = null;
+  /** The member's email from the created registration, when nothing else named the account. */
+  private memberEmail = '';
   private qr: QrPath | null = null;
   private verified: Verified | null = null;
   /** What the member may do after a failure to create: enter a code for a pending setup, or start again. */
@@ -121,6 +125,7 @@ export class TotpSetup extends MfaElement {
 
   protected override forget(): void {
     this.registration = null;
+    this.codes = null;
     this.qr = null;
   }
 
@@ -138,7 +143,7 @@ export class TotpSetup extends MfaElement {
       this.accountName ||
       this.authResponse?.member?.email_address ||
       this.session?.who.member?.email_address ||
-      ''
+      this.memberEmail
     );
   }
 
@@ -170,12 +175,8 @@ export class TotpSetup extends MfaElement {
     if (!result) return;
     this.status = '';
     const created = result.value;
-    this.registration = {
-      id: created.totp_registration_id,
-      secret: created.secret,
-      recoveryCodes: created.recovery_codes,
-    };
-    if (!this.accountName && !this.authResponse?.member) this.accountName = created.member.email_address;
+    this.registration = { secret: created.secret, recoveryCodes: created.recovery_codes };
+    this.memberEmail = created.member.email_address;
     emit(this, 'mfa-totp-created', { totpRegistrationId: created.totp_registration_id });
     // Without the QR encoder (the network failed), the step still offers the key to type in.
     const qr = await import('./qr.js').catch(() => null);
@@ -234,7 +235,8 @@ export class TotpSetup extends MfaElement {
     // The secret's step is over: it leaves the element now.
     this.qr = null;
     const codes = this.registration?.recoveryCodes ?? [];
-    this.registration = codes.length ? { id: '', secret: '', recoveryCodes: codes } : null;
+    this.registration = null;
+    this.codes = codes.length ? codes : null;
     this.setStep('save-recovery-codes', 'totp');
   }
 
@@ -320,28 +322,24 @@ export class TotpSetup extends MfaElement {
             </button>`
           : nothing
       }
-      ${
-        this.afterFailure === 'restart'
-          ? html`<button
-              part="restart-button"
-              class="secondary"
-              type="button"
-              @click=${() => void this.create()}
-            >
-              ${this.t('totpRestart')}
-            </button>`
-          : nothing
-      }`,
+      ${this.renderRestart('secondary')}`,
     });
   }
 
+  /** "Start again", when a failure calls for a new registration. */
+  private renderRestart(kind: 'secondary' | ''): TemplateResult | typeof nothing {
+    if (this.afterFailure !== 'restart') return nothing;
+    return html`<button part="restart-button" class=${kind} type="button" @click=${() => void this.create()}>
+      ${this.t('totpRestart')}
+    </button>`;
+  }
+
   private renderCodes(): TemplateResult {
-    const codes = this.registration?.recoveryCodes;
     return html`<mfa-recovery-codes
       exportparts=${FORWARDED_PARTS}
       part="recovery-codes"
       .client=${this.session?.client ?? null}
-      .codes=${codes ?? null}
+      .codes=${this.codes}
       .strings=${this.strings}
       account-name=${this.account}
       @mfa-step=${this.onInnerStep}
@@ -361,13 +359,7 @@ export class TotpSetup extends MfaElement {
                 </button>`
               : nothing
           }
-          ${
-            this.afterFailure === 'restart'
-              ? html`<button part="restart-button" type="button" @click=${() => void this.create()}>
-                  ${this.t('totpRestart')}
-                </button>`
-              : nothing
-          }
+          ${this.renderRestart('')}
         </div>
       </div>
     `;
