@@ -1,6 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach } from 'node:test';
-import { createEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js';
+import {
+  createEmulator,
+  ORGANIZATION_IDS,
+  SEED_PASSWORD,
+  type Emulator,
+  type EmulatorOptions,
+} from '../../emulator/index.js';
 
 export const PUBLIC_TOKEN = 'public-token-test-node-tests';
 
@@ -47,4 +53,14 @@ export async function call(
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+}
+
+/** A password login (primary auth) through the SDK routes of the emulator at `base`. */
+export function sdkLogin(base: string, email: string, organization_id: string = ORGANIZATION_IDS.acme) {
+  return call(base, 'POST', '/sdk/v1/b2b/passwords/authenticate', {
+    organization_id,
+    email_address: email,
+    password: SEED_PASSWORD,
+    session_duration_minutes: 60,
+  });
 }

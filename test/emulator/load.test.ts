@@ -13,18 +13,12 @@ import {
   SEED_TOTP_SECRET,
   totp,
 } from '../../emulator/index.js';
-import { basic, call, useEmulator } from './helpers.js';
+import { basic, call, sdkLogin, useEmulator } from './helpers.js';
 
 const ctx = useEmulator();
 const acme = ORGANIZATION_IDS.acme;
 
-const login = (email: string, organization_id: string = acme) =>
-  call(ctx.base, 'POST', '/sdk/v1/b2b/passwords/authenticate', {
-    organization_id,
-    email_address: email,
-    password: SEED_PASSWORD,
-    session_duration_minutes: 60,
-  });
+const login = (email: string, organization_id: string = acme) => sdkLogin(ctx.base, email, organization_id);
 
 describe('under load', () => {
   it('twenty SMS sends at once to one number: five go, the rest are rate-limited', async () => {

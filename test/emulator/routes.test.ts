@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MEMBER_IDS, ORGANIZATION_IDS, SEED_PASSWORD, SEED_TOTP_SECRET, totp } from '../../emulator/index.js';
-import { basic, call, useEmulator } from './helpers.js';
+import { MEMBER_IDS, ORGANIZATION_IDS, SEED_TOTP_SECRET, totp } from '../../emulator/index.js';
+import { basic, call, sdkLogin, useEmulator } from './helpers.js';
 
 const ctx = useEmulator();
 const acme = ORGANIZATION_IDS.acme;
 
-const login = (email: string, organization_id: string = acme) =>
-  call(ctx.base, 'POST', '/sdk/v1/b2b/passwords/authenticate', {
-    organization_id,
-    email_address: email,
-    password: SEED_PASSWORD,
-    session_duration_minutes: 60,
-  });
+const login = (email: string, organization_id: string = acme) => sdkLogin(ctx.base, email, organization_id);
 
 async function clockMs(): Promise<number> {
   return Date.parse((await call(ctx.base, 'GET', '/__emulator/clock')).body.now);
