@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/mfa-code-input/mfa-code-input.js';
 import type { MfaCodeInput } from '../../../src/elements/mfa-code-input/mfa-code-input.js';
+import { formControlSuite } from '../support/form-control-suite.js';
 import '../support/network-guard.js';
-import { deepActiveElement, inShadow } from '../support/shadow.js';
+import { inShadow } from '../support/shadow.js';
 
 /** Inserts text as the browser does for typing or pasting (real `input` events). */
 function insert(text: string): void {
@@ -74,8 +74,7 @@ describe('<mfa-code-input>', () => {
     expect(field.value).to.equal('192');
   });
 
-  it('is form-associated: required, incomplete, submitted, reset', async () => {
-    expect(form.checkValidity()).to.equal(false);
+  it('says what is missing: the code, then all its digits', async () => {
     expect(field.validity.valueMissing).to.equal(true);
     expect(field.validationMessage).to.equal('Enter the code.');
     field.focus();
@@ -87,61 +86,13 @@ describe('<mfa-code-input>', () => {
     await field.updateComplete;
     expect(form.checkValidity()).to.equal(true);
     expect(new FormData(form).get('otp')).to.equal('123456');
-
-    const submitted = oneEvent(form, 'submit');
-    form.addEventListener('submit', (e) => e.preventDefault(), { once: true });
-    await sendKeys({ press: 'Enter' });
-    await submitted;
-
-    form.reset();
-    await field.updateComplete;
-    expect(field.value).to.equal('');
-    expect(new FormData(form).get('otp')).to.equal('');
   });
+});
 
-  it('is disabled by a disabled fieldset', async () => {
-    const wrapper = await fixture<HTMLFormElement>(
-      html`<form>
-        <fieldset disabled><mfa-code-input name="otp"></mfa-code-input></fieldset>
-      </form>`,
-    );
-    const inner = wrapper.querySelector('mfa-code-input')!;
-    await inner.updateComplete;
-    expect(inShadow<HTMLInputElement>(inner, 'input').disabled).to.equal(true);
-  });
-
-  it('fires input and change on user action, not when the host sets value', async () => {
-    const seen: string[] = [];
-    field.addEventListener('input', () => seen.push('input'));
-    field.addEventListener('change', () => seen.push('change'));
-    field.value = '654321';
-    await field.updateComplete;
-    expect(seen).to.deep.equal([]);
-    expect(inShadow<HTMLInputElement>(field, 'input').value).to.equal('654321');
-
-    field.value = '';
-    await field.updateComplete;
-    field.focus();
-    await sendKeys({ type: '1' });
-    (deepActiveElement() as HTMLElement).blur();
-    expect(seen).to.deep.equal(['input', 'change']);
-  });
-
-  it('shows an error message and marks itself invalid', async () => {
-    field.errorMessage = 'That code is not right.';
-    await field.updateComplete;
-    const input = inShadow<HTMLInputElement>(field, 'input');
-    expect(input.getAttribute('aria-invalid')).to.equal('true');
-    expect(inShadow(field, '#error').textContent).to.equal('That code is not right.');
-    await expect(form).to.be.accessible();
-  });
-
-  it('focuses its input through a part and with the keyboard', async () => {
-    const outer = await fixture<HTMLDivElement>(
-      html`<div><button>before</button><mfa-code-input part="code-input"></mfa-code-input></div>`,
-    );
-    outer.querySelector('button')!.focus();
-    await sendKeys({ press: 'Tab' });
-    await waitUntil(() => deepActiveElement()?.localName === 'input', 'focus moved into the field');
-  });
+formControlSuite({
+  tag: 'mfa-code-input',
+  typed: '123456',
+  value: '123456',
+  hostValue: '654321',
+  hostShown: '654321',
 });

@@ -3,6 +3,7 @@ import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/mfa-phone-input/mfa-phone-input.js';
 import type { MfaPhoneInput } from '../../../src/elements/mfa-phone-input/mfa-phone-input.js';
+import { formControlSuite } from '../support/form-control-suite.js';
 import '../support/network-guard.js';
 import { deepActiveElement, inShadow } from '../support/shadow.js';
 
@@ -139,4 +140,14 @@ describe('<mfa-phone-input>', () => {
       numberInput(field).getBoundingClientRect().height,
     );
   });
+});
+
+formControlSuite({
+  tag: 'mfa-phone-input',
+  attributes: 'default-country="US"',
+  typed: '4155550123',
+  value: '+14155550123',
+  hostValue: '+14155550123',
+  hostShown: '(415) 555-0123',
+  ready: (field) => waitUntil(() => (field as unknown as MfaPhoneInput).ready, 'the phone library loaded'),
 });
