@@ -1,13 +1,8 @@
 import type { SigningKey } from './jwt.js';
-import { SEED, type AllowedMfaMethod, type MfaMethods, type MfaPolicy, type Seed } from './seed.js';
+import { SEED, type AllowedMfaMethod, type Seed, type SeedOrganization } from './seed.js';
 
-export interface OrganizationRecord {
-  organization_id: string;
-  organization_slug: string;
-  organization_name: string;
-  mfa_policy: MfaPolicy;
-  mfa_methods: MfaMethods;
-  allowed_mfa_methods: AllowedMfaMethod[];
+/** An organization as the emulator keeps it: the seed's fields, and when it was made. */
+export interface OrganizationRecord extends SeedOrganization {
   created_at: number;
 }
 

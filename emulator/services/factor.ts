@@ -11,6 +11,16 @@ export const AUTHENTICATE_FIELDS = {
   set_default_mfa: 'boolean?',
 } as const;
 
+/**
+ * What every factor's `authenticate` checks of its input before the code: the session's length and
+ * the enrollment asked for. Resolves with the session's minutes.
+ */
+export function checkAuthenticateInput(core: EmulatorCore, input: AuthenticateInput): number {
+  const minutes = core.checkSessionDuration(input.session_duration_minutes);
+  core.checkEnrollmentSetting(input.set_mfa_enrollment);
+  return minutes;
+}
+
 /** What a factor's `authenticate` takes once the member and the proof are known. */
 export interface AuthenticateInput {
   code: string;

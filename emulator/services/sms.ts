@@ -4,7 +4,7 @@ import type { EmulatorCore, MfaProof } from '../core.js';
 import { errors } from '../errors.js';
 import { numericCode } from '../ids.js';
 import type { MemberRecord, SessionRecord } from '../state.js';
-import type { AuthenticateInput } from './factor.js';
+import { checkAuthenticateInput, type AuthenticateInput } from './factor.js';
 
 const E164 = /^\+[1-9]\d{7,14}$/;
 
@@ -76,8 +76,7 @@ export function smsAuthenticate(
   proof: MfaProof,
   input: AuthenticateInput,
 ): SessionRecord {
-  const minutes = core.checkSessionDuration(input.session_duration_minutes);
-  core.checkEnrollmentSetting(input.set_mfa_enrollment);
+  const minutes = checkAuthenticateInput(core, input);
   if (!/^\d{6}$/.test(input.code)) throw errors.invalidCode();
 
   const record = core.state.sms_codes[member.member_id];

@@ -4,7 +4,7 @@ import { errors } from '../errors.js';
 import { recoveryCode, testId } from '../ids.js';
 import type { MemberRecord, OrganizationRecord, SessionRecord } from '../state.js';
 import { matchTotpStep, newTotpSecret, TOTP_PERIOD_SECONDS } from '../totp.js';
-import type { AuthenticateInput } from './factor.js';
+import { checkAuthenticateInput, type AuthenticateInput } from './factor.js';
 
 export const RECOVERY_CODE = /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/;
 const RECOVERY_CODE_COUNT = 10;
@@ -71,8 +71,7 @@ export function totpAuthenticate(
   proof: MfaProof,
   input: AuthenticateInput,
 ): SessionRecord {
-  const minutes = core.checkSessionDuration(input.session_duration_minutes);
-  core.checkEnrollmentSetting(input.set_mfa_enrollment);
+  const minutes = checkAuthenticateInput(core, input);
   const totp = member.totp;
   if (!totp) throw errors.totpNotFound();
   const now = core.now();
