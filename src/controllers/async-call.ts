@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -6,15 +6,12 @@ export type CallResult<T> = { ok: true; value: T } | { ok: false; error: unknown
  * Runs one asynchronous call at a time for a host and tracks it: while one is pending, `run` refuses
  * another (returns null). That is how one click sends one request, everywhere.
  */
-export class AsyncCall implements ReactiveController {
+export class AsyncCall {
   /** The name of the call in flight, or null. */
   pending: string | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  /** Needs no lifecycle: it only asks the host to render when a call starts and ends. */
+  constructor(private readonly host: ReactiveControllerHost) {}
 
   async run<T>(name: string, task: () => Promise<T>): Promise<CallResult<T> | null> {
     if (this.pending) return null;

@@ -1,10 +1,23 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { clientContext, type ClientSource } from '../stytch/context.js';
-import { sessionAnswer, type AuthResponse } from '../stytch/member.js';
+import { resolveWho, sessionAnswer, type AuthResponse, type Who } from '../stytch/member.js';
+import { loadErrorTypes } from '../stytch/errors.js';
 import type { MfaClient } from '../stytch/types.js';
 
 export interface ClientHost extends ReactiveElement {
   client?: MfaClient | null;
+  authResponse?: AuthResponse | null;
+  organizationId?: string;
+  memberId?: string;
+}
+
+/** Where an element's calls go and for whom, once it has started. */
+export interface CallContext {
+  readonly who: Who;
+  /** The client, loading the SDK and creating it on first use. */
+  api(): Promise<MfaClient>;
+  /** The client if it exists already (to hand to an inner element), else null. */
+  readonly client: MfaClient | null;
 }
 
 function closestAcrossShadows(element: Element, selector: string): Element | null {
@@ -109,5 +122,33 @@ export class ClientController implements ReactiveController {
     if (!provider) return null;
     await customElements.whenDefined('mfa-provider');
     return this.source ?? (provider as unknown as ClientSource);
+  }
+
+  /**
+   * Where calls go and for whom, or why not (`no_client`, `no_session`). The client is created here
+   * only if the member must be read from it (a signed-in member); otherwise on the first call, so
+   * the first step paints without waiting for the SDK.
+   */
+  async context(): Promise<CallContext | 'no_client' | 'no_session'> {
+    const source = await this.resolve();
+    if (!source) return 'no_client';
+    const host = this.host;
+    const attrs = { organizationId: host.organizationId ?? '', memberId: host.memberId ?? '' };
+    let who = resolveWho(attrs, host.authResponse, null);
+    if (!who.organizationId || !who.memberId)
+      who = resolveWho(attrs, host.authResponse, await source.getClient());
+    if (!who.organizationId || !who.memberId) return 'no_session';
+    return {
+      who,
+      async api(): Promise<MfaClient> {
+        void loadErrorTypes().catch(() => undefined); // so a failure can be described at once
+        const client = await source.getClient();
+        if (!client) throw new Error('mfa-provider: no public-token or client');
+        return client;
+      },
+      get client() {
+        return source.client;
+      },
+    };
   }
 }

@@ -2,6 +2,7 @@ import { authenticate } from './en/authenticate.js';
 import { authenticateCodes } from './en/authenticate-codes.js';
 import { code } from './en/code.js';
 import { enroll } from './en/enroll.js';
+import { factor } from './en/factor.js';
 import { errors } from './en/errors.js';
 import { flow } from './en/flow.js';
 import { phone } from './en/phone.js';
@@ -23,6 +24,7 @@ import { totp } from './en/totp.js';
 export const en = {
   ...shared,
   ...errors,
+  ...factor,
   ...code,
   ...phone,
   ...sms,

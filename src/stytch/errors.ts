@@ -12,15 +12,6 @@ export interface Failure {
   retryAfterSeconds?: number;
 }
 
-/** TOTP failures about the code typed: shown under the code field, which is cleared and refocused. */
-export const TOTP_CODE_FAILURES: ReadonlySet<string> = new Set([
-  'unable_to_authenticate_totp',
-  'invalid_totp_code',
-  'totp_code_already_authenticated',
-  'recovery_code_used_as_totp_code',
-  'invalid_code',
-]);
-
 export interface ApiErrorLike {
   name?: string;
   error_type?: string;

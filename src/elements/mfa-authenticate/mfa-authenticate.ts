@@ -1,12 +1,10 @@
-import { adoptStyles, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { authenticate } from '../../strings/en/authenticate.js';
-import { addEnglish } from '../../strings/locales.js';
-import { TOTP_CODE_FAILURES } from '../../stytch/errors.js';
 import { maskPhone } from '../../stytch/member.js';
 import type { MfaMethod } from '../../types.js';
-import { FORWARDED_PARTS, MfaElement } from '../mfa-element.js';
-import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
-import type * as CodeSteps from './code-steps.js';
+import { MfaElement } from '../mfa-element.js';
+import { FORWARDED_PARTS } from '../parts.js';
+import type { CodeSteps } from './code-steps.js';
 import { styles } from './mfa-authenticate.styles.js';
 
 /** At or below this many recovery codes left, the member is warned to make new ones. */
@@ -72,17 +70,13 @@ export class MfaAuthenticate extends MfaElement {
   private warning = false;
   private recoveryCode = '';
 
-  private get codeInput(): MfaCodeInput | null {
-    return this.renderRoot.querySelector('mfa-code-input');
-  }
-
   /** The TOTP and recovery-code steps, once loaded. */
-  private codeSteps: typeof CodeSteps | null = null;
+  private codeSteps: CodeSteps | null = null;
 
   protected async begin(): Promise<void> {
     const response = this.authResponse;
     const options = response?.mfa_required?.member_options;
-    const member = this.session?.who.member ?? null;
+    const member = this.context?.who.member ?? null;
     this.phone =
       this.phoneNumber ||
       options?.mfa_phone_number ||
@@ -109,14 +103,8 @@ export class MfaAuthenticate extends MfaElement {
     if (method === 'sms_otp') return Boolean(await this.loaded(import('../sms-otp-input/sms-otp-input.js')));
     if (this.codeSteps) return true;
     const steps = await this.loaded(import('./code-steps.js'));
-    if (!steps) return false;
-    addEnglish(steps.english);
-    adoptStyles(this.renderRoot as ShadowRoot, [
-      ...(this.constructor as typeof MfaAuthenticate).elementStyles,
-      ...steps.styles,
-    ]);
-    this.codeSteps = steps;
-    return true;
+    if (steps) this.codeSteps = new steps.CodeSteps(this);
+    return Boolean(steps);
   }
 
   /** Shows a method: TOTP and recovery code entry are this element's own steps. */
@@ -124,7 +112,7 @@ export class MfaAuthenticate extends MfaElement {
     if (!(await this.load(method))) return;
     this.method = method;
     this.errorMessage = '';
-    this.codeError = '';
+    if (this.codeSteps) this.codeSteps.factor.error = '';
     if (method === 'totp') this.setStep('enter-totp-code', 'totp');
     if (method === 'recovery_code') this.setStep('enter-recovery-code', 'recovery_code');
     await this.focusPart('mfa-code-input, [part~="recovery-code-input"], sms-otp-input');
@@ -136,52 +124,26 @@ export class MfaAuthenticate extends MfaElement {
     void this.show(method);
   }
 
-  private async verifyTotp(code: string): Promise<void> {
-    const answer = await this.verifyCode(code, 6, TOTP_CODE_FAILURES, (client, who) =>
-      client.totp.authenticate({
-        organization_id: who.organizationId,
-        member_id: who.memberId,
-        code,
-        session_duration_minutes: this.sessionDurationMinutes,
-      }),
-    );
+  private async verifyTotp(steps: CodeSteps, code: string): Promise<void> {
+    const answer = await steps.totp(code);
     if (!answer) return;
     this.status = this.t('authDone');
     const { member, organization, member_session: memberSession } = answer;
-    this.announceSuccess('totp', { member, organization, memberSession });
+    steps.factor.succeeded('totp', { member, organization, memberSession });
     this.setStep('done', 'totp');
   }
 
-  private async verifyRecoveryCode(): Promise<void> {
-    const session = this.session;
-    const code = this.recoveryCode.trim();
-    if (!session || this.calls.pending) return;
-    if (!code) {
-      this.fail({ code: 'invalid_code', key: 'recoveryCodeRequired', recoverable: true });
-      await this.focusPart('[part~="recovery-code-input"]');
-      return;
-    }
-    const { who } = session;
-    const result = await this.attempt(
-      'verify',
-      async () =>
-        (await session.api()).recoveryCodes.recover({
-          organization_id: who.organizationId,
-          member_id: who.memberId,
-          recovery_code: code,
-          session_duration_minutes: this.sessionDurationMinutes,
-        }),
-      () => this.focusPart('[part~="recovery-code-input"]'),
-    );
-    if (!result) return;
-    const { member, organization, member_session, recovery_codes_remaining: left } = result.value;
+  private async verifyRecoveryCode(steps: CodeSteps): Promise<void> {
+    const answer = await steps.recover(this.recoveryCode.trim());
+    if (!answer) return;
+    const { member, organization, member_session, recovery_codes_remaining: left } = answer;
     this.recoveryCode = '';
     this.warning = left <= FEW_RECOVERY_CODES;
     this.status =
       left === 0
         ? this.t('authRemainingNone')
         : this.t(this.warning ? 'authRemainingFew' : 'authRemaining', { count: left });
-    this.announceSuccess('recovery_code', { member, organization, memberSession: member_session });
+    steps.factor.succeeded('recovery_code', { member, organization, memberSession: member_session });
     this.setStep('done', 'recovery_code');
   }
 
@@ -201,7 +163,7 @@ export class MfaAuthenticate extends MfaElement {
   }
 
   private renderSms(): TemplateResult {
-    const who = this.session?.who;
+    const who = this.context?.who;
     return html`<sms-otp-input
       exportparts=${FORWARDED_PARTS}
       part="sms-otp-input"
@@ -216,26 +178,22 @@ export class MfaAuthenticate extends MfaElement {
     ></sms-otp-input>`;
   }
 
-  private renderCodeStep(steps: typeof CodeSteps): TemplateResult {
+  private renderCodeStep(steps: CodeSteps): TemplateResult {
     const state = {
       t: this.t,
       strings: this.strings,
       error: this.errorMessage,
-      codeError: this.codeError,
+      codeError: steps.factor.error,
       busy: this.calls.pending === 'verify',
     };
     if (this.method === 'totp') {
-      return steps.totpStep(
-        state,
-        (code) => void this.verifyTotp(code),
-        () => void this.verifyTotp(this.codeInput?.value ?? ''),
-      );
+      return steps.totpStep(state, (code) => void this.verifyTotp(steps, code));
     }
     return steps.recoveryStep(
       state,
       this.recoveryCode,
       (value) => (this.recoveryCode = value),
-      () => void this.verifyRecoveryCode(),
+      () => void this.verifyRecoveryCode(steps),
     );
   }
 

@@ -50,7 +50,7 @@ export class MfaEnroll extends MfaElement {
   private opened: Method[] = [];
 
   protected async begin(): Promise<void> {
-    const org = this.authResponse?.organization ?? this.session?.who.organization ?? null;
+    const org = this.authResponse?.organization ?? this.context?.who.organization ?? null;
     const wanted = this.methods.split(/[\s,]+/);
     this.choices = allowedFactors(org).filter((m) => wanted.includes(m));
     if (this.choices.length === 0) {
@@ -105,7 +105,7 @@ export class MfaEnroll extends MfaElement {
   }
 
   private renderFactor(method: Method): TemplateResult {
-    const who = this.session?.who;
+    const who = this.context?.who;
     return factorTemplate(method, {
       client: this.client,
       authResponse: this.authResponse,

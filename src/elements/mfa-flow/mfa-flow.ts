@@ -5,7 +5,8 @@ import type { AuthResponse } from '../../stytch/member.js';
 // Returning MFA is the route of every sign-in after enrollment: <mfa-authenticate> (its methods' steps
 // load as they show) comes with the flow, so that route waits on one request fewer.
 import '../mfa-authenticate/mfa-authenticate.js';
-import { FORWARDED_PARTS, MfaElement } from '../mfa-element.js';
+import { MfaElement } from '../mfa-element.js';
+import { FORWARDED_PARTS } from '../parts.js';
 
 type Route = 'enroll' | 'authenticate';
 
@@ -67,7 +68,7 @@ export class MfaFlow extends MfaElement {
   protected override async prepare(): Promise<boolean> {
     if (this.handleRedirect && !this.authResponse && !this.redirectHandled) {
       this.redirectHandled = true;
-      const source = await this.clients.resolve();
+      const source = await this.finder.resolve();
       const client = await source?.getClient();
       if (client) {
         const result = await this.attempt('redirect', () =>
@@ -80,7 +81,7 @@ export class MfaFlow extends MfaElement {
     }
     if (!this.authResponse) {
       // Backend mode: the host's server knows who is signing in (its session, without the tokens).
-      const source = await this.clients.resolve();
+      const source = await this.finder.resolve();
       if (source?.getAuthResponse) {
         const result = await this.attempt('state', () => source.getAuthResponse!());
         if (!result) return false;

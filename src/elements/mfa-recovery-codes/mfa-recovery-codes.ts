@@ -4,7 +4,7 @@ import { downloadText } from '../../dom/download.js';
 import { printText } from '../../dom/print.js';
 import { emit } from '../../events.js';
 import { recovery } from '../../strings/en/recovery.js';
-import { MfaElement, type Ready } from '../mfa-element.js';
+import { MfaElement, type CallContext } from '../mfa-element.js';
 import { styles } from './mfa-recovery-codes.styles.js';
 
 /**
@@ -76,9 +76,9 @@ export class MfaRecoveryCodes extends MfaElement {
     return Promise.resolve(false);
   }
 
-  protected async begin(session: Ready): Promise<void> {
+  protected async begin(context: CallContext): Promise<void> {
     this.status = this.t('recoveryLoading');
-    const result = await this.attempt('load', async () => (await session.api()).recoveryCodes.get());
+    const result = await this.attempt('load', async () => (await context.api()).recoveryCodes.get());
     this.status = '';
     if (!result) return;
     this.shown = result.value.recovery_codes;
@@ -93,7 +93,7 @@ export class MfaRecoveryCodes extends MfaElement {
   }
 
   private get who() {
-    return this.session?.who;
+    return this.context?.who;
   }
 
   private async onCopy(): Promise<void> {
@@ -111,9 +111,9 @@ export class MfaRecoveryCodes extends MfaElement {
   }
 
   private async onRotate(): Promise<void> {
-    const session = this.session ?? (this.session = await this.ready());
-    if (!session) return;
-    const result = await this.attempt('rotate', async () => (await session.api()).recoveryCodes.rotate());
+    const context = this.context ?? (this.context = await this.ready());
+    if (!context) return;
+    const result = await this.attempt('rotate', async () => (await context.api()).recoveryCodes.rotate());
     if (!result) return;
     this.errorMessage = '';
     this.shown = result.value.recovery_codes;

@@ -5,7 +5,8 @@ import { settings } from '../../strings/en/settings.js';
 import { maskPhone } from '../../stytch/member.js';
 import type { MfaClient, Member, Organization } from '../../stytch/types.js';
 import { allowedFactors, factorTemplate, FACTORS, loadFactor, type Factor as Method } from '../factors.js';
-import { FORWARDED_PARTS, MfaElement, type Ready } from '../mfa-element.js';
+import { MfaElement, type CallContext } from '../mfa-element.js';
+import { FORWARDED_PARTS } from '../parts.js';
 import { styles } from './mfa-settings.styles.js';
 
 /** What the member is doing besides looking at the overview. */
@@ -71,12 +72,12 @@ export class MfaSettings extends MfaElement {
   /** The method whose removal awaits confirmation. */
   private confirming: Method | null = null;
 
-  protected async begin(session: Ready): Promise<void> {
-    let { member, organization } = session.who;
+  protected async begin(context: CallContext): Promise<void> {
+    let { member, organization } = context.who;
     if (!member || !organization) {
       // Named by attributes: read the signed-in member and organization through the client.
       const result = await this.attempt('load', async () => {
-        const client = await session.api();
+        const client = await context.api();
         return { member: await client.self.get(), organization: await client.organization.get() };
       });
       if (!result) return;
@@ -120,9 +121,9 @@ export class MfaSettings extends MfaElement {
     name: string,
     call: (client: MfaClient) => Promise<{ member: Member }>,
   ): Promise<Member | null> {
-    const session = this.session;
-    if (!session || this.calls.pending) return null;
-    const result = await this.attempt(name, async () => call(await session.api()));
+    const context = this.context;
+    if (!context || this.calls.pending) return null;
+    const result = await this.attempt(name, async () => call(await context.api()));
     if (!result) return null;
     this.errorMessage = '';
     this.member = result.value.member;
@@ -175,10 +176,10 @@ export class MfaSettings extends MfaElement {
 
   /** An inner element is done: after adding a method, the member is read again to show it. */
   private async finish(panel: Panel | null): Promise<void> {
-    const session = this.session;
-    if (panel?.kind === 'add' && session) {
+    const context = this.context;
+    if (panel?.kind === 'add' && context) {
       this.status = this.t('settingsAdded', { method: this.name(panel.method) });
-      const member = await (await session.api()).self.get().catch(() => null);
+      const member = await (await context.api()).self.get().catch(() => null);
       if (member) this.member = member;
     }
     this.showOverview(this.returnFocus(panel));
@@ -325,7 +326,7 @@ export class MfaSettings extends MfaElement {
   }
 
   private renderPanel(panel: Panel): TemplateResult {
-    const who = this.session?.who;
+    const who = this.context?.who;
     let body: TemplateResult;
     if (panel.kind === 'recovery-codes') {
       body = html`<mfa-recovery-codes

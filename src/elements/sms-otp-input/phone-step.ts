@@ -1,9 +1,13 @@
 // <sms-otp-input>'s phone entry, loaded when it shows (with the phone field): a member whose number is
-// known never loads it. The element keeps the calls; this is what the member sees.
+// known never loads it. The element keeps the calls; this is what the member sees, and
+// the check of the number before it is sent.
 import { html, type TemplateResult } from 'lit';
 import type { MfaStrings, StringKey } from '../../strings/locales.js';
+import { emit } from '../../events.js';
+import type { MfaStep } from '../../types.js';
 import { stepForm } from '../code-field.js';
 import '../mfa-phone-input/mfa-phone-input.js';
+import type { MfaPhoneInput } from '../mfa-phone-input/mfa-phone-input.js';
 
 export { smsPhone as english } from '../../strings/en/sms-phone.js';
 
@@ -36,4 +40,25 @@ export function phoneStep(state: {
     busy: state.busy,
     onSubmit: state.onSubmit,
   });
+}
+
+/**
+ * The number the member typed, once it is valid. Otherwise says why — the field's message, else
+ * `fallback` — as an `mfa-error` from `host`, refocuses the field and returns null.
+ */
+export function typedPhone(
+  host: HTMLElement & { readonly step: MfaStep | null },
+  fallback: string,
+): string | null {
+  const input = host.shadowRoot?.querySelector<MfaPhoneInput>('mfa-phone-input');
+  if (!input) return null;
+  if (input.ready && input.reportValidity()) return input.value;
+  emit(host, 'mfa-error', {
+    code: 'invalid_phone_number',
+    message: input.validationMessage || fallback,
+    step: host.step,
+    recoverable: true,
+  });
+  input.focus();
+  return null;
 }

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Countdown } from '../../controllers/countdown.js';
+import { FactorController, SMS_CODE_FAILURES } from '../../controllers/factor.js';
 import { emit } from '../../events.js';
 import { sms } from '../../strings/en/sms.js';
 import { addEnglish } from '../../strings/locales.js';
@@ -8,12 +9,8 @@ import type { Enrollment } from '../../types.js';
 import { MfaElement } from '../mfa-element.js';
 import { codeField, stepForm } from '../code-field.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
-import type { MfaPhoneInput } from '../mfa-phone-input/mfa-phone-input.js';
 import type * as PhoneStep from './phone-step.js';
 import { styles } from './sms-otp-input.styles.js';
-
-/** Failures about the code itself: shown under the code field, which is cleared and refocused. */
-const CODE_FAILURES = new Set(['otp_code_not_found', 'invalid_code', 'unable_to_auth_otp_code']);
 
 /**
  * The SMS factor: phone entry if needed → send → code entry → authenticate, with a resend cooldown.
@@ -88,10 +85,7 @@ export class SmsOtpInput extends MfaElement {
     return this.renderRoot.querySelector('mfa-code-input');
   }
 
-  private get phoneInput(): MfaPhoneInput | null {
-    return this.renderRoot.querySelector('mfa-phone-input');
-  }
-
+  private readonly code = new FactorController(this, SMS_CODE_FAILURES);
   private readonly cooldown = new Countdown(this, () => {
     this.status = this.t('smsResendReady');
   });
@@ -147,35 +141,34 @@ export class SmsOtpInput extends MfaElement {
   }
 
   private async send(resend: boolean): Promise<void> {
-    const session = this.session;
-    if (!session) return;
-    const { who } = session;
+    const context = this.context;
+    if (!context) return;
+    const { who } = context;
     const result = await this.attempt(
       'send',
       async () =>
-        (await session.api()).otps.sms.send({
+        (await context.api()).otps.sms.send({
           organization_id: who.organizationId,
           member_id: who.memberId,
           ...(this.phone ? { mfa_phone_number: this.phone } : {}),
         }),
       (failure) => {
-        this.showFailure(failure, CODE_FAILURES);
         if (failure.retryAfterSeconds) this.startCooldown(failure.retryAfterSeconds);
       },
+      { show: this.code.show },
     );
     if (!result) return;
     this.errorMessage = '';
-    this.codeError = '';
+    this.code.error = '';
     emit(this, 'mfa-sms-sent', { phoneNumber: maskPhone(this.phone), resend });
     this.showCodeStep();
     if (resend) this.status = this.t('smsResent', { phone: maskPhone(this.phone) });
   }
 
   private async verify(code: string): Promise<void> {
-    const answer = await this.verifyCode(
+    const answer = await this.code.verify(
       code,
       this.codeLength,
-      CODE_FAILURES,
       (client, who) =>
         client.otps.sms.authenticate({
           organization_id: who.organizationId,
@@ -193,38 +186,28 @@ export class SmsOtpInput extends MfaElement {
     this.cooldown.stop();
     this.status = this.t('smsDone');
     const { member, organization, member_session: memberSession } = answer;
-    this.announceSuccess('sms_otp', { member, organization, memberSession }, this.enrollment);
+    this.code.succeeded('sms_otp', { member, organization, memberSession }, this.enrollment);
     this.setStep('done', 'sms_otp');
   }
 
-  private submitPhone(): void {
-    const input = this.phoneInput;
-    if (!input || this.calls.pending) return;
-    if (!input.ready || !input.reportValidity()) {
-      emit(this, 'mfa-error', {
-        code: 'invalid_phone_number',
-        message: input.validationMessage || this.t('errorInvalidPhone'),
-        step: this.step,
-        recoverable: true,
-      });
-      input.focus();
-      return;
-    }
-    this.phone = input.value;
+  private submitPhone(steps: typeof PhoneStep): void {
+    const phone = this.calls.pending ? null : steps.typedPhone(this, this.t('errorInvalidPhone'));
+    if (!phone) return;
+    this.phone = phone;
     void this.send(false);
   }
 
   private onResend(): void {
     if (this.cooldown.running || this.calls.pending) return;
     if (this.codeInput) this.codeInput.value = '';
-    this.codeError = '';
+    this.code.error = '';
     void this.send(true);
   }
 
   private onChangeNumber(): void {
     this.cooldown.stop();
     this.errorMessage = '';
-    this.codeError = '';
+    this.code.error = '';
     this.status = '';
     void this.showPhoneStep();
   }
@@ -239,7 +222,7 @@ export class SmsOtpInput extends MfaElement {
         : this.t('smsCodeIntroNoPhone', { length: this.codeLength }),
       field: codeField({
         length: this.codeLength,
-        error: this.codeError,
+        error: this.code.error,
         strings: this.strings,
         onCode: (code) => void this.verify(code),
       }),
@@ -265,16 +248,17 @@ export class SmsOtpInput extends MfaElement {
   }
 
   protected override render(): TemplateResult {
-    if (this.step === 'enter-phone' && this.phoneSteps) {
+    const steps = this.phoneSteps;
+    if (this.step === 'enter-phone' && steps) {
       return this.renderFrame(
-        this.phoneSteps.phoneStep({
+        steps.phoneStep({
           t: this.t,
           strings: this.strings,
           error: this.errorMessage,
           phone: this.phone,
           busy: this.calls.pending === 'send',
           onEdit: () => (this.errorMessage = ''), // a failure about the old number no longer stands
-          onSubmit: () => this.submitPhone(),
+          onSubmit: () => this.submitPhone(steps),
         }),
       );
     }

@@ -1,13 +1,13 @@
 import { html, nothing, svg, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { copyText } from '../../dom/clipboard.js';
+import { FactorController, TOTP_CODE_FAILURES, type Verified } from '../../controllers/factor.js';
 import { emit } from '../../events.js';
 import { totp } from '../../strings/en/totp.js';
-import { TOTP_CODE_FAILURES } from '../../stytch/errors.js';
-import type { Member, MemberSession, Organization } from '../../stytch/types.js';
 import type { Enrollment } from '../../types.js';
 import { codeField, stepForm } from '../code-field.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
-import { FORWARDED_PARTS, MfaElement } from '../mfa-element.js';
+import { MfaElement } from '../mfa-element.js';
+import { FORWARDED_PARTS } from '../parts.js';
 import '../mfa-recovery-codes/mfa-recovery-codes.js';
 import type { QrPath } from './qr.js';
 import { styles } from './totp-setup.styles.js';
@@ -15,12 +15,6 @@ import { styles } from './totp-setup.styles.js';
 interface Registration {
   secret: string;
   recoveryCodes: string[];
-}
-
-interface Verified {
-  member: Member;
-  organization: Organization;
-  memberSession: MemberSession;
 }
 
 /** The key as people read it: groups of four. */
@@ -109,6 +103,7 @@ export class TotpSetup extends MfaElement {
   /** Make TOTP the member's default MFA method. */
   setDefault = false;
 
+  private readonly code = new FactorController(this, TOTP_CODE_FAILURES);
   private registration: Registration | null = null;
   /** The recovery codes, once the code is verified and the key is gone (null: fetched with the session). */
   private codes: string[] | null = null;
@@ -133,7 +128,7 @@ export class TotpSetup extends MfaElement {
     return (
       this.issuer ||
       this.authResponse?.organization?.organization_name ||
-      this.session?.who.organization?.organization_name ||
+      this.context?.who.organization?.organization_name ||
       ''
     );
   }
@@ -142,7 +137,7 @@ export class TotpSetup extends MfaElement {
     return (
       this.accountName ||
       this.authResponse?.member?.email_address ||
-      this.session?.who.member?.email_address ||
+      this.context?.who.member?.email_address ||
       this.memberEmail
     );
   }
@@ -152,16 +147,16 @@ export class TotpSetup extends MfaElement {
   }
 
   private async create(): Promise<void> {
-    const session = this.session;
-    if (!session) return;
-    const { who } = session;
+    const context = this.context;
+    if (!context) return;
+    const { who } = context;
     this.afterFailure = null;
     this.errorMessage = '';
     this.status = this.t('totpCreating');
     const result = await this.attempt(
       'create',
       async () =>
-        (await session.api()).totp.create({
+        (await context.api()).totp.create({
           organization_id: who.organizationId,
           member_id: who.memberId,
           ...(this.expirationMinutes ? { expiration_minutes: this.expirationMinutes } : {}),
@@ -203,16 +198,15 @@ export class TotpSetup extends MfaElement {
   }
 
   private toScanStep(): void {
-    this.codeError = '';
+    this.code.error = '';
     this.setStep('scan-totp', 'totp');
     void this.focusPart('[part~="submit-button"]');
   }
 
   private async verify(code: string): Promise<void> {
-    const answer = await this.verifyCode(
+    const answer = await this.code.verify(
       code,
       6,
-      TOTP_CODE_FAILURES,
       (client, who) =>
         client.totp.authenticate({
           organization_id: who.organizationId,
@@ -250,7 +244,7 @@ export class TotpSetup extends MfaElement {
     if (!verified) return;
     this.forget();
     this.status = this.t('totpDone');
-    this.announceSuccess('totp', verified, this.enrollment);
+    this.code.succeeded('totp', verified, this.enrollment);
     this.verified = null;
     this.setStep('done', 'totp');
   }
@@ -307,7 +301,7 @@ export class TotpSetup extends MfaElement {
       intro: this.t('totpCodeIntro', { length: 6, issuer: this.issuerName }),
       field: codeField({
         length: 6,
-        error: this.codeError,
+        error: this.code.error,
         strings: this.strings,
         onCode: (code) => void this.verify(code),
       }),
@@ -338,7 +332,7 @@ export class TotpSetup extends MfaElement {
     return html`<mfa-recovery-codes
       exportparts=${FORWARDED_PARTS}
       part="recovery-codes"
-      .client=${this.session?.client ?? null}
+      .client=${this.context?.client ?? null}
       .codes=${this.codes}
       .strings=${this.strings}
       account-name=${this.account}

@@ -1,13 +1,12 @@
 /**
- * What every element that calls Stytch may show before a call answers: its setup, a code or number
- * refused before sending, and the failures known without Stytch's answer (network, unknown).
+ * What every element that calls Stytch may show before a call answers: its setup, a number refused
+ * before sending, and the failures known without Stytch's answer (network, unknown).
  */
 export const shared = {
   noClient:
     'Multi-factor authentication is not configured: give this element a Stytch client, or place it inside <mfa-provider>.',
   noMember: 'Sign in first: there is no member to verify.',
   enrollNoMethods: 'Your organization allows no verification method this page offers.',
-  errorInvalidCode: 'Enter all {length} digits.',
   errorInvalidPhone: 'That phone number is not valid. Check it and try again.',
   errorNetwork: 'We could not reach the server. Check your connection and try again.',
   errorGeneric: 'Something went wrong. Try again.',

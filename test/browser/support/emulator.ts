@@ -8,22 +8,13 @@ export {
   MEMBER_IDS,
 } from '../../../emulator/seed.js';
 
-export interface SmsMessage {
-  to: string;
-  body: string;
-  code: string;
-  sent_at: string;
-}
+import type { Fault } from '../../../emulator/faults.js';
+import type { SmsMessage } from '../../../emulator/state.js';
 
-export interface FaultSpec {
-  path: string;
-  status?: number;
-  error_type?: string;
-  delay_ms?: number;
-  drop?: boolean;
-  malformed?: boolean;
-  times?: number;
-}
+export type { SmsMessage };
+
+/** A fault as `POST /__emulator/faults` takes it (`times` defaults to 1). */
+export type FaultSpec = Omit<Fault, 'times'> & { times?: number };
 
 async function dev<T>(path: string, init?: { method: string; body?: unknown }): Promise<T> {
   const response = await fetch(`/__emulator${path}`, {
