@@ -48,6 +48,12 @@ class ContextRequest extends Event {
 }
 
 /**
+ * Resolves after one task: a page's scripts that run after the kit's (a module script that sets
+ * `authResponse`) have run, so the SDK is not loaded to learn what the page was about to say.
+ */
+export const afterPageScripts = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
+
+/**
  * A source for a client the page gave. A backend client (`createBackendClient`) that does not know
  * the member yet asks the host's server first, so that `self.getSync()` does.
  */
@@ -135,8 +141,10 @@ export class ClientController implements ReactiveController {
     const host = this.host;
     const attrs = { organizationId: host.organizationId ?? '', memberId: host.memberId ?? '' };
     let who = resolveWho(attrs, host.authResponse, null);
-    if (!who.organizationId || !who.memberId)
+    if (!who.organizationId || !who.memberId) {
+      await afterPageScripts(); // (a later change of the IDs starts the element again)
       who = resolveWho(attrs, host.authResponse, await source.getClient());
+    }
     if (!who.organizationId || !who.memberId) return 'no_session';
     return {
       who,

@@ -51,3 +51,21 @@ export function failureOfType(error: ApiErrorLike & { error_type: string }): Fai
   }
   return { code, key, recoverable };
 }
+
+/**
+ * Maps whatever a Stytch call threw to a {@link Failure}. Duck-typed on the SDK's error names so the
+ * elements need not load the SDK: `StytchAPIError` carries `error_type`; `StytchAPIUnreachableError`
+ * and fetch's `TypeError` mean the network.
+ */
+export function failureOf(error: unknown): Failure {
+  const e = (error ?? {}) as ApiErrorLike;
+  if (typeof e.error_type === 'string') return failureOfType({ ...e, error_type: e.error_type });
+  if (
+    e.name === 'StytchAPIUnreachableError' ||
+    e.name === 'SDKAPIUnreachableError' ||
+    error instanceof TypeError
+  ) {
+    return { code: 'network', key: 'errorNetwork', recoverable: true };
+  }
+  return { code: 'unknown_error', key: 'errorGeneric', recoverable: true };
+}

@@ -36,25 +36,16 @@ export function loadErrorTypes(): Promise<typeof ErrorTypes> {
 }
 
 /**
- * Maps whatever a Stytch call threw to a {@link Failure}. Duck-typed on the SDK's error names so the
- * elements need not load the SDK: `StytchAPIError` carries `error_type`; `StytchAPIUnreachableError`
- * and fetch's `TypeError` mean the network (as does failing to load the map itself).
+ * Maps whatever a Stytch call threw to a {@link Failure} (see `failureOf`, loaded with the map). If
+ * the map itself cannot load, the network is down: a network failure.
  */
-export async function toFailure(error: unknown): Promise<Failure> {
-  const e = (error ?? {}) as ApiErrorLike;
-  if (typeof e.error_type === 'string') {
-    const typed = { ...e, error_type: e.error_type };
-    return loadErrorTypes().then(
-      ({ failureOfType }) => failureOfType(typed),
-      () => ({ code: typed.error_type, key: 'errorNetwork', recoverable: true }),
-    );
-  }
-  if (
-    e.name === 'StytchAPIUnreachableError' ||
-    e.name === 'SDKAPIUnreachableError' ||
-    error instanceof TypeError
-  ) {
-    return { code: 'network', key: 'errorNetwork', recoverable: true };
-  }
-  return { code: 'unknown_error', key: 'errorGeneric', recoverable: true };
+export function toFailure(error: unknown): Promise<Failure> {
+  return loadErrorTypes().then(
+    ({ failureOf }) => failureOf(error),
+    () => ({
+      code: (error as ApiErrorLike | null)?.error_type ?? 'network',
+      key: 'errorNetwork',
+      recoverable: true,
+    }),
+  );
 }

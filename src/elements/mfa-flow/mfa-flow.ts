@@ -5,6 +5,7 @@ import type { AuthResponse } from '../../stytch/member.js';
 // Returning MFA is the route of every sign-in after enrollment: <mfa-authenticate> (its methods' steps
 // load as they show) comes with the flow, so that route waits on one request fewer.
 import '../mfa-authenticate/mfa-authenticate.js';
+import { afterPageScripts } from '../../controllers/client.js';
 import { MfaElement } from '../mfa-element.js';
 import { FORWARDED_PARTS } from '../parts.js';
 
@@ -79,6 +80,7 @@ export class MfaFlow extends MfaElement {
         if (data) this.authResponse = data as AuthResponse;
       }
     }
+    if (!this.authResponse) await afterPageScripts();
     if (!this.authResponse) {
       // Backend mode: the host's server knows who is signing in (its session, without the tokens).
       const source = await this.finder.resolve();

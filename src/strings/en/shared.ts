@@ -1,6 +1,6 @@
 /**
  * What every element that calls Stytch may show before a call answers: its setup, a number refused
- * before sending, and the failures known without Stytch's answer (network, unknown).
+ * before sending, and a network failure (known without Stytch's answer).
  */
 export const shared = {
   noClient:
@@ -9,5 +9,4 @@ export const shared = {
   enrollNoMethods: 'Your organization allows no verification method this page offers.',
   errorInvalidPhone: 'That phone number is not valid. Check it and try again.',
   errorNetwork: 'We could not reach the server. Check your connection and try again.',
-  errorGeneric: 'Something went wrong. Try again.',
 } as const;
