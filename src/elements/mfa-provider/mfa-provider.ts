@@ -11,9 +11,9 @@ import type { StytchClient } from '../../stytch/types.js';
  * Creates (or is given) the Stytch client and provides it to every descendant element, across
  * shadow roots. Its children render in place (`display: contents`).
  *
- * The SDK loads and the client is created after the first render — the SDK is the largest part of
- * the page and its constructor costs a noticeable moment — or as soon as something asks for it
- * (`await provider.getClient()`).
+ * The SDK loads and the client is created once an element inside has painted its first step — the
+ * SDK is the largest part of the page and its constructor costs a noticeable moment — or as soon as
+ * something asks for it (`await provider.getClient()`).
  *
  * With `backend-url` the elements make their calls through the host's own server instead
  * (`createMfaHandler` from `stytch-mfa-elements/server`), which keeps the member's session; the SDK
@@ -56,7 +56,7 @@ export class MfaProvider extends LitElement implements ClientSource {
   private readonly provider = new ContextProvider(this, { context: clientContext, initialValue: this });
 
   /**
-   * The client in use (null until it is created, just after the first render). Set it to use an
+   * The client in use (null until it is created, just after the first step is shown). Set it to use an
    * existing `StytchB2BHeadlessClient`; read it to share the provider's client with your own
    * primary-login code — or `await getClient()`, which creates it if need be.
    */
@@ -113,11 +113,15 @@ export class MfaProvider extends LitElement implements ClientSource {
   }
 
   protected override firstUpdated(): void {
-    // After the first paint, load the SDK and create the client so the first call need not wait
-    // (in backend mode, only the small client: who is signing in is asked when an element needs it).
-    requestAnimationFrame(() =>
-      setTimeout(() => void (this.backendUrl ? this.backendClient() : this.getClient())),
-    );
+    // Once an element inside shows its first step (and that frame is painted), load the SDK and
+    // create the client, so the first call need not wait. Not sooner: creating it costs tens of
+    // milliseconds of script that would delay that first step. (In backend mode, only the small
+    // client: who is signing in is asked when an element needs it.)
+    const warm = () =>
+      requestAnimationFrame(() =>
+        setTimeout(() => void (this.backendUrl ? this.backendClient() : this.getClient())),
+      );
+    this.addEventListener('mfa-step', warm, { once: true });
   }
 
   protected override render(): TemplateResult {

@@ -22,6 +22,26 @@ describe('<mfa-provider>', () => {
     expect(provider.client).to.equal(client);
   });
 
+  it('creates its client once an element inside shows a step, not before', async () => {
+    const provider = await fixture<MfaProvider>(
+      html`<mfa-provider
+        public-token="public-token-test-provider-warm"
+        api-url=${location.origin}
+      ></mfa-provider>`,
+    );
+    // Frames pass with nothing shown: the SDK's setup must not compete with a first step.
+    for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
+    expect(provider.client).to.equal(null);
+    const field = document.createElement('sms-otp-input');
+    field.setAttribute('organization-id', 'organization-test-none');
+    field.setAttribute('member-id', 'member-test-none');
+    field.setAttribute('phone-number', '+14155550101');
+    field.toggleAttribute('sms-sent', true);
+    provider.append(field);
+    await waitUntil(() => field.step === 'enter-sms-code', 'the code step is shown');
+    await waitUntil(() => provider.client !== null, 'the client is created after the step is shown');
+  });
+
   it('creates one client from public-token and api-url that reaches the API, and provides it', async () => {
     const provider = await fixture<MfaProvider>(
       html`<mfa-provider public-token="public-token-test-provider-made" api-url=${location.origin}>
