@@ -10,7 +10,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['src/**/*.ts', 'test/browser/**/*.ts', 'demo/**/*.ts'],
+    files: ['src/**/*.ts', 'test/browser/**/*.ts', 'demo/**/*.ts', 'bench/**/*.js'],
     languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
     plugins: { lit, 'lit-a11y': litA11y, wc },
     rules: {
