@@ -6,7 +6,7 @@ export class Countdown implements ReactiveController {
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & Element,
     private readonly onDone?: () => void,
   ) {
     host.addController(this);
@@ -20,7 +20,8 @@ export class Countdown implements ReactiveController {
     this.stop();
     this.remaining = Math.max(0, Math.ceil(seconds));
     this.host.requestUpdate();
-    if (this.remaining === 0) return;
+    // A host removed meanwhile (an answer that came after) starts no timer that would keep it alive.
+    if (this.remaining === 0 || !this.host.isConnected) return;
     this.timer = setInterval(() => {
       this.remaining -= 1;
       if (this.remaining <= 0) {

@@ -124,8 +124,10 @@ export abstract class MfaElement extends LitElement {
     const go = await this.prepare();
     this.starts.read();
     if (!go) return;
-    this.context = await this.ready();
-    if (!this.starts.again && this.context) await this.begin(this.context);
+    const context = await this.ready();
+    if (!this.isConnected) return; // removed while starting: nothing may start; connecting starts again
+    this.context = context;
+    if (!this.starts.again && context) await this.begin(context);
   }
 
   /**
