@@ -1,6 +1,7 @@
 // `npm run bench`: the budget figures of shared/SPEC.md §2 — brotli bytes of what each element needs
 // to first render (lazy chunks listed apart), the CDN entry with the Stytch client — and the time to
-// the first usable field beside Stytch's prebuilt UI, in headless Chromium (bench-first-step.mjs).
+// the first usable field beside Stytch's prebuilt UI, in headless Chromium (bench-first-step.mjs),
+// and the heap over 500 mounts of each element (bench-memory.mjs).
 // Figures only: nothing here fails a build (the byte budgets are enforced by `npm test`).
 import { execFileSync } from 'node:child_process';
 import { elementEntries, flowFirstSteps, kb, measure } from './sizes.mjs';
@@ -25,3 +26,4 @@ for (const chunk of cdn.lazy) console.log(`${''.padEnd(22)}   lazy: ${chunk.name
 execFileSync('npm', ['run', '--silent', 'build:cdn'], { stdio: 'inherit' });
 execFileSync('npm', ['run', '--silent', 'build:emulator'], { stdio: 'inherit' });
 await import('./bench-first-step.mjs');
+await import('./bench-memory.mjs');
