@@ -1,6 +1,6 @@
-// The QR encoder (the qrcode package's core, no renderers), loaded when the scan step first shows.
+// The QR encoder (`uqr`: an ES module with no dependencies), loaded when the scan step first shows.
 // It gives the module matrix; <totp-setup> draws it as SVG itself, so no data: image is needed.
-import { create } from 'qrcode/lib/core/qrcode.js';
+import { encode } from 'uqr';
 
 export interface QrPath {
   /** Modules per side, without the quiet zone. */
@@ -10,12 +10,11 @@ export interface QrPath {
 }
 
 export function qrPath(text: string): QrPath {
-  const { modules } = create(text, { errorCorrectionLevel: 'M' });
-  const size = modules.size;
+  const { data, size } = encode(text, { ecc: 'M', border: 0 });
   let d = '';
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      if (modules.get(y, x)) d += `M${x} ${y}h1v1h-1z`;
+      if (data[y]![x]) d += `M${x} ${y}h1v1h-1z`;
     }
   }
   return { size, d };
