@@ -2,6 +2,7 @@
 // `npm run build:cdn`: the CDN builds — an ES module entry (lazy chunks beside it) and, with
 // `--mode classic`, a self-contained classic script. Both register every element.
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { B2BClient } from 'stytch';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig, type Plugin } from 'vite';
@@ -34,6 +35,20 @@ function stytchEmulator(): Plugin {
       server.httpServer?.once('close', () => void emulator.close());
     },
   };
+}
+
+/** What loads only when a step needs it: the phone library, the QR encoder, the Stytch client, Stytch's error map, French. */
+const LAZY_ONLY = /\/(phone-lib|qr)\.ts$|\/stytch\/error-types\.ts$|\/strings\/(en\/errors|fr)\.ts$/;
+const SOURCE = `${resolve('src')}/`;
+
+/**
+ * The CDN entry holds all the kit's own code and Lit: a page that loads it fetches no second module
+ * before the first step (rolldown would otherwise split what lazy chunks share into chunks the entry
+ * imports — three of them, fetched only once the entry has arrived).
+ */
+function inEntry(id: string): boolean {
+  if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\//.test(id)) return true;
+  return id.startsWith(SOURCE) && !LAZY_ONLY.test(id);
 }
 
 export default defineConfig(({ command, mode }) => {
@@ -70,7 +85,16 @@ export default defineConfig(({ command, mode }) => {
         output: {
           minify: true,
           comments: { legal: true, annotation: false, jsdoc: false },
-          ...(classic ? {} : { chunkFileNames: 'chunks/[name]-[hash].js' }),
+          ...(classic
+            ? {}
+            : {
+                chunkFileNames: 'chunks/[name]-[hash].js',
+                codeSplitting: {
+                  groups: [
+                    { name: 'stytch-mfa-elements', test: inEntry, includeDependenciesRecursively: false },
+                  ],
+                },
+              }),
         },
       },
     },

@@ -115,6 +115,11 @@ pages.push(
   { name: 'static HTML (floor)', file: 'static' },
 );
 
+// BENCH_SERVE=1: serve the pages and wait (to open or profile one by hand), measuring nothing.
+if (process.env.BENCH_SERVE) {
+  console.log(`Serving ${pages.map((p) => `${origin}/${p.file}.html`).join('\n        ')}`);
+  await new Promise(() => {});
+}
 // BENCH_ONLY=a,b: only the pages whose file names contain one of these (Stytch's UI always runs).
 const only = process.env.BENCH_ONLY?.split(',');
 if (only)
