@@ -76,10 +76,10 @@ async function bundle(name, entry) {
   });
 }
 
-const page = (name, body, scripts, extra = '') =>
+const page = (name, body, scripts, extra = '', want = '') =>
   writeFileSync(
     join(dir, `${name}.html`),
-    `<!doctype html><html lang="en" data-api="${origin}"><head><meta charset="utf-8"><title>${name}</title>
+    `<!doctype html><html lang="en" data-api="${origin}" data-want="${want}"><head><meta charset="utf-8"><title>${name}</title>
 <script type="module" src="/measure.js"></script>${extra}
 ${scripts.map((src) => `<script type="module" src="${src}"></script>`).join('\n')}</head><body>${body}</body></html>`,
   );
@@ -89,6 +89,7 @@ writeFileSync(join(dir, 'set-response.js'), (await import('node:fs')).readFileSy
 await bundle('stytch-ui', 'bench/stytch-ui.js');
 await bundle('kit-app', 'bench/kit-app.js');
 await bundle('lit-floor', 'bench/lit-floor.js');
+await bundle('stytch-ui-landing', 'bench/stytch-ui-landing.js');
 
 const routes = {
   'returning SMS': await answerFor('sms@acme.test'),
@@ -108,6 +109,23 @@ for (const [route, response] of Object.entries(routes)) {
   pages.push({ name: `<mfa-flow> CDN build, ${route}`, file: `cdn-${slug}` });
   pages.push({ name: `<mfa-flow> Vite app, ${route}`, file: `app-${slug}` });
 }
+// The magic-link landing: from navigation with a fresh token in the URL to the SMS code field.
+page('landing-stytch-ui', '<div id="ui"></div>', ['/stytch-ui-landing/main.js'], '', 'code');
+page(
+  'landing-cdn',
+  `<mfa-provider public-token="public-token-test-bench" api-url="${origin}"><mfa-flow handle-redirect></mfa-flow></mfa-provider>`,
+  ['/cdn/stytch-mfa-elements.js'],
+  '',
+  'code',
+);
+pages.push(
+  {
+    name: 'Stytch prebuilt B2B UI, magic-link landing',
+    file: 'landing-stytch-ui',
+    base: 'landing-stytch-ui',
+  },
+  { name: '<mfa-flow handle-redirect> CDN build, landing', file: 'landing-cdn', base: 'landing-stytch-ui' },
+);
 page('lit-floor', '<bench-field></bench-field>', ['/lit-floor/main.js']);
 page('static', '<label>Code <input autocomplete="one-time-code"></label>', []);
 pages.push(
@@ -126,13 +144,36 @@ if (only)
   pages.splice(
     0,
     pages.length,
-    ...pages.filter((p) => p.file === 'stytch-ui' || only.some((o) => p.file.includes(o))),
+    ...pages.filter(
+      (p) =>
+        p.file.startsWith('stytch-ui') ||
+        p.file === 'landing-stytch-ui' ||
+        only.some((o) => p.file.includes(o)),
+    ),
   );
 const browser = await puppeteer.launch({
   executablePath: ensureChromium(),
   args: CHROMIUM_ARGS,
   headless: true,
 });
+
+/** A fresh magic link for sms@acme.test that lands on a page (a token works once). */
+async function landingLink(file) {
+  await fetch(`${origin}/sdk/v1/b2b/magic_links/email/login_or_signup`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Basic ${Buffer.from('public-token-test-bench:public-token-test-bench').toString('base64')}`,
+    },
+    body: JSON.stringify({
+      organization_id: ORGANIZATION_IDS.acme,
+      email_address: 'sms@acme.test',
+      login_redirect_url: `${origin}/${file}.html`,
+    }),
+  });
+  const emails = await (await fetch(`${origin}/__emulator/email?to=sms@acme.test`)).json();
+  return emails.at(-1).link;
+}
 
 async function load(file, rate, waterfall = false) {
   const context = await browser.createBrowserContext();
@@ -146,7 +187,7 @@ async function load(file, rate, waterfall = false) {
     'response',
     (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`),
   );
-  await tab.goto(`${origin}/${file}.html`);
+  await tab.goto(file.startsWith('landing-') ? await landingLink(file) : `${origin}/${file}.html`);
   await tab
     .waitForFunction(() => globalThis.firstFieldAt !== undefined, { timeout: 30_000 })
     .catch((error) => {
@@ -194,7 +235,7 @@ console.log(header);
 for (const p of pages) {
   const cells = RATES.map((rate) => {
     const row = results[`${rate}x`][p.file];
-    const ratio = row.median / results[`${rate}x`]['stytch-ui'].median;
+    const ratio = row.median / results[`${rate}x`][p.base ?? 'stytch-ui'].median;
     return `${row.median.toFixed(0)} ms (${row.min.toFixed(0)}–${row.max.toFixed(0)}) ${ratio.toFixed(2)}`.padStart(
       24,
     );
@@ -208,12 +249,12 @@ for (const p of pages) {
     console.log(`    ${r.start.toFixed(0).padStart(5)} → ${r.end.toFixed(0).padStart(5)}  ${r.name}`);
 }
 const table = [
-  `| page | ${RATES.map((r) => `${r}x CPU | ratio`).join(' | ')} |`,
+  `| page (ratio: to Stytch's UI on the same page) | ${RATES.map((r) => `${r}x CPU | ratio`).join(' | ')} |`,
   `| --- | ${RATES.map(() => '---: | ---:').join(' | ')} |`,
   ...pages.map((p) => {
     const cells = RATES.map((rate) => {
       const row = results[`${rate}x`][p.file];
-      return `${row.median.toFixed(0)} ms | ${(row.median / results[`${rate}x`]['stytch-ui'].median).toFixed(2)}`;
+      return `${row.median.toFixed(0)} ms | ${(row.median / results[`${rate}x`][p.base ?? 'stytch-ui'].median).toFixed(2)}`;
     });
     return `| ${p.name.replace(/</g, '`<').replace(/>/g, '>`')} | ${cells.join(' | ')} |`;
   }),
