@@ -6,7 +6,7 @@ import { css } from 'lit';
  */
 export const tokens = css`
   :host {
-    color-scheme: light dark;
+    color-scheme: var(--mfa-color-scheme, light dark);
     --_primary: var(--mfa-color-primary, light-dark(#4f46e5, #a5b4fc));
     --_on-primary: var(--mfa-color-on-primary, light-dark(#ffffff, #1e1b4b));
     --_text: var(--mfa-color-text, light-dark(#111827, #f3f4f6));

@@ -44,6 +44,7 @@ import { styles } from './sms-otp-input.styles.js';
  * @cssprop --mfa-spacing - Gap between parts.
  * @cssprop --mfa-font-family - Font.
  * @cssprop --mfa-font-size - Base font size.
+ * @cssprop --mfa-color-scheme - `light` or `dark` to fix the scheme; by default the member's system setting.
  */
 export class SmsOtpInput extends MfaElement {
   static override styles = [...MfaElement.styles, styles];
