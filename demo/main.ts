@@ -1,138 +1,233 @@
-// The demo page: a primary login with the seeded members, then <mfa-flow> for whatever MFA they need,
-// then, signed in, <mfa-settings> to manage their methods. Two modes: the browser SDK talks to the
-// emulator itself; "your server" (?mode=server) sends everything through the README's Express host
-// (createMfaHandler and the official stytch package), which keeps the session in an HttpOnly cookie.
+// The demo: sign in as a seeded member (password, or an emailed link), then <mfa-flow> for whatever MFA
+// they need, then a signed-in page with their settings and sign-out — beside a dev phone, inbox and
+// authenticator fed by the emulator, and a live log of the elements' events. Two modes: the browser
+// SDK talks to the emulator itself; "your server" (?mode=server) sends everything through the
+// README's Express host (createMfaHandler and the official stytch package), whose session is an
+// HttpOnly cookie. ?theme=light|dark and ?lang=fr set the page's scheme and language.
 import '../src/index.js';
 import type { MfaProvider } from '../src/index.js';
+import type { AuthResponse } from '../src/stytch/member.js';
+import { startDevPanel } from './dev-panel.js';
+import { startEventLog } from './event-log.js';
 
+interface SeedOrganization {
+  organization_id: string;
+  organization_name: string;
+  mfa_policy: string;
+  allowed_mfa_methods: string[];
+}
 interface SeedMember {
   member_id: string;
   organization_id: string;
   email_address: string;
+  name: string;
+  mfa_phone_number: string;
+  totp_secret: string;
 }
 interface Seed {
-  organizations: { organization_id: string; organization_slug: string; organization_name: string }[];
+  organizations: SeedOrganization[];
   members: SeedMember[];
 }
 
-const serverMode = new URLSearchParams(location.search).get('mode') === 'server';
-const provider = document.querySelector<MfaProvider>('#provider')!;
-if (serverMode) provider.backendUrl = '/api/mfa';
-else provider.apiUrl = location.origin;
+const params = new URLSearchParams(location.search);
+const serverMode = params.get('mode') === 'server';
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const provider = byId<MfaProvider>('provider');
+const status = byId('status');
 
-const modeHelp = document.querySelector<HTMLElement>('#mode-help')!;
-modeHelp.textContent = serverMode
-  ? 'Your server: the elements call /api/mfa on this origin (createMfaHandler with the official stytch package); the session stays in an HttpOnly cookie and no Stytch token reaches this page.'
-  : 'Browser SDK: the elements drive StytchB2BHeadlessClient, which talks to the emulator at /sdk/v1.';
-for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="mode"]')) {
-  radio.checked = radio.value === (serverMode ? 'server' : 'sdk');
-  radio.addEventListener('change', () => {
-    const url = new URL(location.href);
-    if (radio.value === 'server') url.searchParams.set('mode', 'server');
-    else url.searchParams.delete('mode');
-    location.assign(url);
-  });
+/** The page's options live in its URL, so a reload (or a magic link) keeps them. */
+function setOption(name: string, value: string, fallback: string): void {
+  const url = new URL(location.href);
+  if (value === fallback) url.searchParams.delete(name);
+  else url.searchParams.set(name, value);
+  location.assign(url);
 }
-const status = document.querySelector<HTMLElement>('#status')!;
-const form = document.querySelector<HTMLFormElement>('#login')!;
-const memberSelect = document.querySelector<HTMLSelectElement>('#member')!;
-const result = document.querySelector<HTMLElement>('#result')!;
-const mfa = document.querySelector<HTMLElement>('#mfa')!;
-const settings = document.querySelector<HTMLElement>('#settings')!;
-
-/** Signed in with a full session: the member's own settings. */
-function showSettings(): void {
-  settings.querySelector('mfa-settings')?.remove();
-  settings.append(document.createElement('mfa-settings'));
-  settings.hidden = false;
+function wireOptions(): void {
+  const theme = params.get('theme') ?? '';
+  const lang = params.get('lang') ?? 'en';
+  if (theme) document.documentElement.dataset.theme = theme;
+  document.documentElement.lang = lang;
+  const select = (id: string, value: string, name: string, fallback: string) => {
+    const el = byId<HTMLSelectElement>(id);
+    el.value = value;
+    el.addEventListener('change', () => setOption(name, el.value, fallback));
+  };
+  select('mode', serverMode ? 'server' : 'sdk', 'mode', 'sdk');
+  select('theme', theme, 'theme', '');
+  select('lang', lang, 'lang', 'en');
 }
 
-/** Your server's primary login (the README's Express host): the session stays in its cookie. */
-async function serverLogin(member: SeedMember, password: string): Promise<void> {
-  const response = await fetch('/api/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      organization_id: member.organization_id,
-      email_address: member.email_address,
-      password,
+type View = 'sign-in' | 'mfa' | 'signed-in';
+function showView(view: View): void {
+  for (const id of ['sign-in', 'mfa', 'signed-in'] as const) byId(id).hidden = id !== view;
+  byId(view).querySelector('h1')?.focus();
+}
+
+/** What signing in as a member leads to, from the seed. */
+function describe(member: SeedMember, org: SeedOrganization | undefined): string {
+  if (org?.mfa_policy !== 'REQUIRED_FOR_ALL')
+    return `${org?.organization_name}: MFA optional, signed in at once`;
+  if (member.mfa_phone_number) return `${org.organization_name}: a code by SMS (read it on the dev phone)`;
+  if (member.totp_secret) return `${org.organization_name}: an authenticator code (see Authenticator)`;
+  if (org.allowed_mfa_methods.length) return `${org.organization_name}: sets up an authenticator app`;
+  return `${org.organization_name}: sets up MFA (SMS or an authenticator app)`;
+}
+
+/** Starts <mfa-flow> for a sign-in that needs MFA (or, with a token in the URL, completes it). */
+function startFlow(response: AuthResponse | null, email: string): void {
+  const section = byId('mfa');
+  section.querySelector('mfa-flow')?.remove();
+  const flow = document.createElement('mfa-flow');
+  if (response) flow.authResponse = response;
+  else if (params.has('stytch_token_type')) flow.handleRedirect = true;
+  section.append(flow);
+  byId('mfa-who').textContent = email ? `Signing in as ${email}.` : '';
+  showView('mfa');
+}
+
+/** How the session's factors read, by their delivery method. */
+const FACTOR_NAMES: Record<string, string> = {
+  knowledge: 'password',
+  email: 'email link',
+  sms: 'text message',
+  authenticator_app: 'authenticator app',
+  recovery_code: 'recovery code',
+};
+
+/** The signed-in page: who, with which factors, their settings. */
+async function showSignedIn(): Promise<void> {
+  const client = await provider.getClient();
+  const member = client?.self.getSync();
+  const organization = client?.organization.getSync();
+  const session = client?.session.getSync();
+  const facts: [string, string][] = [
+    ['Member', member ? `${member.name || member.email_address} (${member.email_address})` : '—'],
+    ['Organization', organization?.organization_name ?? '—'],
+    [
+      'Signed in with',
+      session?.authentication_factors
+        .map((f) => FACTOR_NAMES[f.delivery_method] ?? f.delivery_method)
+        .join(', ') || '—',
+    ],
+  ];
+  byId('who').replaceChildren(
+    ...facts.flatMap(([term, value]) => {
+      const dt = document.createElement('dt');
+      dt.textContent = term;
+      const dd = document.createElement('dd');
+      dd.textContent = value;
+      return [dt, dd];
     }),
-  });
-  const answer = (await response.json()) as { mfa_required?: boolean; error?: string };
-  if (!response.ok) throw new Error(answer.error ?? `status ${response.status}`);
-  if (!answer.mfa_required) {
-    result.textContent = `Signed in as ${member.email_address}: no MFA needed.`;
-    showSettings();
+  );
+  byId('settings').replaceChildren(document.createElement('mfa-settings'));
+  showView('signed-in');
+}
+
+async function signIn(member: SeedMember): Promise<void> {
+  byId('mfa-who').textContent = '';
+  if (serverMode) {
+    const response = await fetch('/api/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        organization_id: member.organization_id,
+        email_address: member.email_address,
+        password: 'mfa-demo-password',
+      }),
+    });
+    const answer = (await response.json()) as { mfa_required?: boolean; error?: string };
+    if (!response.ok) throw new Error(answer.error ?? `status ${response.status}`);
+    if (answer.mfa_required)
+      startFlow(null, member.email_address); // it asks your server who
+    else await showSignedIn();
     return;
   }
-  result.textContent = `MFA required for ${member.email_address}.`;
-  mfa.append(document.createElement('mfa-flow')); // it asks your server who is signing in
-  mfa.hidden = false;
+  const client = (await provider.getClient())!;
+  const response = await client.passwords.authenticate({
+    organization_id: member.organization_id,
+    email_address: member.email_address,
+    password: 'mfa-demo-password',
+    session_duration_minutes: 60,
+  });
+  if (response.member_authenticated) await showSignedIn();
+  else startFlow(response, member.email_address);
+}
+
+async function signOut(): Promise<void> {
+  if (serverMode) await fetch('/api/logout', { method: 'POST' });
+  else await (await provider.getClient())?.session.revoke().catch(() => undefined);
+  byId('mfa').querySelector('mfa-flow')?.remove();
+  byId('settings').replaceChildren();
+  showView('sign-in');
+}
+
+function fail(error: unknown): void {
+  status.textContent = `Something failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+  status.dataset.state = 'failed';
+}
+
+function listMembers(seed: Seed): void {
+  const list = byId('members');
+  const magic = byId<HTMLSelectElement>('magic-email');
+  for (const member of seed.members) {
+    const org = seed.organizations.find((o) => o.organization_id === member.organization_id);
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'member';
+    button.dataset.email = member.email_address;
+    const name = document.createElement('strong');
+    name.textContent = member.email_address;
+    const what = document.createElement('span');
+    what.textContent = describe(member, org);
+    button.append(name, what);
+    button.addEventListener('click', () => void signIn(member).catch(fail));
+    const li = document.createElement('li');
+    li.append(button);
+    list.append(li);
+    magic.append(new Option(member.email_address, member.member_id));
+  }
+  byId<HTMLFormElement>('magic-link').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const member = seed.members.find((m) => m.member_id === magic.value)!;
+    const done = byId('magic-status');
+    if (serverMode) {
+      done.textContent = 'Sign-in links go through the browser SDK: switch "Calls go through" to try one.';
+      return;
+    }
+    void provider
+      .getClient()
+      .then((client) =>
+        client!.magicLinks.email.loginOrSignup({
+          email_address: member.email_address,
+          organization_id: member.organization_id,
+          login_redirect_url: `${location.origin}${location.pathname}${location.search}`,
+        }),
+      )
+      .then(() => (done.textContent = `Sent: open it from the dev inbox.`), fail);
+  });
 }
 
 async function start(): Promise<void> {
+  wireOptions();
+  if (serverMode) provider.backendUrl = '/api/mfa';
+  else provider.apiUrl = location.origin;
+  startEventLog(byId<HTMLOListElement>('events'));
   const seed = (await (await fetch('/__emulator/seed')).json()) as Seed;
-  const client = serverMode ? null : (await provider.getClient())!;
-  if (client) {
-    const { organization } = await client.organization.getBySlug({ organization_slug: 'acme' });
-    if (!organization) throw new Error('the emulator does not know the acme organization');
-    status.textContent = `Connected: the Stytch SDK reached the emulator and found ${organization.organization_name}.`;
-  } else {
-    status.textContent = `Connected: your server at /api signs members in with the official stytch package.`;
-  }
+  listMembers(seed);
+  await startDevPanel(() => void signOut());
+  byId('sign-out').addEventListener('click', () => void signOut().catch(fail));
+  byId('mfa').addEventListener('mfa-authenticated', () => void showSignedIn().catch(fail));
+  status.textContent = serverMode
+    ? 'Your server at /api signs members in with the official stytch package; the elements call /api/mfa and no Stytch token reaches this page.'
+    : 'The elements drive the Stytch browser SDK against the emulator at this origin.';
   status.dataset.state = 'connected';
 
-  for (const member of seed.members) {
-    const org = seed.organizations.find((o) => o.organization_id === member.organization_id);
-    memberSelect.append(
-      new Option(`${member.email_address} (${org?.organization_name ?? ''})`, member.member_id),
-    );
-  }
-  form.hidden = false;
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const member = seed.members.find((m) => m.member_id === memberSelect.value)!;
-    mfa.replaceChildren();
-    mfa.hidden = true;
-    settings.querySelector('mfa-settings')?.remove();
-    settings.hidden = true;
-    const password = (form.elements.namedItem('password') as HTMLInputElement).value;
-    if (!client) {
-      serverLogin(member, password).catch((error: unknown) => {
-        result.textContent = `Sign-in failed: ${error instanceof Error ? error.message : String(error)}`;
-      });
-      return;
-    }
-    client.passwords
-      .authenticate({
-        organization_id: member.organization_id,
-        email_address: member.email_address,
-        password,
-        session_duration_minutes: 60,
-      })
-      .then((response) => {
-        if (response.member_authenticated) {
-          result.textContent = `Signed in as ${response.member.email_address}: no MFA needed.`;
-          showSettings();
-          return;
-        }
-        result.textContent = `MFA required for ${response.member.email_address}.`;
-        const flow = document.createElement('mfa-flow');
-        flow.authResponse = response;
-        mfa.append(flow);
-        mfa.hidden = false;
-      })
-      .catch((error: unknown) => {
-        result.textContent = `Sign-in failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
-      });
-  });
-  mfa.addEventListener('mfa-authenticated', (event) => {
-    result.textContent = `Signed in as ${event.detail.member.email_address} with ${event.detail.method}.`;
-    showSettings();
-  });
+  if (!serverMode && params.has('stytch_token_type')) return startFlow(null, '');
+  // A reload: already signed in, or in the middle of MFA (your server remembers), or neither.
+  const answer = await provider.getAuthResponse();
+  if (answer?.member_authenticated && answer.member_session) await showSignedIn();
+  else if (answer?.mfa_required) startFlow(serverMode ? null : answer, answer.member.email_address);
+  else showView('sign-in');
 }
 
-start().catch((error: unknown) => {
-  status.textContent = `Could not reach the Stytch emulator: ${error instanceof Error ? error.message : String(error)}`;
-  status.dataset.state = 'failed';
-});
+start().catch(fail);

@@ -1,41 +1,13 @@
 // `npm start` as a new user runs it: the demo dev server, opened in headless Chromium.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { stripVTControlCharacters } from 'node:util';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/chromium.mjs';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const LOCAL_URL = /Local:\s+(http:\/\/\S+)/;
-
-/** The URL Vite prints, colours stripped; fails if the server exits first or after 30 s. */
-async function serverUrl(child: ChildProcess): Promise<string> {
-  let output = '';
-  let errors = '';
-  child.stdout!.setEncoding('utf8');
-  child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  const exited = new AbortController();
-  const onExit = (code: number | null) =>
-    exited.abort(
-      new Error(`The dev server exited (${String(code)}) before it was ready:\n${output}${errors}`),
-    );
-  child.once('exit', onExit);
-  const signal = AbortSignal.any([exited.signal, AbortSignal.timeout(30_000)]);
-  try {
-    while (!LOCAL_URL.test(output)) {
-      const [chunk] = (await once(child.stdout!, 'data', { signal })) as [string];
-      output += stripVTControlCharacters(chunk);
-    }
-  } finally {
-    child.off('exit', onExit);
-  }
-  return LOCAL_URL.exec(output)![1]!;
-}
+import { startDevServer } from './dev-server.js';
 
 describe('npm start', () => {
   let server: ChildProcess;
@@ -43,13 +15,7 @@ describe('npm start', () => {
   let url = '';
 
   before(async () => {
-    // The same server `npm start` runs, on another port so a running demo does not collide.
-    server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port', '5179'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-    });
-    url = await serverUrl(server);
+    ({ server, url } = await startDevServer(5179));
     browser = await puppeteer.launch({
       executablePath: ensureChromium(),
       args: CHROMIUM_ARGS,
@@ -71,33 +37,21 @@ describe('npm start', () => {
     });
     await page.goto(url);
     await page.waitForSelector('#status[data-state="connected"]', { timeout: 15_000 });
-    const text = await page.$eval('#status', (el) => el.textContent);
-    assert.match(text ?? '', /reached the emulator and found Acme Corp/);
-
-    await page.select('#member', await page.$eval('#member option', (o) => (o as HTMLOptionElement).value));
-    await page.click('button[type="submit"]');
-    await page.waitForFunction(() => document.querySelector('#result')?.textContent !== '', {
-      timeout: 10_000,
-    });
     assert.match(
-      (await page.$eval('#result', (el) => el.textContent)) ?? '',
-      /MFA required for new@acme\.test/,
+      (await page.$eval('#status', (el) => el.textContent)) ?? '',
+      /browser SDK against the emulator/,
     );
+
+    await page.click('button.member[data-email="new@acme.test"]');
+    await page.waitForSelector('mfa-flow[step="select-method"]', { timeout: 10_000 });
+    assert.match((await page.$eval('#mfa-who', (el) => el.textContent)) ?? '', /new@acme\.test/);
 
     // A member whose organization needs no MFA is signed in at once, and sees their settings.
-    await page.select(
-      '#member',
-      await page.$eval('#member', (s) => {
-        const options = Array.from((s as HTMLSelectElement).options);
-        return options.find((o) => o.text.startsWith('user@initech.test'))!.value;
-      }),
-    );
-    await page.click('button[type="submit"]');
-    await page.waitForFunction(
-      () => document.querySelector('mfa-settings')?.getAttribute('step') === 'select-method',
-      { timeout: 10_000 },
-    );
-    assert.match((await page.$eval('#result', (el) => el.textContent)) ?? '', /no MFA needed/);
+    await page.goto(url);
+    await page.waitForSelector('#sign-in:not([hidden])', { timeout: 15_000 });
+    await page.click('button.member[data-email="user@initech.test"]');
+    await page.waitForSelector('mfa-settings[step="select-method"]', { timeout: 10_000 });
+    assert.match((await page.$eval('#who', (el) => el.textContent)) ?? '', /user@initech\.test/);
     assert.deepEqual(offOrigin, []);
   });
 
@@ -119,37 +73,17 @@ describe('npm start', () => {
     });
     await page.goto(`${url}?mode=server`);
     await page.waitForSelector('#status[data-state="connected"]', { timeout: 15_000 });
-    assert.match((await page.$eval('#status', (el) => el.textContent)) ?? '', /your server/);
-    assert.equal(await page.$eval('input[value="server"]', (el) => (el as HTMLInputElement).checked), true);
+    assert.match((await page.$eval('#status', (el) => el.textContent)) ?? '', /Your server/);
+    assert.equal(await page.$eval('#mode', (el) => (el as HTMLSelectElement).value), 'server');
 
-    await page.select(
-      '#member',
-      await page.$eval('#member', (s) => {
-        const options = Array.from((s as HTMLSelectElement).options);
-        return options.find((o) => o.text.startsWith('sms@acme.test'))!.value;
-      }),
-    );
-    await page.click('button[type="submit"]');
-    await page.waitForFunction(
-      () => document.querySelector('mfa-flow')?.getAttribute('step') === 'enter-sms-code',
-      {
-        timeout: 15_000,
-      },
-    );
-    const outbox = (await (await fetch(`${url}__emulator/sms?to=%2B14155550101`)).json()) as {
-      code: string;
-    }[];
-    await page.keyboard.type(outbox.at(-1)!.code);
-    await page.waitForFunction(
-      () => document.querySelector('mfa-settings')?.getAttribute('step') === 'select-method',
-      {
-        timeout: 15_000,
-      },
-    );
-    assert.match(
-      (await page.$eval('#result', (el) => el.textContent)) ?? '',
-      /Signed in as sms@acme\.test with sms_otp/,
-    );
+    await page.click('button.member[data-email="sms@acme.test"]');
+    await page.waitForSelector('mfa-flow[step="enter-sms-code"]', { timeout: 15_000 });
+    const code = await page.waitForSelector('#sms li[data-sms-to="+14155550101"] .code', { timeout: 15_000 });
+    await page.keyboard.type((await code!.evaluate((el) => el.textContent))!);
+    await page.waitForSelector('mfa-settings[step="select-method"]', { timeout: 15_000 });
+    const who = (await page.$eval('#who', (el) => el.textContent)) ?? '';
+    assert.match(who, /sms@acme\.test/);
+    assert.match(who, /text message/);
     assert.equal(await page.evaluate(() => document.cookie), '');
     assert.ok(
       received.some((u) => u.endsWith('/api/mfa/sms/authenticate')),
@@ -159,6 +93,12 @@ describe('npm start', () => {
       received.filter((u) => u.startsWith('TOKEN')),
       [],
     );
+
+    // Signed out through the server: a reload finds no session.
+    await page.click('#sign-out');
+    await page.waitForSelector('#sign-in:not([hidden])', { timeout: 15_000 });
+    await page.reload();
+    await page.waitForSelector('#sign-in:not([hidden])', { timeout: 15_000 });
   });
 
   it('"your server" mode refuses another origin\'s page, though the browser sends the cookie', async () => {

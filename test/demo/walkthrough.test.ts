@@ -1,0 +1,183 @@
+// The demo as a person uses it: every seeded member signs in and finishes their MFA with only what the
+// page shows — the code on the dev phone, the authenticator's code, the setup key on screen, the link
+// in the dev inbox — then signs out and is asked for MFA again. The event log shows what fired.
+import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/chromium.mjs';
+import { startDevServer } from './dev-server.js';
+
+const STEP_TIMEOUT = { timeout: 15_000 };
+
+describe('the demo, used as a person would', () => {
+  let server: ChildProcess;
+  let browser: Browser;
+  let url = '';
+
+  before(async () => {
+    ({ server, url } = await startDevServer(5177));
+    browser = await puppeteer.launch({
+      executablePath: ensureChromium(),
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.kill();
+  });
+
+  /** A fresh visitor on the demo (no session), the emulator reset through the page's own button. */
+  async function visit(): Promise<Page> {
+    const page = await (await browser.createBrowserContext()).newPage();
+    await page.goto(url);
+    await page.waitForSelector('#sign-in:not([hidden])', STEP_TIMEOUT);
+    await page.click('#reset');
+    await page.waitForSelector('#sms li .muted', STEP_TIMEOUT); // "No text messages yet."
+    await page.waitForSelector('#sign-in:not([hidden])', STEP_TIMEOUT);
+    return page;
+  }
+
+  const flowAt = (page: Page, step: string) => page.waitForSelector(`mfa-flow[step="${step}"]`, STEP_TIMEOUT);
+
+  /** The newest code the dev phone shows for a number. */
+  async function phoneCode(page: Page, to: string): Promise<string> {
+    const code = await page.waitForSelector(`#sms li[data-sms-to="${to}"] .code`, STEP_TIMEOUT);
+    return (await code!.evaluate((el) => el.textContent))!;
+  }
+
+  /** The code the authenticator panel shows now for an account. */
+  async function authenticatorCode(page: Page, account: string): Promise<string> {
+    const code = await page.waitForSelector(
+      `#authenticator li[data-totp-for="${account}"] code`,
+      STEP_TIMEOUT,
+    );
+    return (await code!.evaluate((el) => el.textContent))!;
+  }
+
+  async function signedInAs(page: Page, email: string, factor: string): Promise<void> {
+    await page.waitForSelector('#signed-in:not([hidden])', STEP_TIMEOUT);
+    const who = (await page.$eval('#who', (el) => el.textContent)) ?? '';
+    assert.match(who, new RegExp(email.replace('.', '\\.')));
+    assert.match(who, new RegExp(factor));
+    await page.waitForSelector('mfa-settings[step="select-method"]', STEP_TIMEOUT);
+  }
+
+  /** axe's violations on the page as it is now (through shadow roots), as "rule: target" lines. */
+  async function axeViolations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    return page.evaluate(async () => {
+      const { violations } = await (
+        globalThis as unknown as {
+          axe: { run: () => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+        }
+      ).axe.run();
+      return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
+    });
+  }
+
+  const events = (page: Page) => page.$$eval('#events li', (items) => items.map((li) => li.dataset.event));
+
+  it('sms@acme.test: the code from the dev phone; signed out, MFA is asked again', async () => {
+    const page = await visit();
+    await page.click('button.member[data-email="sms@acme.test"]');
+    await flowAt(page, 'enter-sms-code');
+    await page.keyboard.type(await phoneCode(page, '+14155550101'));
+    await signedInAs(page, 'sms@acme.test', 'text message');
+    const fired = await events(page);
+    assert.ok(fired.includes('mfa-authenticated'), fired.join());
+    assert.ok(fired.includes('mfa-step'), fired.join());
+    assert.ok(!fired.includes('mfa-code-complete'), 'the code never reaches the page');
+
+    await page.click('#sign-out');
+    await page.waitForSelector('#sign-in:not([hidden])', STEP_TIMEOUT);
+    await page.reload();
+    await page.waitForSelector('#sign-in:not([hidden])', STEP_TIMEOUT); // the session is gone
+    await page.click('button.member[data-email="sms@acme.test"]');
+    await flowAt(page, 'enter-sms-code');
+  });
+
+  it('totp@acme.test: the code from the authenticator panel', async () => {
+    const page = await visit();
+    await page.click('button.member[data-email="totp@acme.test"]');
+    await flowAt(page, 'enter-totp-code');
+    await page.keyboard.type(await authenticatorCode(page, 'totp@acme.test'));
+    await signedInAs(page, 'totp@acme.test', 'authenticator app');
+  });
+
+  it('new@acme.test enrolls a phone: types it, reads the code on the dev phone', async () => {
+    const page = await visit();
+    await page.click('button.member[data-email="new@acme.test"]');
+    await flowAt(page, 'select-method');
+    const [textMessage] = await page.$$('mfa-flow >>> [part~="method-option"]');
+    assert.match((await textMessage!.evaluate((el) => el.textContent)) ?? '', /Text message/);
+    await textMessage!.click();
+    await flowAt(page, 'enter-phone');
+    // As a person waits for the field to settle: the number is checked once the phone library is in.
+    const field = await page.waitForSelector('mfa-flow >>> mfa-phone-input', STEP_TIMEOUT);
+    await page.waitForFunction((el) => (el as unknown as { ready: boolean }).ready, STEP_TIMEOUT, field);
+    await page.click('mfa-flow >>> mfa-phone-input >>> input');
+    await page.keyboard.type('4155550123');
+    await page.keyboard.press('Enter');
+    await flowAt(page, 'enter-sms-code');
+    await page.keyboard.type(await phoneCode(page, '+14155550123'));
+    await signedInAs(page, 'new@acme.test', 'text message');
+    assert.ok((await events(page)).includes('mfa-enrolled'));
+  });
+
+  it('new@globex.test sets up an authenticator with the key on screen, and saves the recovery codes', async () => {
+    const page = await visit();
+    await page.click('button.member[data-email="new@globex.test"]');
+    await flowAt(page, 'scan-totp');
+    const key = await page.$eval('mfa-flow >>> [part~="secret"]', (el) => el.textContent ?? '');
+    await page.type('#key', key);
+    await page.click('#add-key button');
+    const code = await authenticatorCode(page, `Key ${key.replace(/\s/g, '').slice(0, 4)}…`);
+    await page.click('mfa-flow >>> totp-setup >>> [part~="submit-button"]');
+    await flowAt(page, 'enter-totp-code');
+    await page.keyboard.type(code);
+    await flowAt(page, 'save-recovery-codes');
+    await page.click('mfa-flow >>> [part~="acknowledge"]');
+    await page.click('mfa-flow >>> mfa-recovery-codes >>> [part~="submit-button"]');
+    await signedInAs(page, 'new@globex.test', 'authenticator app');
+  });
+
+  it('user@initech.test needs no MFA: signed in at once', async () => {
+    const page = await visit();
+    await page.click('button.member[data-email="user@initech.test"]');
+    await signedInAs(page, 'user@initech.test', 'password');
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no axe violations at sign-in, at a code step and signed in (${scheme})`, async () => {
+      const page = await visit();
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      assert.deepEqual(await axeViolations(page), [], 'sign-in');
+      await page.click('button.member[data-email="sms@acme.test"]');
+      await flowAt(page, 'enter-sms-code');
+      assert.deepEqual(await axeViolations(page), [], 'the SMS code step');
+      await page.keyboard.type(await phoneCode(page, '+14155550101'));
+      await signedInAs(page, 'sms@acme.test', 'text message');
+      assert.deepEqual(await axeViolations(page), [], 'signed in');
+    });
+  }
+
+  it('a sign-in link from the dev inbox, then the code from the dev phone', async () => {
+    const page = await visit();
+    await page.select(
+      '#magic-email',
+      await page.$eval('#magic-email', (s) => {
+        const options = Array.from((s as HTMLSelectElement).options);
+        return options.find((o) => o.text === 'sms@acme.test')!.value;
+      }),
+    );
+    await page.click('#magic-link button[type="submit"]');
+    const link = await page.waitForSelector('#email li[data-email-to="sms@acme.test"] a', STEP_TIMEOUT);
+    await Promise.all([page.waitForNavigation(), link!.click()]);
+    await flowAt(page, 'enter-sms-code');
+    await page.keyboard.type(await phoneCode(page, '+14155550101'));
+    await signedInAs(page, 'sms@acme.test', 'email link');
+  });
+});
