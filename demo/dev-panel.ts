@@ -158,7 +158,7 @@ const FAULTS: Record<string, object> = {
 };
 
 /** Starts the panel: reads the outboxes every second and wires the emulator's controls. */
-export async function startDevPanel(onReset: () => void): Promise<void> {
+export async function startDevPanel(onReset: () => Promise<void>): Promise<void> {
   const seed = await dev<{ members: SeedMember[] }>('/seed');
   for (const m of seed.members)
     if (m.totp_secret) authenticators.push({ label: m.email_address, secret: m.totp_secret });
@@ -178,16 +178,18 @@ export async function startDevPanel(onReset: () => void): Promise<void> {
     renderAuthenticator();
   });
   byId('advance').addEventListener('click', () => void dev('/clock', { advance_seconds: 300 }).then(refresh));
+  const said = byId('emulator-status');
   byId('reset').addEventListener('click', () => {
-    void dev('/reset', {}).then(() => {
-      authenticators.splice(
-        0,
-        authenticators.length,
-        ...authenticators.filter((a) => !a.label.startsWith('Key ')),
-      );
-      onReset();
-      return refresh();
-    });
+    said.textContent = '';
+    void dev('/reset', {})
+      .then(async () => {
+        const added = authenticators.filter((a) => a.label.startsWith('Key '));
+        for (const key of added) authenticators.splice(authenticators.indexOf(key), 1);
+        await onReset();
+        await refresh();
+        said.textContent = 'Reset: the seeded members as they were, no messages, the clock back to now.';
+      })
+      .catch((error: unknown) => (said.textContent = `Reset failed: ${String(error)}`));
   });
   byId<HTMLFormElement>('fault').addEventListener('submit', (event) => {
     event.preventDefault();

@@ -8,6 +8,7 @@ import '../src/index.js';
 import type { MfaProvider } from '../src/index.js';
 import type { AuthResponse } from '../src/stytch/member.js';
 import { startDevPanel } from './dev-panel.js';
+import { showElementPage } from './element-page.js';
 import { startEventLog } from './event-log.js';
 
 interface SeedOrganization {
@@ -60,6 +61,7 @@ function wireOptions(): void {
 type View = 'sign-in' | 'mfa' | 'signed-in';
 function showView(view: View): void {
   for (const id of ['sign-in', 'mfa', 'signed-in'] as const) byId(id).hidden = id !== view;
+  byId('element-page').hidden = true;
   byId(view).querySelector('h1')?.focus();
 }
 
@@ -155,7 +157,11 @@ async function signIn(member: SeedMember): Promise<void> {
 
 async function signOut(): Promise<void> {
   if (serverMode) await fetch('/api/logout', { method: 'POST' });
-  else await (await provider.getClient())?.session.revoke().catch(() => undefined);
+  else {
+    const client = await provider.getClient();
+    // Revoked on the server (a later sign-in asks for MFA again); a visitor without one has nothing to end.
+    if (client?.session.getSync()) await client.session.revoke().catch(() => undefined);
+  }
   byId('mfa').querySelector('mfa-flow')?.remove();
   byId('settings').replaceChildren();
   showView('sign-in');
@@ -214,7 +220,7 @@ async function start(): Promise<void> {
   startEventLog(byId<HTMLOListElement>('events'));
   const seed = (await (await fetch('/__emulator/seed')).json()) as Seed;
   listMembers(seed);
-  await startDevPanel(() => void signOut());
+  await startDevPanel(signOut);
   byId('sign-out').addEventListener('click', () => void signOut().catch(fail));
   byId('mfa').addEventListener('mfa-authenticated', () => void showSignedIn().catch(fail));
   status.textContent = serverMode
@@ -222,6 +228,18 @@ async function start(): Promise<void> {
     : 'The elements drive the Stytch browser SDK against the emulator at this origin.';
   status.dataset.state = 'connected';
 
+  if (params.get('page') === 'elements') {
+    byId('nav-elements').setAttribute('aria-current', 'page');
+    if (serverMode)
+      status.textContent = 'Element pages drive the browser SDK: "Calls go through" has no effect here.';
+    const page = byId('element-page');
+    page.hidden = false;
+    for (const id of ['sign-in', 'mfa', 'signed-in']) byId(id).hidden = true;
+    if (serverMode) provider.backendUrl = '';
+    provider.apiUrl = location.origin;
+    return showElementPage(page, params.get('tag') ?? '', provider, seed);
+  }
+  byId('nav-sign-in').setAttribute('aria-current', 'page');
   if (!serverMode && params.has('stytch_token_type')) return startFlow(null, '');
   // A reload: already signed in, or in the middle of MFA (your server remembers), or neither.
   const answer = await provider.getAuthResponse();

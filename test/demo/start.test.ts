@@ -41,6 +41,7 @@ describe('npm start', () => {
       (await page.$eval('#status', (el) => el.textContent)) ?? '',
       /browser SDK against the emulator/,
     );
+    await page.waitForSelector('#sign-in:not([hidden])', { timeout: 15_000 });
 
     await page.click('button.member[data-email="new@acme.test"]');
     await page.waitForSelector('mfa-flow[step="select-method"]', { timeout: 10_000 });
@@ -75,6 +76,7 @@ describe('npm start', () => {
     await page.waitForSelector('#status[data-state="connected"]', { timeout: 15_000 });
     assert.match((await page.$eval('#status', (el) => el.textContent)) ?? '', /Your server/);
     assert.equal(await page.$eval('#mode', (el) => (el as HTMLSelectElement).value), 'server');
+    await page.waitForSelector('#sign-in:not([hidden])', { timeout: 15_000 });
 
     await page.click('button.member[data-email="sms@acme.test"]');
     await page.waitForSelector('mfa-flow[step="enter-sms-code"]', { timeout: 15_000 });

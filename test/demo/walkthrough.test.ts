@@ -35,7 +35,10 @@ describe('the demo, used as a person would', () => {
     await page.goto(url);
     await page.waitForSelector('#sign-in:not([hidden])', STEP_TIMEOUT);
     await page.click('#reset');
-    await page.waitForSelector('#sms li .muted', STEP_TIMEOUT); // "No text messages yet."
+    await page.waitForFunction(
+      () => document.querySelector('#emulator-status')?.textContent?.startsWith('Reset:'),
+      STEP_TIMEOUT,
+    );
     await page.waitForSelector('#sign-in:not([hidden])', STEP_TIMEOUT);
     return page;
   }
@@ -180,4 +183,44 @@ describe('the demo, used as a person would', () => {
     await page.keyboard.type(await phoneCode(page, '+14155550101'));
     await signedInAs(page, 'sms@acme.test', 'email link');
   });
+
+  it('has a page per element: a live instance at its first step, its reference from the manifest', async () => {
+    const page = await (await browser.createBrowserContext()).newPage();
+    const firstSteps: Record<string, string> = {
+      'sms-otp-input': 'enter-phone',
+      'totp-setup': 'scan-totp',
+      'mfa-enroll': 'select-method',
+      'mfa-authenticate': 'enter-sms-code',
+      'mfa-flow': 'enter-sms-code',
+      'mfa-recovery-codes': 'save-recovery-codes',
+      'mfa-settings': 'select-method',
+    };
+    for (const [tag, step] of Object.entries(firstSteps)) {
+      await page.goto(`${url}?page=elements&tag=${tag}`);
+      await page.waitForSelector(`#element-page .stage ${tag}[step="${step}"]`, STEP_TIMEOUT);
+      const headings = await page.$$eval('#element-page h2', (hs) => hs.map((h) => h.textContent));
+      assert.ok(headings.includes('Attributes') && headings.includes('Events'), `${tag}: ${headings.join()}`);
+    }
+    await page.goto(`${url}?page=elements&tag=mfa-code-input`);
+    await page.waitForSelector('#element-page .stage mfa-code-input', STEP_TIMEOUT);
+    // A control changes the live instance.
+    await page.type('#attr-length', '8');
+    await page.$eval('#attr-length', (el) => el.dispatchEvent(new Event('change')));
+    await page.waitForSelector('#element-page .stage mfa-code-input[length="8"]', STEP_TIMEOUT);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`an element page has no axe violations, and nothing scrolls sideways at 320 px (${scheme})`, async () => {
+      const page = await (await browser.createBrowserContext()).newPage();
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await page.setViewport({ width: 320, height: 700 });
+      await page.goto(`${url}?page=elements&tag=sms-otp-input`);
+      await page.waitForSelector('#element-page sms-otp-input[step="enter-phone"]', STEP_TIMEOUT);
+      assert.deepEqual(await axeViolations(page), []);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
+      await page.goto(url);
+      await page.waitForSelector('#sign-in:not([hidden])', STEP_TIMEOUT);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
+    });
+  }
 });
