@@ -1,6 +1,6 @@
-import QRCode from 'qrcode';
 import type { EmulatorCore, MfaProof } from '../core.js';
 import { errors } from '../errors.js';
+import { qrPngDataUrl } from '../qr-png.js';
 import { recoveryCode, testId } from '../ids.js';
 import type { MemberRecord, OrganizationRecord, SessionRecord } from '../state.js';
 import { matchTotpStep, newTotpSecret, TOTP_PERIOD_SECONDS } from '../totp.js';
@@ -52,7 +52,7 @@ export async function totpCreate(core: EmulatorCore, member: MemberRecord, expir
   };
   member.totp = totp;
   member.updated_at = now;
-  const qr = await QRCode.toDataURL(otpauthUri(core, org, member, secret), { errorCorrectionLevel: 'M' });
+  const qr = qrPngDataUrl(otpauthUri(core, org, member, secret));
   return {
     totp_registration_id: totp.totp_registration_id,
     secret,

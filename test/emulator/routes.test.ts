@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MEMBER_IDS, ORGANIZATION_IDS, SEED_TOTP_SECRET, totp } from '../../emulator/index.js';
 import { basic, call, sdkLogin, useEmulator } from './helpers.js';
+import { readPngQr } from './png-qr.js';
 
 const ctx = useEmulator();
 const acme = ORGANIZATION_IDS.acme;
@@ -175,6 +176,9 @@ describe('TOTP and recovery codes', () => {
     const created = await create();
     assert.equal(created.status, 200);
     assert.match(created.body.data.qr_code, /^data:image\/png;base64,iVBORw0KGgo/);
+    const uri = new URL(readPngQr(created.body.data.qr_code));
+    assert.equal(uri.protocol, 'otpauth:');
+    assert.equal(uri.searchParams.get('secret'), created.body.data.secret);
     assert.equal((await create()).body.error_type, 'pending_totp_exists');
     const code = totp(created.body.data.secret, await clockMs());
     const body = { organization_id: acme, member_id: MEMBER_IDS.newAcme, code, session_duration_minutes: 60 };
