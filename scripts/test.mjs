@@ -1,4 +1,5 @@
-// `npm test`: typecheck, lint, the emulator's, the server helper's and the demo's Node tests, the browser tests in
+// `npm test`: typecheck, lint, the package as npm would publish it (built, packed, publint, attw), the
+// emulator's, the server helper's and the demo's Node tests, the browser tests in
 // Chromium, and the size budget — then one plain closing line, `N passed, N failed`, for CI.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -34,6 +35,8 @@ run('build the server helper', 'npm', ['run', '--silent', 'build:server']);
 run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 run('lint', 'npm', ['run', '--silent', 'lint']);
 run('manifest', process.execPath, ['scripts/manifest-check.mjs']);
+run('build the package', 'npm', ['run', '--silent', 'build']);
+run('package', process.execPath, ['scripts/pack-check.mjs']);
 
 const tap = join(tmp, 'node.tap');
 const nodeFiles = [

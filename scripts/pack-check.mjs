@@ -1,0 +1,80 @@
+// The package as npm would publish it, checked in `npm test` (after `npm run build`): the files it
+// holds (and what it must not), every source map resolving (its sources shipped or embedded), then
+// publint and @arethetypeswrong/cli on the packed tarball.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix } from 'node:path';
+
+let failures = 0;
+const check = (ok, line) => {
+  console.log(`${ok ? '✓' : '✗'} ${line}`);
+  if (!ok) failures++;
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'stytch-mfa-pack-'));
+try {
+  // Built already: no prepack build again.
+  const [packed] = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
+      encoding: 'utf8',
+    }),
+  );
+  const files = new Set(packed.files.map((f) => f.path));
+  console.log(
+    `${packed.filename}: ${files.size} files, ${(packed.unpackedSize / 1024).toFixed(0)} KB unpacked`,
+  );
+
+  for (const needed of [
+    'LICENSE',
+    'README.md',
+    'package.json',
+    'custom-elements.json',
+    'dist/index.js',
+    'dist/index.d.ts',
+    'dist/cdn/stytch-mfa-elements.js',
+    'dist/cdn/stytch-mfa-elements.classic.js',
+    'dist/emulator/index.js',
+    'dist/server/index.js',
+    'bin/stytch-mfa-emulator.js',
+  ])
+    check(files.has(needed), `ships ${needed}`);
+  const stray = [...files].filter((f) => /^(src|test|demo|emulator|server|scripts|docs|bench)\//.test(f));
+  check(
+    stray.length === 0,
+    `ships nothing from the repository's own folders${stray.length ? `: ${stray[0]}` : ''}`,
+  );
+
+  const maps = [...files].filter((f) => f.endsWith('.map'));
+  const unresolved = [];
+  for (const map of maps) {
+    const { sources = [], sourcesContent = [] } = JSON.parse(readFileSync(map, 'utf8'));
+    sources.forEach((source, i) => {
+      const shipped = files.has(posix.normalize(posix.join(dirname(map), source)));
+      if (!shipped && !sourcesContent[i]) unresolved.push(`${map} → ${source}`);
+    });
+  }
+  check(
+    unresolved.length === 0,
+    `every source map resolves (${maps.length} maps)${unresolved.length ? `; not: ${unresolved.slice(0, 3).join(', ')} (${unresolved.length})` : ''}`,
+  );
+
+  const tarball = join(dir, packed.filename);
+  for (const [name, args] of [
+    ['publint', ['publint', 'run', tarball, '--strict']],
+    ['@arethetypeswrong/cli', ['attw', tarball, '--profile', 'esm-only', '--format', 'ascii']],
+  ]) {
+    try {
+      execFileSync('npx', ['--no-install', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      check(true, `${name} finds no problem`);
+    } catch (error) {
+      check(false, `${name}:\n${error.stdout}${error.stderr}`);
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+if (failures) {
+  console.error(`${failures} package check(s) failed`);
+  process.exit(1);
+}
