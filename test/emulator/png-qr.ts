@@ -3,9 +3,10 @@
 import { inflateSync } from 'node:zlib';
 import jsqrModule from 'jsqr';
 
+type Reader = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+
 // jsqr is CommonJS with a default export: Node hands over module.exports, bundlers its default.
-const jsQR = ((jsqrModule as unknown as { default?: unknown }).default ??
-  jsqrModule) as typeof import('jsqr').default;
+const jsQR = ((jsqrModule as unknown as { default?: unknown }).default ?? jsqrModule) as Reader;
 
 export function readPngQr(dataUrl: string): string {
   const png = Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64');
