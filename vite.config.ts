@@ -53,9 +53,12 @@ function inEntry(id: string): boolean {
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
+    // STYTCH_PUBLIC_TOKEN set: the demo runs against that real Stytch project instead of the emulator.
+    const real = Boolean(process.env.STYTCH_PUBLIC_TOKEN);
     return {
       root: 'demo',
-      plugins: [stytchEmulator()],
+      plugins: real ? [] : [stytchEmulator()],
+      envPrefix: 'STYTCH_PUBLIC_',
       server: { host: '127.0.0.1', port: 5173, strictPort: true },
       resolve: { conditions: ['development', 'module', 'browser'] },
     };

@@ -213,32 +213,80 @@ function listMembers(seed: Seed): void {
   });
 }
 
-async function start(): Promise<void> {
-  wireOptions();
+/**
+ * Against a real Stytch project (`STYTCH_PUBLIC_TOKEN=… npm start`): no emulator, so no seeded
+ * members, dev phone or element pages; members sign in by an emailed link to this page.
+ */
+function startAgainstStytch(token: string): void {
+  provider.setAttribute('public-token', token);
+  byId('dev').hidden = true;
+  byId('mode').closest('label')!.hidden = true; // your server would need the project's secret
+  byId('nav-elements').hidden = true;
+  byId('members').hidden = true;
+  const organizationId = import.meta.env.STYTCH_PUBLIC_ORGANIZATION_ID as string | undefined;
+  const form = byId<HTMLFormElement>('magic-link');
+  const email = document.createElement('input');
+  email.id = 'magic-email';
+  email.type = 'email';
+  email.autocomplete = 'email';
+  email.required = true;
+  byId('magic-email').replaceWith(email);
+  form.querySelector('label')!.textContent = 'Email yourself a sign-in link';
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const done = byId('magic-status');
+    if (!organizationId) {
+      done.textContent = 'Set STYTCH_PUBLIC_ORGANIZATION_ID to the organization members sign in to.';
+      return;
+    }
+    void provider
+      .getClient()
+      .then((client) =>
+        client!.magicLinks.email.loginOrSignup({
+          email_address: email.value,
+          organization_id: organizationId,
+          login_redirect_url: `${location.origin}${location.pathname}`,
+          signup_redirect_url: `${location.origin}${location.pathname}`,
+        }),
+      )
+      .then(() => (done.textContent = 'Sent: open the link in that email.'), fail);
+  });
+  status.textContent = `Against your Stytch project (${token.slice(0, 24)}…): members sign in by an emailed link.`;
+  status.dataset.state = 'connected';
+}
+
+/** Against the emulator: the seeded members, the dev panel, both modes, the element pages. */
+async function startAgainstEmulator(): Promise<boolean> {
   if (serverMode) provider.backendUrl = '/api/mfa';
   else provider.apiUrl = location.origin;
-  startEventLog(byId<HTMLOListElement>('events'));
   const seed = (await (await fetch('/__emulator/seed')).json()) as Seed;
   listMembers(seed);
   await startDevPanel(signOut);
-  byId('sign-out').addEventListener('click', () => void signOut().catch(fail));
-  byId('mfa').addEventListener('mfa-authenticated', () => void showSignedIn().catch(fail));
   status.textContent = serverMode
     ? 'Your server at /api signs members in with the official stytch package; the elements call /api/mfa and no Stytch token reaches this page.'
     : 'The elements drive the Stytch browser SDK against the emulator at this origin.';
   status.dataset.state = 'connected';
+  if (params.get('page') !== 'elements') return false;
+  byId('nav-elements').setAttribute('aria-current', 'page');
+  if (serverMode)
+    status.textContent = 'Element pages drive the browser SDK: "Calls go through" has no effect here.';
+  const page = byId('element-page');
+  page.hidden = false;
+  for (const id of ['sign-in', 'mfa', 'signed-in']) byId(id).hidden = true;
+  if (serverMode) provider.backendUrl = '';
+  provider.apiUrl = location.origin;
+  await showElementPage(page, params.get('tag') ?? '', provider, seed);
+  return true;
+}
 
-  if (params.get('page') === 'elements') {
-    byId('nav-elements').setAttribute('aria-current', 'page');
-    if (serverMode)
-      status.textContent = 'Element pages drive the browser SDK: "Calls go through" has no effect here.';
-    const page = byId('element-page');
-    page.hidden = false;
-    for (const id of ['sign-in', 'mfa', 'signed-in']) byId(id).hidden = true;
-    if (serverMode) provider.backendUrl = '';
-    provider.apiUrl = location.origin;
-    return showElementPage(page, params.get('tag') ?? '', provider, seed);
-  }
+async function start(): Promise<void> {
+  wireOptions();
+  startEventLog(byId<HTMLOListElement>('events'));
+  byId('sign-out').addEventListener('click', () => void signOut().catch(fail));
+  byId('mfa').addEventListener('mfa-authenticated', () => void showSignedIn().catch(fail));
+  const token = import.meta.env.STYTCH_PUBLIC_TOKEN as string | undefined;
+  if (token) startAgainstStytch(token);
+  else if (await startAgainstEmulator()) return; // an element page
   byId('nav-sign-in').setAttribute('aria-current', 'page');
   if (!serverMode && params.has('stytch_token_type')) return startFlow(null, '');
   // A reload: already signed in, or in the middle of MFA (your server remembers), or neither.

@@ -31,12 +31,18 @@ async function serverUrl(child: ChildProcess): Promise<string> {
   return LOCAL_URL.exec(output)![1]!;
 }
 
-/** Starts the dev server on `port` (so a running demo does not collide); resolves with it and its URL. */
-export async function startDevServer(port: number): Promise<{ server: ChildProcess; url: string }> {
+/**
+ * Starts the dev server on `port` (so a running demo does not collide), with `env` added; resolves
+ * with it and its URL.
+ */
+export async function startDevServer(
+  port: number,
+  env: Record<string, string> = {},
+): Promise<{ server: ChildProcess; url: string }> {
   const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port', String(port)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
   });
   return { server, url: await serverUrl(server) };
 }

@@ -161,3 +161,55 @@ describe('npm start', () => {
     await context.close();
   });
 });
+
+describe('npm start with STYTCH_PUBLIC_TOKEN', () => {
+  const token = 'public-token-test-00000000-0000-4000-8000-00000000beef';
+  let server: ChildProcess;
+  let browser: Browser;
+  let url = '';
+
+  before(async () => {
+    ({ server, url } = await startDevServer(5175, {
+      STYTCH_PUBLIC_TOKEN: token,
+      STYTCH_PUBLIC_ORGANIZATION_ID: 'organization-test-real',
+    }));
+    browser = await puppeteer.launch({
+      executablePath: ensureChromium(),
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.kill();
+  });
+
+  it('runs against that Stytch project: no emulator, no dev panel, the SDK calls Stytch', async () => {
+    // No emulator: its dev routes are not there (the dev server answers with the page instead).
+    const seed = await fetch(`${url}__emulator/seed`);
+    assert.doesNotMatch(seed.headers.get('content-type') ?? '', /json/);
+    const page = await browser.newPage();
+    await page.setRequestInterception(true);
+    const elsewhere: string[] = [];
+    let reachedStytch: () => void;
+    const stytchCalled = new Promise<void>((resolve) => (reachedStytch = resolve));
+    page.on('request', (request) => {
+      if (new URL(request.url()).origin === new URL(url).origin) return void request.continue();
+      elsewhere.push(request.url()); // no network here: recorded, not sent
+      if (request.url().startsWith('https://test.stytch.com/sdk/v1/')) reachedStytch();
+      return void request.abort();
+    });
+    await page.goto(url);
+    await page.waitForSelector('#sign-in:not([hidden])', { timeout: 15_000 });
+    assert.match((await page.$eval('#status', (el) => el.textContent)) ?? '', /Against your Stytch project/);
+    assert.equal(await page.$eval('#dev', (el) => (el as HTMLElement).hidden), true);
+    assert.equal(await page.$eval('#members', (el) => (el as HTMLElement).hidden), true);
+    assert.equal(await page.$eval('mfa-provider', (el) => el.getAttribute('public-token')), token);
+    await stytchCalled;
+    assert.ok(
+      elsewhere.some((u) => u.startsWith(`https://test.stytch.com/sdk/v1/projects/bootstrap/${token}`)),
+      elsewhere.join(' '),
+    );
+  });
+});
