@@ -37,6 +37,7 @@ run('lint', 'npm', ['run', '--silent', 'lint']);
 run('manifest', process.execPath, ['scripts/manifest-check.mjs']);
 run('build the package', 'npm', ['run', '--silent', 'build']);
 run('package', process.execPath, ['scripts/pack-check.mjs']);
+run('framework types', 'npx', ['tsc', '-p', 'test/types/tsconfig.json']);
 
 const tap = join(tmp, 'node.tap');
 const nodeFiles = [
