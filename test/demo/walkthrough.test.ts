@@ -184,7 +184,7 @@ describe('the demo, used as a person would', () => {
     await signedInAs(page, 'sms@acme.test', 'email link');
   });
 
-  it('has a page per element: a live instance at its first step, its reference from the manifest', async () => {
+  it('has a page per element, axe-clean: a live instance at its first step, its reference', async () => {
     const page = await (await browser.createBrowserContext()).newPage();
     const firstSteps: Record<string, string> = {
       'sms-otp-input': 'enter-phone',
@@ -198,8 +198,14 @@ describe('the demo, used as a person would', () => {
     for (const [tag, step] of Object.entries(firstSteps)) {
       await page.goto(`${url}?page=elements&tag=${tag}`);
       await page.waitForSelector(`#element-page .stage ${tag}[step="${step}"]`, STEP_TIMEOUT);
+      assert.deepEqual(await axeViolations(page), [], `the page of <${tag}>`);
       const headings = await page.$$eval('#element-page h2', (hs) => hs.map((h) => h.textContent));
       assert.ok(headings.includes('Attributes') && headings.includes('Events'), `${tag}: ${headings.join()}`);
+    }
+    for (const tag of ['mfa-code-input', 'mfa-phone-input', 'mfa-provider']) {
+      await page.goto(`${url}?page=elements&tag=${tag}`);
+      await page.waitForSelector('#element-page table', STEP_TIMEOUT);
+      assert.deepEqual(await axeViolations(page), [], `the page of <${tag}>`);
     }
     await page.goto(`${url}?page=elements&tag=mfa-code-input`);
     await page.waitForSelector('#element-page .stage mfa-code-input', STEP_TIMEOUT);
