@@ -141,7 +141,7 @@ async function refresh(): Promise<void> {
         .map((m) => {
           const link = el('a', 'Open link', 'button-link');
           link.href = m.link;
-          link.setAttribute('aria-label', `Open the link sent to ${m.to}`);
+          link.setAttribute('aria-label', `Open link sent to ${m.to}`);
           const li = item(el('span', m.to, 'to'), el('span', m.subject), link);
           li.dataset.emailTo = m.to;
           return li;

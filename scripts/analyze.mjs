@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { generateJsxTypes } from '@wc-toolkit/jsx-types';
+import { generateVuejsTypes } from 'custom-element-vuejs-integration';
 
 execFileSync(
   'npx',
@@ -13,24 +14,49 @@ const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 manifest.modules.sort((a, b) => a.path.localeCompare(b.path));
 writeFileSync('custom-elements.json', `${JSON.stringify(manifest, null, 2)}\n`);
 
-// JSX types for React 19, Preact and Solid, from the manifest (stytch-mfa-elements/jsx), once the
-// library's declarations are built (they import the element classes and event details from them).
-if (existsSync('dist/index.d.ts')) {
-  generateJsxTypes(manifest, {
-    outdir: 'dist/types',
-    fileName: 'jsx.d.ts',
-    globalTypePath: '../index.js',
-    stronglyTypedEvents: true,
-  });
-  // The generator imports every declaration of the elements' modules; keep those the types use.
-  const file = 'dist/types/jsx.d.ts';
-  const jsx = readFileSync(file, 'utf8');
-  const imports = /import type \{([^}]*)\} from "\.\.\/index\.js";\n/.exec(jsx);
+/**
+ * The generators import every declaration of the elements' modules from the library's index (and
+ * DOM types such as InputEvent with them), and wrap declared `CustomEvent<…>` types in another: keep
+ * the imports the types use that the index exports — the element classes and the event details —
+ * and unwrap the events (so a handler's `event.detail` is the detail).
+ */
+function tidyTypes(file) {
+  const classes = new Set(
+    manifest.modules
+      .flatMap((m) => m.declarations ?? [])
+      .filter((d) => d.customElement)
+      .map((d) => d.name),
+  );
+  const exported = (name) => classes.has(name) || /Detail$/.test(name);
+  const text = readFileSync(file, 'utf8').replace(/CustomEvent<CustomEvent<(\w+)>>/g, 'CustomEvent<$1>');
+  const imports = /import type \{([^}]*)\} from "\.\.\/index\.js";\n/.exec(text);
   if (!imports) throw new Error(`${file}: the generator's import is not where it was`);
-  const body = jsx.slice(imports.index + imports[0].length);
-  const used = imports[1]
-    .split(',')
-    .map((name) => name.trim())
-    .filter((name) => name && new RegExp(`\\b${name}\\b`).test(body));
-  writeFileSync(file, `import type { ${used.join(', ')} } from "../index.js";\n${body}`);
+  const before = text.slice(0, imports.index);
+  const body = text.slice(imports.index + imports[0].length);
+  // (The Vue generator leaves the details out of its import though its types name them.)
+  const names = [
+    ...new Set([
+      ...imports[1].split(',').map((name) => name.trim()),
+      ...(body.match(/\b\w+Detail\b/g) ?? []),
+    ]),
+  ];
+  const kept = names.filter((name) => name && exported(name) && new RegExp(`\\b${name}\\b`).test(body));
+  writeFileSync(file, `${before}import type { ${kept.join(', ')} } from "../index.js";\n${body}`);
+}
+
+// Framework types from the manifest, once the library's declarations are built (they import the
+// element classes and event details from them): JSX for React 19, Preact and Solid
+// (stytch-mfa-elements/jsx), and Vue's GlobalComponents (stytch-mfa-elements/vue).
+if (existsSync('dist/index.d.ts')) {
+  const common = { outdir: 'dist/types', globalTypePath: '../index.js' };
+  generateJsxTypes(manifest, { ...common, fileName: 'jsx.d.ts', stronglyTypedEvents: true });
+  tidyTypes('dist/types/jsx.d.ts');
+  generateVuejsTypes(manifest, { ...common, fileName: 'vue.d.ts' });
+  tidyTypes('dist/types/vue.d.ts');
+  // Vue hands `@mfa-sms-sent` to a prop named onMfaSmsSent: name the handlers so, or they go unchecked.
+  const vue = readFileSync('dist/types/vue.d.ts', 'utf8').replace(
+    /"on(mfa(?:-[a-z]+)+)"\?:/g,
+    (_, event) => `on${event.replace(/(^|-)([a-z])/g, (_m, _d, c) => c.toUpperCase())}?:`,
+  );
+  writeFileSync('dist/types/vue.d.ts', vue);
 }

@@ -37,7 +37,8 @@ run('lint', 'npm', ['run', '--silent', 'lint']);
 run('manifest', process.execPath, ['scripts/manifest-check.mjs']);
 run('build the package', 'npm', ['run', '--silent', 'build']);
 run('package', process.execPath, ['scripts/pack-check.mjs']);
-run('framework types', 'npx', ['tsc', '-p', 'test/types/tsconfig.json']);
+run('framework types: React', 'npx', ['tsc', '-p', 'test/types/tsconfig.json']);
+run('framework types: Vue', 'npx', ['vue-tsc', '-p', 'test/types/vue/tsconfig.json']);
 
 const tap = join(tmp, 'node.tap');
 const nodeFiles = [
