@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { generateJsxTypes } from '@wc-toolkit/jsx-types';
+import { generateSvelteTypes } from 'custom-element-svelte-integration';
 import { generateVuejsTypes } from 'custom-element-vuejs-integration';
 
 execFileSync(
@@ -46,7 +47,8 @@ function tidyTypes(file) {
 
 // Framework types from the manifest, once the library's declarations are built (they import the
 // element classes and event details from them): JSX for React 19, Preact and Solid
-// (stytch-mfa-elements/jsx), and Vue's GlobalComponents (stytch-mfa-elements/vue).
+// (stytch-mfa-elements/jsx), Vue's GlobalComponents (stytch-mfa-elements/vue) and Svelte's
+// svelteHTML elements (stytch-mfa-elements/svelte).
 if (existsSync('dist/index.d.ts')) {
   const common = { outdir: 'dist/types', globalTypePath: '../index.js' };
   generateJsxTypes(manifest, { ...common, fileName: 'jsx.d.ts', stronglyTypedEvents: true });
@@ -59,4 +61,26 @@ if (existsSync('dist/index.d.ts')) {
     (_, event) => `on${event.replace(/(^|-)([a-z])/g, (_m, _d, c) => c.toUpperCase())}?:`,
   );
   writeFileSync('dist/types/vue.d.ts', vue);
+  generateSvelteTypes(manifest, { ...common, fileName: 'svelte.d.ts' });
+  tidyTypes('dist/types/svelte.d.ts');
+  // What the Svelte generator leaves a Svelte 5 app without: its base props name React's
+  // JSX.Element and JSX.CSSProperties; it declares svelteHTML inside the module, where no template
+  // sees it; it names handlers only as Svelte 4's `on:mfa-sms-sent` (Svelte 5 listens with
+  // `onmfa-sms-sent={…}`) and properties only as `bind:authResponse` (`authResponse={r}` sets one).
+  const svelte = readFileSync('dist/types/svelte.d.ts', 'utf8')
+    .replace(/JSX\.Element/g, 'unknown')
+    .replace(/JSX\.CSSProperties/g, 'string')
+    .replace(
+      /^declare namespace svelteHTML \{([\s\S]*?)^\}/m,
+      'declare global {\n  namespace svelteHTML {$1}\n}',
+    )
+    .replace(
+      /^(\s*)"on:(mfa[a-z-]*)"\?:(.*)$/gm,
+      (line, indent, event, type) => `${line}\n${indent}"on${event}"?:${type}`,
+    )
+    .replace(
+      /^(\s*)"bind:(\w+)"\?:(.*)$/gm,
+      (line, indent, name, type) => `${line}\n${indent}${name}?:${type}`,
+    );
+  writeFileSync('dist/types/svelte.d.ts', svelte);
 }

@@ -39,6 +39,7 @@ run('build the package', 'npm', ['run', '--silent', 'build']);
 run('package', process.execPath, ['scripts/pack-check.mjs']);
 run('framework types: React', 'npx', ['tsc', '-p', 'test/types/tsconfig.json']);
 run('framework types: Vue', 'npx', ['vue-tsc', '-p', 'test/types/vue/tsconfig.json']);
+run('framework types: Svelte', process.execPath, ['scripts/svelte-types-check.mjs']);
 
 const tap = join(tmp, 'node.tap');
 const nodeFiles = [
