@@ -3,7 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { generateJsxTypes } from '@wc-toolkit/jsx-types';
+import { generateJetBrainsWebTypes } from 'custom-element-jet-brains-integration';
 import { generateSvelteTypes } from 'custom-element-svelte-integration';
+import { generateVsCodeCustomElementData } from 'custom-element-vs-code-integration';
 import { generateVuejsTypes } from 'custom-element-vuejs-integration';
 
 execFileSync(
@@ -44,6 +46,20 @@ function tidyTypes(file) {
   const kept = names.filter((name) => name && exported(name) && new RegExp(`\\b${name}\\b`).test(body));
   writeFileSync(file, `${before}import type { ${kept.join(', ')} } from "../index.js";\n${body}`);
 }
+
+// Editor data from the manifest: VS Code's HTML and CSS custom data, JetBrains' web-types (named by
+// package.json's "web-types"), so editors complete the tags, attributes, parts and --mfa- properties.
+generateVsCodeCustomElementData(manifest, {
+  outdir: 'dist/editors',
+  htmlFileName: 'vscode.html-custom-data.json',
+  cssFileName: 'vscode.css-custom-data.json',
+  hideLogs: true,
+});
+generateJetBrainsWebTypes(manifest, {
+  outdir: 'dist/editors',
+  webTypesFileName: 'web-types.json',
+  hideLogs: true,
+});
 
 // Framework types from the manifest, once the library's declarations are built (they import the
 // element classes and event details from them): JSX for React 19, Preact and Solid

@@ -37,6 +37,12 @@ try {
     'dist/emulator/index.js',
     'dist/server/index.js',
     'bin/stytch-mfa-emulator.js',
+    'dist/types/jsx.d.ts',
+    'dist/types/vue.d.ts',
+    'dist/types/svelte.d.ts',
+    'dist/editors/vscode.html-custom-data.json',
+    'dist/editors/vscode.css-custom-data.json',
+    'dist/editors/web-types.json',
   ])
     check(files.has(needed), `ships ${needed}`);
   const stray = [...files].filter((f) => /^(src|test|demo|emulator|server|scripts|docs|bench)\//.test(f));
@@ -57,6 +63,21 @@ try {
   check(
     unresolved.length === 0,
     `every source map resolves (${maps.length} maps)${unresolved.length ? `; not: ${unresolved.slice(0, 3).join(', ')} (${unresolved.length})` : ''}`,
+  );
+
+  // The editors' data names every element the manifest does.
+  const tags = JSON.parse(readFileSync('custom-elements.json', 'utf8'))
+    .modules.flatMap((m) => m.declarations ?? [])
+    .filter((d) => d.tagName)
+    .map((d) => d.tagName);
+  const vscode = JSON.parse(readFileSync('dist/editors/vscode.html-custom-data.json', 'utf8'));
+  const webTypes = JSON.parse(readFileSync('dist/editors/web-types.json', 'utf8'));
+  const inVsCode = new Set(vscode.tags.map((t) => t.name));
+  const inWebTypes = new Set(webTypes.contributions.html.elements.map((e) => e.name));
+  const undocumented = tags.filter((tag) => !inVsCode.has(tag) || !inWebTypes.has(tag));
+  check(
+    undocumented.length === 0,
+    `VS Code and JetBrains data name all ${tags.length} elements${undocumented.length ? `; not ${undocumented.join(', ')}` : ''}`,
   );
 
   const tarball = join(dir, packed.filename);
