@@ -13,7 +13,10 @@ execFileSync(
   ['cem', 'analyze', '--litelement', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--quiet'],
   { stdio: 'inherit' },
 );
-const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+// Module paths name what the package ships (dist/…/*.js), not the sources it does not.
+const manifest = JSON.parse(
+  readFileSync('custom-elements.json', 'utf8').replace(/"src\/([^"]+)\.[jt]s"/g, '"dist/$1.js"'),
+);
 manifest.modules.sort((a, b) => a.path.localeCompare(b.path));
 writeFileSync('custom-elements.json', `${JSON.stringify(manifest, null, 2)}\n`);
 

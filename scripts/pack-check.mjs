@@ -65,6 +65,14 @@ try {
     `every source map resolves (${maps.length} maps)${unresolved.length ? `; not: ${unresolved.slice(0, 3).join(', ')} (${unresolved.length})` : ''}`,
   );
 
+  // The manifest names modules the package ships.
+  const modules = JSON.parse(readFileSync('custom-elements.json', 'utf8')).modules.map((m) => m.path);
+  const unshipped = modules.filter((path) => !files.has(path));
+  check(
+    unshipped.length === 0,
+    `custom-elements.json names shipped modules (${modules.length})${unshipped.length ? `; not ${unshipped[0]}` : ''}`,
+  );
+
   // The editors' data names every element the manifest does.
   const tags = JSON.parse(readFileSync('custom-elements.json', 'utf8'))
     .modules.flatMap((m) => m.declarations ?? [])
