@@ -1,7 +1,7 @@
 // The demo's dev phone, inbox and authenticator, and the emulator's controls: what a person needs to
 // finish any sign-in without curl. The outboxes are read every second from the emulator's dev routes;
 // TOTP codes are computed in the page (otpauth) for the emulator's clock.
-import { Secret, TOTP } from 'otpauth';
+import { textElement as el, totpCode } from './dom.js';
 
 interface Message {
   to: string;
@@ -41,17 +41,6 @@ function item(...children: (Node | string)[]): HTMLLIElement {
   return li;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  text: string,
-  className = '',
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
 function copyButton(text: string, label: string): HTMLButtonElement {
   const button = el('button', 'Copy', 'secondary small');
   button.type = 'button';
@@ -80,14 +69,7 @@ function renderAuthenticator(): void {
   const now = Date.now() + offsetSeconds * 1000;
   const left = 30 - (Math.floor(now / 1000) % 30);
   const rows = authenticators.map(({ label, secret }) => {
-    const code = new TOTP({
-      secret: Secret.fromBase32(secret),
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-    }).generate({
-      timestamp: now,
-    });
+    const code = totpCode(secret, now);
     const li = item(el('span', label, 'to'), el('code', code, 'code'), el('span', `${left} s`, 'muted'));
     li.dataset.totpFor = label;
     li.append(copyButton(code, `Copy the code for ${label}`));

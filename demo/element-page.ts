@@ -2,10 +2,10 @@
 // its attributes as controls (a change places a fresh instance), and its reference — attributes,
 // properties, events, parts, CSS properties — rendered from custom-elements.json. The events it
 // fires show in the page's event log.
-import { Secret, TOTP } from 'otpauth';
 import manifest from '../custom-elements.json';
 import type { MfaProvider } from '../src/index.js';
 import type { AuthResponse } from '../src/stytch/member.js';
+import { textElement as text, totpCode } from './dom.js';
 
 interface Described {
   name: string;
@@ -51,13 +51,6 @@ const SCENARIOS: Record<string, { email: string; full?: boolean; attributes?: Re
   'mfa-settings': { email: 'user@initech.test', full: true },
 };
 
-const text = <K extends keyof HTMLElementTagNameMap>(tag: K, content: string, className = '') => {
-  const node = document.createElement(tag);
-  node.textContent = content;
-  if (className) node.className = className;
-  return node;
-};
-
 /** A reference table; nothing when there are no rows. */
 function table(title: string, columns: string[], rows: string[][]): HTMLElement[] {
   if (!rows.length) return [];
@@ -94,14 +87,7 @@ async function signIn(provider: MfaProvider, member: SeedMember, full: boolean):
   });
   if (!full || response.member_authenticated) return response;
   const clock = (await (await fetch('/__emulator/clock')).json()) as { offset_seconds: number };
-  const code = new TOTP({
-    secret: Secret.fromBase32(member.totp_secret),
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-  }).generate({
-    timestamp: Date.now() + clock.offset_seconds * 1000,
-  });
+  const code = totpCode(member.totp_secret, Date.now() + clock.offset_seconds * 1000);
   await client.totp.authenticate({
     organization_id: member.organization_id,
     member_id: response.member_id,

@@ -89,7 +89,6 @@ writeFileSync(join(dir, 'set-response.js'), (await import('node:fs')).readFileSy
 await bundle('stytch-ui', 'bench/stytch-ui.js');
 await bundle('kit-app', 'bench/kit-app.js');
 await bundle('lit-floor', 'bench/lit-floor.js');
-await bundle('stytch-ui-landing', 'bench/stytch-ui-landing.js');
 
 const routes = {
   'returning SMS': await answerFor('sms@acme.test'),
@@ -110,7 +109,7 @@ for (const [route, response] of Object.entries(routes)) {
   pages.push({ name: `<mfa-flow> Vite app, ${route}`, file: `app-${slug}` });
 }
 // The magic-link landing: from navigation with a fresh token in the URL to the SMS code field.
-page('landing-stytch-ui', '<div id="ui"></div>', ['/stytch-ui-landing/main.js'], '', 'code');
+page('landing-stytch-ui', '<div id="ui"></div>', ['/stytch-ui/main.js'], '', 'code');
 page(
   'landing-cdn',
   `<mfa-provider public-token="public-token-test-bench" api-url="${origin}"><mfa-flow handle-redirect></mfa-flow></mfa-provider>`,

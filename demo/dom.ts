@@ -1,0 +1,21 @@
+// Small helpers the demo's modules share: an element with its text, and an authenticator's code.
+import { Secret, TOTP } from 'otpauth';
+
+/** A `tag` element holding `text` (as text, never markup), with an optional class. */
+export function textElement<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text: string,
+  className = '',
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+/** The TOTP code (SHA-1, 6 digits, 30 s, as Stytch's) a base32 `secret` gives at `timestampMs`. */
+export function totpCode(secret: string, timestampMs: number): string {
+  return new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({
+    timestamp: timestampMs,
+  });
+}
