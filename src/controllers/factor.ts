@@ -85,12 +85,12 @@ export class FactorController {
     const host = this.host;
     const context = host.context;
     if (!context || host.calls.pending) return null;
-    const refocus = () => host.focusPart('mfa-code-input');
+    const refocus = () => host.steps.focus('mfa-code-input');
     if (code.length !== length) {
       // An incomplete code stays to be finished; an empty field after a failed code keeps that
       // failure's message (the field was cleared for the next try, not submitted again).
       if (code || !this.error) {
-        host.fail(
+        host.calls.fail(
           { code: 'invalid_code', key: 'errorInvalidCode', recoverable: true },
           { length },
           (message) => {
@@ -102,7 +102,7 @@ export class FactorController {
       await refocus();
       return null;
     }
-    const result = await host.attempt(
+    const result = await host.calls.attempt(
       'verify',
       async () => call(await context.api(), context.who),
       async (failure) => {

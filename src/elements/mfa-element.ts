@@ -1,27 +1,26 @@
 import type { nothing, PropertyDeclarations } from 'lit';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { AsyncCall } from '../controllers/async-call.js';
+import { Calls } from '../controllers/calls.js';
 import { ClientController, type CallContext } from '../controllers/client.js';
 import { Restarter } from '../controllers/restart.js';
 import { LocalizeController } from '../controllers/localize.js';
-import { emit, type StepDetail } from '../events.js';
+import { Steps } from '../controllers/steps.js';
+import { emit } from '../events.js';
 import { shared } from '../strings/en/shared.js';
-import type { MfaStrings, StringKey } from '../strings/locales.js';
-import { toFailure, type Failure } from '../stytch/errors.js';
+import type { MfaStrings } from '../strings/locales.js';
 import type { AuthResponse } from '../stytch/member.js';
 import type { MfaClient } from '../stytch/types.js';
 import { base } from '../styles/base.js';
 import { tokens } from '../styles/tokens.js';
-import type { MfaMethod, MfaStep } from '../types.js';
+import type { MfaStep } from '../types.js';
 
 export type { CallContext };
 
-/** Where a failure's message goes, instead of the `error` part. */
-export type ShowFailure = (message: string, failure: Failure) => void;
-
 /**
- * What every element that calls Stytch shares: the client, who is authenticating, strings, the
- * current step and how failures are reported. Elements extend it; it is not registered itself.
+ * What every element that calls Stytch shares: its inputs (the client, who is authenticating,
+ * strings), starting — again when an input changes — and the frame around a step. Calls and their
+ * failures go through `calls` (controllers/calls.ts), steps and focus through `steps`
+ * (controllers/steps.ts). Elements extend it; it is not registered itself.
  */
 export abstract class MfaElement extends LitElement {
   static override styles = [tokens, base];
@@ -49,19 +48,14 @@ export abstract class MfaElement extends LitElement {
 
   /** The Stytch client to use; without one, the nearest `<mfa-provider>`'s. */
   client: MfaClient | null = null;
-
   /** What the primary `authenticate()` call returned (password, magic link, SSO, OAuth, discovery…). */
   authResponse: AuthResponse | null = null;
-
   /** The organization, when not read from `authResponse` or the session. */
   organizationId = '';
-
   /** The member, when not read from `authResponse` or the session. */
   memberId = '';
-
   /** Length of the session created on success. */
   sessionDurationMinutes = 60;
-
   /** Overrides of any of the element's strings. */
   strings: Partial<MfaStrings> = {};
 
@@ -80,19 +74,18 @@ export abstract class MfaElement extends LitElement {
   protected readonly localize = new LocalizeController(this, (this.constructor as typeof MfaElement).english);
   /** Finds the client: the element's own, else the nearest provider's. */
   protected readonly finder = new ClientController(this);
-  /** @internal */
-  readonly calls = new AsyncCall(this);
+  /** Makes the element's calls and reports their failures. @internal */
+  readonly calls = new Calls(this, this.localize);
   private readonly starts = new Restarter(
     this,
     (this.constructor as typeof MfaElement).restartOn,
     (restart) => this.startOnce(restart),
   );
-
-  private currentStep: MfaStep | null = null;
-
+  /** @internal */
+  readonly steps = new Steps(this);
   /** The step shown now (reflected to the `step` attribute). */
   get step(): MfaStep | null {
-    return this.currentStep;
+    return this.steps.current;
   }
 
   protected get t() {
@@ -125,6 +118,7 @@ export abstract class MfaElement extends LitElement {
     this.starts.read();
     if (!go) return;
     const context = await this.ready();
+    if (context) this.setupMessage = '';
     if (!this.isConnected) return; // removed while starting: nothing may start; connecting starts again
     this.context = context;
     if (!this.starts.again && context) await this.begin(context);
@@ -144,47 +138,6 @@ export abstract class MfaElement extends LitElement {
   /** Drops secrets (codes, keys) from the element: called when it is removed. */
   protected forget(): void {}
 
-  /**
-   * The one way the elements make a call: once at a time (while one is pending another is refused),
-   * and a failure is shown (`how.show`, else in the `error` part) and fired as `mfa-error`, then
-   * handed to `onFailure`. Resolves with `{ value }`, or null when refused or failed. @internal
-   */
-  async attempt<T>(
-    name: string,
-    task: () => Promise<T>,
-    onFailure?: (failure: Failure) => unknown,
-    how: { values?: Record<string, string | number>; show?: ShowFailure } = {},
-  ): Promise<{ value: T } | null> {
-    const result = await this.calls.run(name, task);
-    if (result?.ok) return result;
-    if (result) {
-      const failure = await toFailure(result.error);
-      await onFailure?.(
-        this.fail(failure, { seconds: failure.retryAfterSeconds ?? 0, ...how.values }, how.show),
-      );
-    }
-    return null;
-  }
-
-  /**
-   * Waits for a module a step needs (an element, a step's code). Resolves with it, or with null after
-   * showing a failure to load it as a network failure.
-   */
-  protected async loaded<T>(module: Promise<T>): Promise<T | null> {
-    try {
-      return await module;
-    } catch {
-      this.fail({ code: 'network', key: 'errorNetwork', recoverable: true });
-      return null;
-    }
-  }
-
-  /** Focuses the first match of `selector` once the element has rendered. @internal */
-  async focusPart(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
   /** The setup message instead of a step, or the step and the `status` part. */
   protected renderFrame(body: TemplateResult | typeof nothing): TemplateResult {
     if (this.setupMessage) return html`<p part="error" role="alert">${this.setupMessage}</p>`;
@@ -194,53 +147,18 @@ export abstract class MfaElement extends LitElement {
     `;
   }
 
-  /** Moves to a step: reflects it and fires `mfa-step` when it changed. */
-  protected setStep(step: MfaStep, method: MfaMethod | null): void {
-    if (step === this.currentStep) return;
-    this.currentStep = step;
-    this.setAttribute('step', step);
-    this.requestUpdate();
-    emit(this, 'mfa-step', { step, method });
-  }
-
-  /**
-   * For elements that host another: an inner element's `mfa-step` becomes this element's step, so
-   * the page hears one stream of steps from the element it placed.
-   */
-  protected relayStep(event: CustomEvent<StepDetail>): void {
-    if (event.target === this) return;
-    event.stopPropagation();
-    this.setStep(event.detail.step, event.detail.method);
-  }
-
-  /** Shows a failure (in the `error` part, or where `show` puts it) and fires `mfa-error`. @internal */
-  fail(failure: Failure, values?: Record<string, string | number>, show?: ShowFailure): Failure {
-    const message = this.t(failure.key, values);
-    if (show) show(message, failure);
-    else this.errorMessage = message;
-    emit(this, 'mfa-error', {
-      code: failure.code,
-      message,
-      step: this.currentStep,
-      recoverable: failure.recoverable,
-    });
-    return failure;
-  }
-
-  /** Where calls go and for whom, or null after showing why not (`no_client`, `no_session`). */
+  /** Where calls go and for whom; null after showing why not. */
   protected async ready(): Promise<CallContext | null> {
     const context = await this.finder.context();
-    if (context === 'no_client') return this.setupFailed(context, 'noClient');
-    if (context === 'no_session') return this.setupFailed(context, 'noMember');
-    this.setupMessage = '';
-    return context;
+    if (typeof context !== 'string') return context;
+    this.setupFailed(context);
+    return null;
   }
 
   /** Shows why the element cannot start (no client, no member) and fires `mfa-error`. */
-  protected setupFailed(code: string, key: StringKey): null {
-    if (this.starts.again) return null; // read from values already replaced: start again, quietly
-    this.setupMessage = this.t(key);
+  protected setupFailed(code: 'no_client' | 'no_session'): void {
+    if (this.starts.again) return; // read from values already replaced: start again, quietly
+    this.setupMessage = this.t(code === 'no_client' ? 'noClient' : 'noMember');
     emit(this, 'mfa-error', { code, message: this.setupMessage, step: null, recoverable: false });
-    return null;
   }
 }

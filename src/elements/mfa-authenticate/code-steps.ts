@@ -56,14 +56,14 @@ export class CodeSteps {
     const host = this.host;
     const context = host.context;
     if (!context || host.calls.pending) return null;
-    const refocus = () => host.focusPart('[part~="recovery-code-input"]');
+    const refocus = () => host.steps.focus('[part~="recovery-code-input"]');
     if (!code) {
-      host.fail({ code: 'invalid_code', key: 'recoveryCodeRequired', recoverable: true });
+      host.calls.fail({ code: 'invalid_code', key: 'recoveryCodeRequired', recoverable: true });
       await refocus();
       return null;
     }
     const { who } = context;
-    const result = await host.attempt(
+    const result = await host.calls.attempt(
       'verify',
       async () =>
         (await context.api()).recoveryCodes.recover({

@@ -94,15 +94,16 @@ export class MfaAuthenticate extends MfaElement {
     } else if (this.hasTotp) {
       await this.show('totp');
     } else {
-      this.fail({ code: 'no_mfa_factor', key: 'enrollNoMethods', recoverable: false });
+      this.calls.fail({ code: 'no_mfa_factor', key: 'enrollNoMethods', recoverable: false });
     }
   }
 
   /** Loads what a method's step needs the first time: `<sms-otp-input>`, or the code steps. */
   private async load(method: MfaMethod): Promise<boolean> {
-    if (method === 'sms_otp') return Boolean(await this.loaded(import('../sms-otp-input/sms-otp-input.js')));
+    if (method === 'sms_otp')
+      return Boolean(await this.calls.loaded(import('../sms-otp-input/sms-otp-input.js')));
     if (this.codeSteps) return true;
-    const steps = await this.loaded(import('./code-steps.js'));
+    const steps = await this.calls.loaded(import('./code-steps.js'));
     if (steps) this.codeSteps = new steps.CodeSteps(this);
     return Boolean(steps);
   }
@@ -113,9 +114,9 @@ export class MfaAuthenticate extends MfaElement {
     this.method = method;
     this.errorMessage = '';
     if (this.codeSteps) this.codeSteps.factor.error = '';
-    if (method === 'totp') this.setStep('enter-totp-code', 'totp');
-    if (method === 'recovery_code') this.setStep('enter-recovery-code', 'recovery_code');
-    await this.focusPart('mfa-code-input, [part~="recovery-code-input"], sms-otp-input');
+    if (method === 'totp') this.steps.go('enter-totp-code', 'totp');
+    if (method === 'recovery_code') this.steps.go('enter-recovery-code', 'recovery_code');
+    await this.steps.focus('mfa-code-input, [part~="recovery-code-input"], sms-otp-input');
   }
 
   /** The member asked for another method (for SMS, that is the explicit action that sends a code). */
@@ -130,7 +131,7 @@ export class MfaAuthenticate extends MfaElement {
     this.status = this.t('authDone');
     const { member, organization, member_session: memberSession } = answer;
     steps.factor.succeeded('totp', { member, organization, memberSession });
-    this.setStep('done', 'totp');
+    this.steps.go('done', 'totp');
   }
 
   private async verifyRecoveryCode(steps: CodeSteps): Promise<void> {
@@ -144,7 +145,7 @@ export class MfaAuthenticate extends MfaElement {
         ? this.t('authRemainingNone')
         : this.t(this.warning ? 'authRemainingFew' : 'authRemaining', { count: left });
     steps.factor.succeeded('recovery_code', { member, organization, memberSession: member_session });
-    this.setStep('done', 'recovery_code');
+    this.steps.go('done', 'recovery_code');
   }
 
   private renderSwitches(): TemplateResult {
@@ -174,7 +175,7 @@ export class MfaAuthenticate extends MfaElement {
       ?sms-sent=${this.alreadySent}
       session-duration-minutes=${this.sessionDurationMinutes}
       .strings=${this.strings}
-      @mfa-step=${this.relayStep}
+      @mfa-step=${this.steps.relay}
     ></sms-otp-input>`;
   }
 

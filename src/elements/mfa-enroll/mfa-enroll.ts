@@ -54,18 +54,18 @@ export class MfaEnroll extends MfaElement {
     const wanted = this.methods.split(/[\s,]+/);
     this.choices = allowedFactors(org).filter((m) => wanted.includes(m));
     if (this.choices.length === 0) {
-      this.fail({ code: 'no_allowed_method', key: 'enrollNoMethods', recoverable: false });
+      this.calls.fail({ code: 'no_allowed_method', key: 'enrollNoMethods', recoverable: false });
     } else if (this.choices.length === 1) {
       await this.choose(this.choices[0]!);
     } else {
-      this.setStep('select-method', null);
-      await this.focusPart('[part~="method-option"]');
+      this.steps.go('select-method', null);
+      await this.steps.focus('[part~="method-option"]');
     }
   }
 
   /** Shows a factor; its element loads when first chosen. */
   private async choose(method: Method): Promise<void> {
-    if (!(await this.loaded(loadFactor(method)))) return;
+    if (!(await this.calls.loaded(loadFactor(method)))) return;
     this.errorMessage = '';
     this.method = method;
     if (!this.opened.includes(method)) {
@@ -77,13 +77,13 @@ export class MfaEnroll extends MfaElement {
     const factor = this.renderRoot.querySelector<MfaElement>(
       method === 'sms_otp' ? 'sms-otp-input' : 'totp-setup',
     );
-    if (factor?.step) this.setStep(factor.step, method);
+    if (factor?.step) this.steps.go(factor.step, method);
   }
 
   private back(): void {
     this.method = null;
-    this.setStep('select-method', null);
-    void this.focusPart('[part~="method-option"]');
+    this.steps.go('select-method', null);
+    void this.steps.focus('[part~="method-option"]');
   }
 
   private renderChoice(): TemplateResult {
@@ -115,7 +115,7 @@ export class MfaEnroll extends MfaElement {
       strings: this.strings,
       enrollment: 'enroll',
       hidden: method !== this.method,
-      onStep: this.relayStep,
+      onStep: this.steps.relay,
     });
   }
 

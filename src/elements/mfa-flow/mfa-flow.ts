@@ -72,7 +72,7 @@ export class MfaFlow extends MfaElement {
       const source = await this.finder.resolve();
       const client = await source?.getClient();
       if (client) {
-        const result = await this.attempt('redirect', () =>
+        const result = await this.calls.attempt('redirect', () =>
           client.authenticateByUrl({ session_duration_minutes: this.sessionDurationMinutes }),
         );
         if (!result) return false;
@@ -85,7 +85,7 @@ export class MfaFlow extends MfaElement {
       // Backend mode: the host's server knows who is signing in (its session, without the tokens).
       const source = await this.finder.resolve();
       if (source?.getAuthResponse) {
-        const result = await this.attempt('state', () => source.getAuthResponse!());
+        const result = await this.calls.attempt('state', () => source.getAuthResponse!());
         if (!result) return false;
         this.authResponse ??= result.value; // unless the page gave one meanwhile
       }
@@ -97,7 +97,7 @@ export class MfaFlow extends MfaElement {
     this.route = null;
     const response = this.authResponse;
     if (!response) {
-      this.setupFailed('no_session', 'noMember');
+      this.setupFailed('no_session');
       return;
     }
     if (response.member_authenticated && response.member_session) {
@@ -108,7 +108,7 @@ export class MfaFlow extends MfaElement {
         organization: response.organization,
         memberSession: response.member_session,
       });
-      this.setStep('done', null);
+      this.steps.go('done', null);
       return;
     }
     const options = response.mfa_required?.member_options;
@@ -116,7 +116,7 @@ export class MfaFlow extends MfaElement {
     // member change the number or choose the app.
     const unfinished = !options?.totp_registration_id && response.member?.mfa_phone_number_verified === false;
     const route: Route = options && !unfinished ? 'authenticate' : 'enroll';
-    if (route === 'enroll' && !(await this.loaded(import('../mfa-enroll/mfa-enroll.js')))) return;
+    if (route === 'enroll' && !(await this.calls.loaded(import('../mfa-enroll/mfa-enroll.js')))) return;
     this.route = route;
   }
 
@@ -135,7 +135,7 @@ export class MfaFlow extends MfaElement {
         .authResponse=${common.authResponse}
         .strings=${common.strings}
         session-duration-minutes=${this.sessionDurationMinutes}
-        @mfa-step=${this.relayStep}
+        @mfa-step=${this.steps.relay}
       ></mfa-enroll>`;
     } else if (this.route === 'authenticate') {
       body = html`<mfa-authenticate
@@ -145,7 +145,7 @@ export class MfaFlow extends MfaElement {
         .authResponse=${common.authResponse}
         .strings=${common.strings}
         session-duration-minutes=${this.sessionDurationMinutes}
-        @mfa-step=${this.relayStep}
+        @mfa-step=${this.steps.relay}
       ></mfa-authenticate>`;
     } else if (this.errorMessage) {
       body = html`<p part="error" role="alert">${this.errorMessage}</p>`;

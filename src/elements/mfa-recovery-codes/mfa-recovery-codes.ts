@@ -72,17 +72,17 @@ export class MfaRecoveryCodes extends MfaElement {
     // Given codes need no client: show them at once.
     if (!this.codes) return Promise.resolve(true);
     this.shown = [...this.codes];
-    this.setStep('save-recovery-codes', 'recovery_code');
+    this.steps.go('save-recovery-codes', 'recovery_code');
     return Promise.resolve(false);
   }
 
   protected async begin(context: CallContext): Promise<void> {
     this.status = this.t('recoveryLoading');
-    const result = await this.attempt('load', async () => (await context.api()).recoveryCodes.get());
+    const result = await this.calls.attempt('load', async () => (await context.api()).recoveryCodes.get());
     this.status = '';
     if (!result) return;
     this.shown = result.value.recovery_codes;
-    this.setStep('save-recovery-codes', 'recovery_code');
+    this.steps.go('save-recovery-codes', 'recovery_code');
   }
 
   private get text(): string {
@@ -113,7 +113,9 @@ export class MfaRecoveryCodes extends MfaElement {
   private async onRotate(): Promise<void> {
     const context = this.context ?? (this.context = await this.ready());
     if (!context) return;
-    const result = await this.attempt('rotate', async () => (await context.api()).recoveryCodes.rotate());
+    const result = await this.calls.attempt('rotate', async () =>
+      (await context.api()).recoveryCodes.rotate(),
+    );
     if (!result) return;
     this.errorMessage = '';
     this.shown = result.value.recovery_codes;
@@ -128,7 +130,7 @@ export class MfaRecoveryCodes extends MfaElement {
 
   private onContinue(): void {
     if (!this.acknowledged) {
-      this.fail({ code: 'codes_not_saved', key: 'recoveryAcknowledgeFirst', recoverable: true });
+      this.calls.fail({ code: 'codes_not_saved', key: 'recoveryAcknowledgeFirst', recoverable: true });
       this.renderRoot.querySelector<HTMLInputElement>('[part~="acknowledge"]')?.focus();
       return;
     }
@@ -137,7 +139,7 @@ export class MfaRecoveryCodes extends MfaElement {
     this.errorMessage = '';
     this.status = this.t('recoveryDone');
     emit(this, 'mfa-recovery-codes-saved', {});
-    this.setStep('done', 'recovery_code');
+    this.steps.go('done', 'recovery_code');
   }
 
   protected override render(): TemplateResult {

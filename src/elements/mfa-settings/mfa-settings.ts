@@ -76,7 +76,7 @@ export class MfaSettings extends MfaElement {
     let { member, organization } = context.who;
     if (!member || !organization) {
       // Named by attributes: read the signed-in member and organization through the client.
-      const result = await this.attempt('load', async () => {
+      const result = await this.calls.attempt('load', async () => {
         const client = await context.api();
         return { member: await client.self.get(), organization: await client.organization.get() };
       });
@@ -112,8 +112,8 @@ export class MfaSettings extends MfaElement {
   private showOverview(focus?: string): void {
     this.panel = null;
     this.confirming = null;
-    this.setStep('select-method', null);
-    if (focus) void this.focusPart(focus);
+    this.steps.go('select-method', null);
+    if (focus) void this.steps.focus(focus);
   }
 
   /** Runs one change through the member's session; the answer's member replaces ours. */
@@ -123,7 +123,7 @@ export class MfaSettings extends MfaElement {
   ): Promise<Member | null> {
     const context = this.context;
     if (!context || this.calls.pending) return null;
-    const result = await this.attempt(name, async () => call(await context.api()));
+    const result = await this.calls.attempt(name, async () => call(await context.api()));
     if (!result) return null;
     this.errorMessage = '';
     this.member = result.value.member;
@@ -138,7 +138,7 @@ export class MfaSettings extends MfaElement {
     this.confirming = null;
     this.status = this.t('settingsRemoved', { method: this.name(method) });
     emit(this, 'mfa-unenrolled', { method, member });
-    void this.focusPart(`[data-method="${method}"] [part~="add-button"]`);
+    void this.steps.focus(`[data-method="${method}"] [part~="add-button"]`);
   }
 
   private async makeDefault(method: Method): Promise<void> {
@@ -167,7 +167,7 @@ export class MfaSettings extends MfaElement {
   private onInnerStep(event: CustomEvent<StepDetail>): void {
     if (event.target === this) return;
     if (event.detail.step !== 'done') {
-      this.relayStep(event);
+      this.steps.relay(event);
       return;
     }
     event.stopPropagation();
@@ -257,18 +257,18 @@ export class MfaSettings extends MfaElement {
 
   private askToRemove(method: Method): void {
     this.confirming = method;
-    void this.focusPart('[part~="cancel-button"]');
+    void this.steps.focus('[part~="cancel-button"]');
   }
 
   /** Sets up a method: its element loads when first needed. */
   private async add(method: Method): Promise<void> {
-    if (!(await this.loaded(loadFactor(method)))) return;
+    if (!(await this.calls.loaded(loadFactor(method)))) return;
     this.status = '';
     this.panel = { kind: 'add', method };
   }
 
   private async showRecoveryCodes(): Promise<void> {
-    if (!(await this.loaded(import('../mfa-recovery-codes/mfa-recovery-codes.js')))) return;
+    if (!(await this.calls.loaded(import('../mfa-recovery-codes/mfa-recovery-codes.js')))) return;
     this.status = '';
     this.panel = { kind: 'recovery-codes' };
   }

@@ -114,17 +114,17 @@ export class SmsOtpInput extends MfaElement {
 
   /** Phone entry: the step and its field (and later the phone library) load only when it shows. */
   private async showPhoneStep(): Promise<void> {
-    const steps = this.phoneSteps ?? (await this.loaded(import('./phone-step.js')));
+    const steps = this.phoneSteps ?? (await this.calls.loaded(import('./phone-step.js')));
     if (!steps) return;
     if (!this.phoneSteps) addEnglish(steps.english);
     this.phoneSteps = steps;
-    this.setStep('enter-phone', 'sms_otp');
+    this.steps.go('enter-phone', 'sms_otp');
     await this.focusField();
   }
 
   private showCodeStep(startCooldown = true): void {
     if (startCooldown) this.startCooldown(this.resendCooldown);
-    this.setStep('enter-sms-code', 'sms_otp');
+    this.steps.go('enter-sms-code', 'sms_otp');
     void this.focusField();
   }
 
@@ -138,14 +138,14 @@ export class SmsOtpInput extends MfaElement {
   }
 
   private focusField(): Promise<void> {
-    return this.focusPart('mfa-code-input, mfa-phone-input');
+    return this.steps.focus('mfa-code-input, mfa-phone-input');
   }
 
   private async send(resend: boolean): Promise<void> {
     const context = this.context;
     if (!context) return;
     const { who } = context;
-    const result = await this.attempt(
+    const result = await this.calls.attempt(
       'send',
       async () =>
         (await context.api()).otps.sms.send({
@@ -188,7 +188,7 @@ export class SmsOtpInput extends MfaElement {
     this.status = this.t('smsDone');
     const { member, organization, member_session: memberSession } = answer;
     this.code.succeeded('sms_otp', { member, organization, memberSession }, this.enrollment);
-    this.setStep('done', 'sms_otp');
+    this.steps.go('done', 'sms_otp');
   }
 
   private submitPhone(steps: typeof PhoneStep): void {

@@ -153,7 +153,7 @@ export class TotpSetup extends MfaElement {
     this.afterFailure = null;
     this.errorMessage = '';
     this.status = this.t('totpCreating');
-    const result = await this.attempt(
+    const result = await this.calls.attempt(
       'create',
       async () =>
         (await context.api()).totp.create({
@@ -177,7 +177,7 @@ export class TotpSetup extends MfaElement {
     const qr = await import('./qr.js').catch(() => null);
     if (!this.registration) return;
     this.qr = qr ? qr.qrPath(this.uri) : null;
-    this.setStep('scan-totp', 'totp');
+    this.steps.go('scan-totp', 'totp');
   }
 
   private get uri(): string {
@@ -193,14 +193,14 @@ export class TotpSetup extends MfaElement {
   private toCodeStep(): void {
     this.errorMessage = '';
     this.afterFailure = null;
-    this.setStep('enter-totp-code', 'totp');
-    void this.focusPart('mfa-code-input');
+    this.steps.go('enter-totp-code', 'totp');
+    void this.steps.focus('mfa-code-input');
   }
 
   private toScanStep(): void {
     this.code.error = '';
-    this.setStep('scan-totp', 'totp');
-    void this.focusPart('[part~="submit-button"]');
+    this.steps.go('scan-totp', 'totp');
+    void this.steps.focus('[part~="submit-button"]');
   }
 
   private async verify(code: string): Promise<void> {
@@ -231,7 +231,7 @@ export class TotpSetup extends MfaElement {
     const codes = this.registration?.recoveryCodes ?? [];
     this.registration = null;
     this.codes = codes.length ? codes : null;
-    this.setStep('save-recovery-codes', 'totp');
+    this.steps.go('save-recovery-codes', 'totp');
   }
 
   private onCodesSaved(): void {
@@ -246,7 +246,7 @@ export class TotpSetup extends MfaElement {
     this.status = this.t('totpDone');
     this.code.succeeded('totp', verified, this.enrollment);
     this.verified = null;
-    this.setStep('done', 'totp');
+    this.steps.go('done', 'totp');
   }
 
   private onInnerStep(event: Event): void {

@@ -1,0 +1,87 @@
+import type { ReactiveControllerHost } from 'lit';
+import { emit } from '../events.js';
+import { toFailure, type Failure } from '../stytch/errors.js';
+import type { MfaStep } from '../types.js';
+import type { LocalizeController } from './localize.js';
+
+/** Where a failure's message goes, instead of the `error` part. */
+export type ShowFailure = (message: string, failure: Failure) => void;
+
+export interface CallHost extends ReactiveControllerHost, HTMLElement {
+  /** The message shown in the `error` part. */
+  errorMessage: string;
+  readonly step: MfaStep | null;
+}
+
+/**
+ * How an element calls Stytch and reports what failed. One call at a time: while one is pending,
+ * another is refused (that is how one click sends one request, everywhere). A failure is shown — in
+ * the `error` part, or where the caller says — and fired as `mfa-error`.
+ */
+export class Calls {
+  /** The name of the call in flight, or null. */
+  pending: string | null = null;
+
+  /** Needs no lifecycle: it only asks the host to render when a call starts and ends. */
+  constructor(
+    private readonly host: CallHost,
+    private readonly localize: LocalizeController,
+  ) {}
+
+  /**
+   * Runs `task` unless another call is pending. A failure is shown (`how.show`, else in the `error`
+   * part), fired as `mfa-error`, then handed to `onFailure`. Resolves with `{ value }`, or null when
+   * refused or failed.
+   */
+  async attempt<T>(
+    name: string,
+    task: () => Promise<T>,
+    onFailure?: (failure: Failure) => unknown,
+    how: { values?: Record<string, string | number>; show?: ShowFailure } = {},
+  ): Promise<{ value: T } | null> {
+    if (this.pending) return null;
+    this.pending = name;
+    this.host.requestUpdate();
+    let error: unknown;
+    try {
+      return { value: await task() };
+    } catch (caught) {
+      error = caught;
+    } finally {
+      this.pending = null;
+      this.host.requestUpdate();
+    }
+    const failure = await toFailure(error);
+    await onFailure?.(
+      this.fail(failure, { seconds: failure.retryAfterSeconds ?? 0, ...how.values }, how.show),
+    );
+    return null;
+  }
+
+  /** Shows a failure (in the `error` part, or where `show` puts it) and fires `mfa-error`. */
+  fail(failure: Failure, values?: Record<string, string | number>, show?: ShowFailure): Failure {
+    const message = this.localize.t(failure.key, values);
+    if (show) show(message, failure);
+    else this.host.errorMessage = message;
+    emit(this.host, 'mfa-error', {
+      code: failure.code,
+      message,
+      step: this.host.step,
+      recoverable: failure.recoverable,
+    });
+    return failure;
+  }
+
+  /**
+   * Waits for a module a step needs (an element, a step's code). Resolves with it, or with null after
+   * showing a failure to load it as a network failure.
+   */
+  async loaded<T>(module: Promise<T>): Promise<T | null> {
+    try {
+      return await module;
+    } catch {
+      this.fail({ code: 'network', key: 'errorNetwork', recoverable: true });
+      return null;
+    }
+  }
+}
