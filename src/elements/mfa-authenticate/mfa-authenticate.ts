@@ -216,6 +216,13 @@ export class MfaAuthenticate extends MfaElement {
   }
 }
 
+// The types of the element's properties and events, for `import type { … } from '…/mfa-authenticate'`.
+export type { StepDetail, SmsSentDetail, AuthenticatedDetail, ErrorDetail } from '../../events.js';
+export type { MfaStrings } from '../../strings/locales.js';
+export type { AuthResponse } from '../../stytch/member.js';
+export type { MfaClient } from '../../stytch/types.js';
+export type { MfaStep } from '../../types.js';
+
 if (!customElements.get('mfa-authenticate')) customElements.define('mfa-authenticate', MfaAuthenticate);
 
 declare global {

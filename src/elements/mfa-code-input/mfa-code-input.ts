@@ -135,6 +135,10 @@ export class MfaCodeInput extends FormControl {
   }
 }
 
+// The types of the element's properties and events, for `import type { … } from '…/mfa-code-input'`.
+export type { CodeCompleteDetail } from '../../events.js';
+export type { MfaStrings } from '../../strings/locales.js';
+
 if (!customElements.get('mfa-code-input')) customElements.define('mfa-code-input', MfaCodeInput);
 
 declare global {

@@ -145,6 +145,21 @@ export class MfaEnroll extends MfaElement {
   }
 }
 
+// The types of the element's properties and events, for `import type { … } from '…/mfa-enroll'`.
+export type {
+  StepDetail,
+  SmsSentDetail,
+  TotpCreatedDetail,
+  RecoveryCodesSavedDetail,
+  EnrolledDetail,
+  AuthenticatedDetail,
+  ErrorDetail,
+} from '../../events.js';
+export type { MfaStrings } from '../../strings/locales.js';
+export type { AuthResponse } from '../../stytch/member.js';
+export type { MfaClient } from '../../stytch/types.js';
+export type { MfaStep } from '../../types.js';
+
 if (!customElements.get('mfa-enroll')) customElements.define('mfa-enroll', MfaEnroll);
 
 declare global {

@@ -154,6 +154,21 @@ export class MfaFlow extends MfaElement {
   }
 }
 
+// The types of the element's properties and events, for `import type { … } from '…/mfa-flow'`.
+export type {
+  StepDetail,
+  SmsSentDetail,
+  TotpCreatedDetail,
+  RecoveryCodesSavedDetail,
+  EnrolledDetail,
+  AuthenticatedDetail,
+  ErrorDetail,
+} from '../../events.js';
+export type { MfaStrings } from '../../strings/locales.js';
+export type { AuthResponse } from '../../stytch/member.js';
+export type { MfaClient } from '../../stytch/types.js';
+export type { MfaStep } from '../../types.js';
+
 if (!customElements.get('mfa-flow')) customElements.define('mfa-flow', MfaFlow);
 
 declare global {

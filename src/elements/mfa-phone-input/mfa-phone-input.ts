@@ -278,6 +278,9 @@ export class MfaPhoneInput extends FormControl {
   }
 }
 
+// The types of the element's properties and events, for `import type { … } from '…/mfa-phone-input'`.
+export type { MfaStrings } from '../../strings/locales.js';
+
 if (!customElements.get('mfa-phone-input')) customElements.define('mfa-phone-input', MfaPhoneInput);
 
 declare global {

@@ -129,6 +129,9 @@ export class MfaProvider extends LitElement implements ClientSource {
   }
 }
 
+// The types of the element's properties and events, for `import type { … } from '…/mfa-provider'`.
+export type { StytchClient } from '../../stytch/types.js';
+
 if (!customElements.get('mfa-provider')) customElements.define('mfa-provider', MfaProvider);
 
 declare global {

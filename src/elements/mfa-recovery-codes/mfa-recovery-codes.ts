@@ -200,6 +200,13 @@ export class MfaRecoveryCodes extends MfaElement {
   }
 }
 
+// The types of the element's properties and events, for `import type { … } from '…/mfa-recovery-codes'`.
+export type { StepDetail, RecoveryCodesSavedDetail, ErrorDetail } from '../../events.js';
+export type { MfaStrings } from '../../strings/locales.js';
+export type { AuthResponse } from '../../stytch/member.js';
+export type { MfaClient } from '../../stytch/types.js';
+export type { MfaStep } from '../../types.js';
+
 if (!customElements.get('mfa-recovery-codes')) customElements.define('mfa-recovery-codes', MfaRecoveryCodes);
 
 declare global {

@@ -366,6 +366,22 @@ export class MfaSettings extends MfaElement {
   }
 }
 
+// The types of the element's properties and events, for `import type { … } from '…/mfa-settings'`.
+export type {
+  StepDetail,
+  EnrolledDetail,
+  UnenrolledDetail,
+  SmsSentDetail,
+  TotpCreatedDetail,
+  RecoveryCodesSavedDetail,
+  AuthenticatedDetail,
+  ErrorDetail,
+} from '../../events.js';
+export type { MfaStrings } from '../../strings/locales.js';
+export type { AuthResponse } from '../../stytch/member.js';
+export type { MfaClient } from '../../stytch/types.js';
+export type { MfaStep } from '../../types.js';
+
 if (!customElements.get('mfa-settings')) customElements.define('mfa-settings', MfaSettings);
 
 declare global {

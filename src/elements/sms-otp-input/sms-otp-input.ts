@@ -268,6 +268,20 @@ export class SmsOtpInput extends MfaElement {
   }
 }
 
+// The types of the element's properties and events, for `import type { … } from '…/sms-otp-input'`.
+export type {
+  StepDetail,
+  SmsSentDetail,
+  EnrolledDetail,
+  UnenrolledDetail,
+  AuthenticatedDetail,
+  ErrorDetail,
+} from '../../events.js';
+export type { MfaStrings } from '../../strings/locales.js';
+export type { AuthResponse } from '../../stytch/member.js';
+export type { MfaClient } from '../../stytch/types.js';
+export type { Enrollment, MfaStep } from '../../types.js';
+
 if (!customElements.get('sms-otp-input')) customElements.define('sms-otp-input', SmsOtpInput);
 
 declare global {

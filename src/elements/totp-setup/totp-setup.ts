@@ -367,6 +367,20 @@ export class TotpSetup extends MfaElement {
   }
 }
 
+// The types of the element's properties and events, for `import type { … } from '…/totp-setup'`.
+export type {
+  StepDetail,
+  TotpCreatedDetail,
+  RecoveryCodesSavedDetail,
+  EnrolledDetail,
+  AuthenticatedDetail,
+  ErrorDetail,
+} from '../../events.js';
+export type { MfaStrings } from '../../strings/locales.js';
+export type { AuthResponse } from '../../stytch/member.js';
+export type { MfaClient } from '../../stytch/types.js';
+export type { Enrollment, MfaStep } from '../../types.js';
+
 if (!customElements.get('totp-setup')) customElements.define('totp-setup', TotpSetup);
 
 declare global {
