@@ -6,7 +6,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import wc from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'custom-elements.json'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'custom-elements.json', 'test/hosts/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

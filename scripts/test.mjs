@@ -47,6 +47,7 @@ const nodeFiles = [
   ...testFiles('test/server'),
   ...testFiles('test/package'),
   ...testFiles('test/demo'),
+  ...testFiles('test/hosts'),
 ];
 run('node tests', process.execPath, [
   '--import',

@@ -1,0 +1,2 @@
+// What a Svelte app adds once: the kit's elements among svelteHTML's, checked by svelte-check.
+import 'stytch-mfa-elements/svelte';
