@@ -1,11 +1,19 @@
-// The kit as a framework user meets it: the package packed as npm would publish it, installed in
-// Vue 3, React 19 and Svelte 5 apps built by Vite with each framework's plugin, type-checked with the
-// generated typings, and driven in Chromium through an SMS enrollment against the emulator — the
+// The kit as a framework user meets it: the package packed as npm would publish it, used by Vue 3,
+// React 19 and Svelte 5 apps built by Vite with each framework's plugin (type-checked with the
+// generated typings) and by an Angular 21 app built by the Angular CLI, each driven in Chromium through an SMS enrollment against the emulator — the
 // element's properties and events bound with each framework's own syntax, and the element unmounted
 // and mounted again between the SMS and the code without a second SMS.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -41,6 +49,32 @@ function installPackedPackage(): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * The Angular app is its own package (Angular 21 wants its own TypeScript): `npm ci` there when its
+ * lockfile is newer than what is installed, then `ng build`. Resolves with the modules the build read.
+ */
+function buildAngular(): string[] {
+  const dir = join(hosts, 'angular');
+  const installed = join(dir, 'node_modules/.package-lock.json');
+  if (
+    !existsSync(installed) ||
+    statSync(installed).mtimeMs < statSync(join(dir, 'package-lock.json')).mtimeMs
+  ) {
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd: dir,
+      stdio: 'inherit',
+    });
+  }
+  execFileSync('npx', ['ng', 'build', '--stats-json'], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
+  });
+  return Object.keys(
+    (JSON.parse(readFileSync(join(dir, 'dist/stats.json'), 'utf8')) as { inputs: object }).inputs,
+  );
+}
+
 function check(command: string, args: string[]): void {
   try {
     execFileSync('npx', [command, ...args], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
@@ -55,15 +89,19 @@ describe('host apps from the packed package', () => {
   let server: Server;
   let browser: Browser;
   let origin = '';
+  let angularInputs: string[] = [];
 
   before(async () => {
     installPackedPackage();
     await build({ configFile: join(hosts, 'vite.config.ts') });
+    angularInputs = buildAngular();
     emulator = createEmulator();
     server = createServer((req, res) => {
       void emulator.handle(req, res, () => {
         const path = new URL(req.url ?? '/', 'http://x').pathname;
-        const file = join(hosts, 'dist', path);
+        const file = path.startsWith('/angular/')
+          ? join(hosts, 'angular/dist/browser', path.slice('/angular/'.length) || 'index.html')
+          : join(hosts, 'dist', path);
         if (path.includes('..') || !existsSync(file)) return void res.writeHead(404).end();
         res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
         createReadStream(file).pipe(res);
@@ -96,6 +134,16 @@ describe('host apps from the packed package', () => {
     ]);
   });
 
+  it('builds the Angular app (its compiler checks the templates) from the packed package', () => {
+    const kit = angularInputs.filter((input) => input.includes('stytch-mfa-elements'));
+    assert.ok(kit.length > 10, angularInputs.join('\n'));
+    assert.deepEqual(
+      kit.filter((input) => !input.startsWith('../node_modules/stytch-mfa-elements/dist/')),
+      [],
+      'every module of the kit from the packed package',
+    );
+  });
+
   const heard = (page: Page) => page.$$eval('#heard li', (items) => items.map((li) => li.textContent ?? ''));
   const hearing = (page: Page, said: string, times = 1) =>
     page.waitForFunction(
@@ -107,7 +155,7 @@ describe('host apps from the packed package', () => {
     );
   const texts = () => emulator.state.sms_outbox.filter((message) => message.to === PHONE);
 
-  for (const app of ['vue', 'react', 'svelte']) {
+  for (const app of ['vue', 'react', 'svelte', 'angular']) {
     it(`${app}: SMS enrollment, the element mounted again without a second SMS`, async () => {
       emulator.reset();
       const page = await browser.newPage();
@@ -119,7 +167,7 @@ describe('host apps from the packed package', () => {
         password: SEED_PASSWORD,
         phone: PHONE,
       });
-      await page.goto(`${origin}/${app}/index.html?${query}`);
+      await page.goto(`${origin}/${app}/${app === 'angular' ? '' : 'index.html'}?${query}`);
 
       // authResponse and client set as properties: the element starts, sends to phone-number.
       await hearing(page, 'mfa-step enter-sms-code');
