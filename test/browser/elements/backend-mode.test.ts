@@ -1,7 +1,7 @@
 // Backend mode: <mfa-flow> through the host's own server — the README's Express host with
 // createMfaHandler and the official stytch package, against the emulator. The page never holds a token.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/keys.js';
 import '../../../src/elements/mfa-flow/mfa-flow.js';
 import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
 import '../../../src/elements/mfa-provider/mfa-provider.js';

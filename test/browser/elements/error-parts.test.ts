@@ -1,7 +1,7 @@
 // Every failure a member sees is the one the page hears (mfa-error: same text, same step), and every
 // error message is reachable with ::part(error) from the element the page placed.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/keys.js';
 import '../../../src/index.js';
 import type { MfaStep } from '../../../src/types.js';
 import { login, testClient } from '../support/client.js';

@@ -1,6 +1,6 @@
 // The flows, for every seeded member, with the real SDK against the emulator.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/keys.js';
 import '../../../src/elements/mfa-flow/mfa-flow.js';
 import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
 import { login, signOut, testClient } from '../support/client.js';
@@ -81,7 +81,7 @@ describe('<mfa-flow>', () => {
     await sendKeys({ type: totpCode(secret, await emulatorNowMs()) });
     await waitUntil(() => el.step === 'save-recovery-codes', 'codes');
     (deepest(el, '[part~="acknowledge"]') as HTMLInputElement).focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' /* Space: BiDi keyboards know it as ' ' */ });
     (
       deepest(el, 'mfa-recovery-codes')!.shadowRoot!.querySelector('[part~="submit-button"]') as HTMLElement
     ).focus();

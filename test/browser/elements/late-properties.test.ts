@@ -3,7 +3,7 @@
 // This file imports neither the kit nor the SDK up front: the first test needs the SDK still to
 // load, the second sets properties on an element that is not defined yet.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/keys.js';
 import type { MfaAuthenticate } from '../../../src/elements/mfa-authenticate/mfa-authenticate.js';
 import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
 import type { MfaProvider } from '../../../src/elements/mfa-provider/mfa-provider.js';

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/keys.js';
 import '../../../src/elements/mfa-code-input/mfa-code-input.js';
 import type { MfaCodeInput } from '../../../src/elements/mfa-code-input/mfa-code-input.js';
 import { formControlSuite } from '../support/form-control-suite.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/keys.js';
 import '../../../src/elements/mfa-phone-input/mfa-phone-input.js';
 import type { MfaPhoneInput } from '../../../src/elements/mfa-phone-input/mfa-phone-input.js';
 import { formControlSuite } from '../support/form-control-suite.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/keys.js';
 import '../../../src/elements/mfa-recovery-codes/mfa-recovery-codes.js';
 import type { MfaRecoveryCodes } from '../../../src/elements/mfa-recovery-codes/mfa-recovery-codes.js';
 import { signOut, testClient } from '../support/client.js';
@@ -134,7 +134,7 @@ describe('<mfa-recovery-codes> with codes given', () => {
     expect(deepActiveElement()).to.equal(inShadow(el, '[part~="acknowledge"]'));
     expect(recorder.of('mfa-recovery-codes-saved')).to.deep.equal([]);
 
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' /* Space: BiDi keyboards know it as ' ' */ });
     await sendKeys({ press: 'Tab' });
     const saved = oneEvent(el, 'mfa-recovery-codes-saved');
     await sendKeys({ press: 'Enter' });

@@ -1,6 +1,6 @@
 // <mfa-settings>: a signed-in member's methods, with the real SDK against the emulator.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/keys.js';
 import '../../../src/elements/mfa-settings/mfa-settings.js';
 import type { MfaSettings } from '../../../src/elements/mfa-settings/mfa-settings.js';
 import { login, testClient } from '../support/client.js';

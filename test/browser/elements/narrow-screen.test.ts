@@ -1,6 +1,7 @@
 // At 320 px, no step of any element makes the page scroll sideways.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { sendKeys } from '../support/keys.js';
 import '../../../src/index.js';
 import type { MfaStep } from '../../../src/types.js';
 import { login, testClient } from '../support/client.js';
@@ -26,8 +27,18 @@ async function fitsAt(el: Stepped, step: MfaStep): Promise<void> {
 
 describe('a 320 px screen', () => {
   freshVisitor();
-  before(() => setViewport({ width: 320, height: 640 }));
-  after(() => setViewport({ width: 800, height: 600 }));
+  // (`viewport`: the runner's own command, which WebKit's WebDriver carries out on the window.)
+  before(async function () {
+    await executeServerCommand('viewport', { width: 320, height: 640 });
+    const width = document.documentElement.clientWidth;
+    if (width > 320) {
+      // WebKitGTK's MiniBrowser: its window is never narrower than its toolbar (447 px).
+      console.warn(`skipped: this engine's window is never narrower than ${width} px`);
+      this.skip();
+    }
+    expect(width, 'the page is 320 px wide').to.equal(320);
+  });
+  after(() => executeServerCommand('viewport', { width: 800, height: 600 }));
 
   it('<mfa-flow> through SMS enrollment: method choice, phone, code, done', async () => {
     const primary = await login('new@acme.test');

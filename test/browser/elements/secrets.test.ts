@@ -2,7 +2,7 @@
 // a code or a token.
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/keys.js';
 import '../../../src/elements/sms-otp-input/sms-otp-input.js';
 import type { SmsOtpInput } from '../../../src/elements/sms-otp-input/sms-otp-input.js';
 import { login, signOut, testClient } from '../support/client.js';

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { waitUntil } from '../support/wait.js';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '../support/keys.js';
 import '../../../src/elements/totp-setup/totp-setup.js';
 import type { TotpSetup } from '../../../src/elements/totp-setup/totp-setup.js';
 import { login, signOut, testClient } from '../support/client.js';
@@ -60,7 +60,7 @@ describe('<totp-setup>', () => {
     );
 
     inShadow<HTMLInputElement>(codesEl, '[part~="acknowledge"]').focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' /* Space: BiDi keyboards know it as ' ' */ });
     inShadow<HTMLButtonElement>(codesEl, '[part~="submit-button"]').focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.step === 'done', 'done');

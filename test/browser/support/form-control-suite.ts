@@ -2,7 +2,7 @@
 // Awesome's runFormControlBaseTests): form value and validity, submit with Enter, reset, a disabled
 // fieldset, native-style input/change on user action only, the error message, and focus.
 import { expect, fixture, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from './keys.js';
 import { deepActiveElement, inShadow } from './shadow.js';
 import { waitUntil } from './wait.js';
 

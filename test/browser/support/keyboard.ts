@@ -1,4 +1,4 @@
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from './keys.js';
 
 /** Activates a control the way a keyboard user does: focus, then Enter. */
 export async function press(control: Element | null | undefined): Promise<void> {

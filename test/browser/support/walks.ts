@@ -1,6 +1,6 @@
 // Walks a member takes through a step the kit's elements host, written once for every test.
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from './keys.js';
 import type { MfaStep } from '../../../src/types.js';
 import { emulatorNowMs } from './emulator.js';
 import { press } from './keyboard.js';
@@ -29,7 +29,7 @@ export async function completeTotpSetup(
   await waitUntil(() => host.step === 'save-recovery-codes', 'the recovery codes');
   await check();
   (deepest(host, '[part~="acknowledge"]') as HTMLInputElement).focus();
-  await sendKeys({ press: 'Space' });
+  await sendKeys({ press: ' ' /* Space: BiDi keyboards know it as ' ' */ });
   await press(deepest(host, 'mfa-recovery-codes')!.shadowRoot!.querySelector('[part~="submit-button"]'));
   return secret;
 }
