@@ -3,11 +3,15 @@
 import { writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
+import * as puppeteerCore from 'puppeteer-core';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { B2BClient } from 'stytch';
 import { createEmulator, PROJECT } from './emulator/index.ts';
 import { createApp } from './examples/express.ts';
 import { CHROMIUM_ARGS, ensureChromium } from './scripts/chromium.mjs';
+import { ensureFirefox, wantedBrowsers } from './scripts/browsers.mjs';
+import { startWebKit } from './scripts/webkit.mjs';
 import { cjsAsEsm } from './scripts/wtr-cjs.mjs';
 
 const emulator = createEmulator();
@@ -71,24 +75,94 @@ const CSP = [
   "base-uri 'none'",
 ].join('; ');
 
+/**
+ * Each test file loads the kit's modules afresh, so a module one test makes unreachable (see
+ * /__test/unreachable) is not served from what an earlier file cached.
+ */
+const uncachedPage = async ({ context }) => {
+  const page = await context.newPage();
+  await page.setCacheEnabled(false);
+  return page;
+};
+
+/**
+ * Each test file's own module URLs: every local import is given the test session's id (`?fresh=`),
+ * so no engine can hand a file a module an earlier file loaded. WebKit keeps lazily loaded modules
+ * in its memory cache across pages even when told not to store them; a test that makes a module
+ * unreachable (or slow) must see the request reach the server.
+ */
+const freshModules = {
+  name: 'fresh-modules-per-test-file',
+  transformImport({ source, context }) {
+    const id = context.URL.searchParams.get('wtr-session-id') ?? context.URL.searchParams.get('fresh');
+    if (!id || !/^\.{0,2}\/(?!\/)/.test(source)) return undefined; // local: ./x, ../x, /x
+
+    return `${source}${source.includes('?') ? '&' : '?'}fresh=${id}`;
+  },
+};
+
+/**
+ * `viewport` ({ width, height }) in every engine: the page's viewport through puppeteer (Chromium,
+ * Firefox); the window through WebDriver (WebKit), which has no viewport command.
+ */
+const viewportCommand = {
+  name: 'viewport-in-every-engine',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'viewport') return undefined;
+    if (session.browser.type === 'puppeteer') {
+      await session.browser.getPage(session.id).setViewport(payload);
+      return true;
+    }
+    if (session.browser.type === 'webdriver') {
+      await session.browser.driver.setWindowSize(payload.width, payload.height);
+      return true;
+    }
+    throw new Error(`viewport: not supported for ${session.browser.type}`);
+  },
+};
+
+const launchers = {
+  chromium: () =>
+    chromeLauncher({
+      launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },
+      createPage: uncachedPage,
+    }),
+  // Firefox ESR through puppeteer-core over WebDriver BiDi; prefs keep it off the network.
+  firefox: () =>
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: {
+        browser: 'firefox',
+        executablePath: ensureFirefox(),
+        headless: true,
+        extraPrefsFirefox: {
+          'network.proxy.type': 1,
+          'network.proxy.http': '127.0.0.1',
+          'network.proxy.http_port': 9,
+          'network.proxy.ssl': '127.0.0.1',
+          'network.proxy.ssl_port': 9,
+          'network.proxy.no_proxies_on': '127.0.0.1,localhost',
+          'network.proxy.allow_hijacking_localhost': false,
+        },
+      },
+      createPage: uncachedPage,
+    }),
+  // WebKitGTK's MiniBrowser through WebKitWebDriver (scripts/webkit.mjs).
+  webkit: async () => {
+    const { port, capabilities } = await startWebKit();
+    return webdriverLauncher({ hostname: '127.0.0.1', port, logLevel: 'error', capabilities });
+  },
+};
+
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development'] },
   concurrency: 1,
+  // One engine at a time: they share the emulator, and tests set its clock and faults.
+  concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 15_000 } },
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },
-      // Each test file loads the kit's modules afresh, so a module one test makes unreachable (see
-      // /__test/unreachable) is not served from what an earlier file cached.
-      createPage: async ({ context }) => {
-        const page = await context.newPage();
-        await page.setCacheEnabled(false);
-        return page;
-      },
-    }),
-  ],
+  browsers: await Promise.all(wantedBrowsers().map((name) => launchers[name]())),
   // Strict CSP on every test page: no inline scripts or styles, no eval, nothing off-origin.
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en">
@@ -140,6 +214,8 @@ export default {
     },
   ],
   plugins: [
+    freshModules,
+    viewportCommand,
     esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
     // CommonJS packages used in the browser: the QR encoder (the kit) and the QR decoder (the tests).
     cjsAsEsm(['qrcode', 'jsqr']),

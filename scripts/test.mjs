@@ -1,10 +1,11 @@
 // `npm test`: typecheck, lint, the package as npm would publish it (built, packed, publint, attw), the
-// emulator's, the server helper's and the demo's Node tests, the browser tests in
-// Chromium, and the size budget — then one plain closing line, `N passed, N failed`, for CI.
+// emulator's, the server helper's, the demo's and the host apps' Node tests, the browser tests in
+// Chromium, Firefox and WebKit, and the size budget — then one plain closing line, `N passed, N failed`, for CI.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureBrowsers } from './browsers.mjs';
 import { ensureChromium } from './chromium.mjs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'stytch-mfa-test-'));
@@ -22,11 +23,12 @@ function run(name, command, args, env = {}) {
 function testFiles(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true })
-    .filter((file) => String(file).endsWith('.test.ts'))
+    .filter((file) => String(file).endsWith('.test.ts') && !String(file).includes('node_modules'))
     .map((file) => join(dir, String(file)))
     .sort();
 }
 
+ensureBrowsers(['chromium', 'firefox', 'webkit']);
 const chromium = ensureChromium();
 console.log(`Chromium: ${chromium}`);
 
@@ -66,17 +68,22 @@ if (existsSync(tap)) {
     Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(text)?.[1] ?? 0);
 }
 
-const wtrCounts = join(tmp, 'browser.json');
-run('browser tests', process.execPath, ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js'], {
-  WTR_COUNTS_FILE: wtrCounts,
-  CHROME_PATH: chromium,
-});
-if (existsSync(wtrCounts)) {
-  const browser = JSON.parse(readFileSync(wtrCounts, 'utf8'));
-  counts.passed += browser.passed;
-  counts.failed += browser.failed + browser.errors;
-} else {
-  counts.failed += 1;
+// The browser suite once per engine (each run its own emulator, so their states never mix).
+for (const engine of ['chromium', 'firefox', 'webkit']) {
+  const wtrCounts = join(tmp, `browser-${engine}.json`);
+  run(
+    `browser tests: ${engine}`,
+    process.execPath,
+    ['--import', 'tsx', 'node_modules/@web/test-runner/dist/bin.js'],
+    { WTR_COUNTS_FILE: wtrCounts, WTR_BROWSERS: engine, CHROME_PATH: chromium },
+  );
+  if (existsSync(wtrCounts)) {
+    const browser = JSON.parse(readFileSync(wtrCounts, 'utf8'));
+    counts.passed += browser.passed;
+    counts.failed += browser.failed + browser.errors;
+  } else {
+    counts.failed += 1;
+  }
 }
 
 if (existsSync('scripts/size-check.mjs')) run('size budget', process.execPath, ['scripts/size-check.mjs']);
