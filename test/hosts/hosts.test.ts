@@ -55,20 +55,26 @@ function installPackedPackage(): void {
  */
 function buildAngular(): string[] {
   const dir = join(hosts, 'angular');
+  // Its own npm: none of the npm_config_* of an `npm test` around us (its prefix is the repository),
+  // and not the NODE_ENV=production Vite's build() left in this process (npm would omit devDependencies).
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE_ENV'),
+  );
   const installed = join(dir, 'node_modules/.package-lock.json');
   if (
     !existsSync(installed) ||
     statSync(installed).mtimeMs < statSync(join(dir, 'package-lock.json')).mtimeMs
   ) {
-    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    execFileSync('npm', ['ci', '--include=dev', '--no-audit', '--no-fund', '--loglevel=error'], {
       cwd: dir,
+      env,
       stdio: 'inherit',
     });
   }
   execFileSync('npx', ['ng', 'build', '--stats-json'], {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
+    env: { ...env, NG_CLI_ANALYTICS: 'false' },
   });
   return Object.keys(
     (JSON.parse(readFileSync(join(dir, 'dist/stats.json'), 'utf8')) as { inputs: object }).inputs,
