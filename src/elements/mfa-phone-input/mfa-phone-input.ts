@@ -22,6 +22,15 @@ export function loadPhoneLib(): Promise<PhoneLib> {
   return phoneLib;
 }
 
+/** `lang` if Intl takes it, else English: a page may register a locale under any tag (`x-pseudo`). */
+function intlLocale(lang: string): string {
+  try {
+    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 function regionOf(lang: string): string | undefined {
   try {
     return new Intl.Locale(lang).maximize().region;
@@ -218,7 +227,7 @@ export class MfaPhoneInput extends FormControl {
   }
 
   private countryOptions(): TemplateResult[] {
-    const lang = this.localize.lang;
+    const lang = intlLocale(this.localize.lang);
     const names = new Intl.DisplayNames([lang, 'en'], { type: 'region' });
     const lib = this.lib;
     const codes = lib ? lib.getCountries() : [this.countryInUse as CountryCode];
