@@ -19,3 +19,14 @@ export function totpCode(secret: string, timestampMs: number): string {
     timestamp: timestampMs,
   });
 }
+
+/**
+ * The kit's elements speak the chosen language; the demo's own text stays English. `lang` and, for a
+ * right-to-left language, `dir` go on each element the demo places.
+ */
+export function speak<T extends HTMLElement>(element: T): T {
+  const lang = new URLSearchParams(location.search).get('lang') ?? 'en';
+  element.lang = lang;
+  element.dir = ['ar', 'he', 'fa', 'ur'].includes(lang.split('-')[0]!) ? 'rtl' : 'ltr';
+  return element;
+}

@@ -5,7 +5,7 @@
 import manifest from '../custom-elements.json';
 import type { MfaProvider } from '../src/index.js';
 import type { AuthResponse } from '../src/stytch/member.js';
-import { textElement as text, totpCode } from './dom.js';
+import { textElement as text, totpCode, speak } from './dom.js';
 
 interface Described {
   name: string;
@@ -181,7 +181,7 @@ export async function showElementPage(
   const note = text('p', '', 'muted');
   const place = async () => {
     stage.replaceChildren(text('p', 'Signing in…', 'muted'));
-    const instance = document.createElement(tag) as HTMLElement & { authResponse?: AuthResponse };
+    const instance = speak(document.createElement(tag)) as HTMLElement & { authResponse?: AuthResponse };
     for (const [name, value] of values) if (value !== null) instance.setAttribute(name, value);
     if (scenario) {
       await fetch('/__emulator/reset', { method: 'POST' });

@@ -3,7 +3,9 @@
 // authenticator fed by the emulator, and a live log of the elements' events. Two modes: the browser
 // SDK talks to the emulator itself; "your server" (?mode=server) sends everything through the
 // README's Express host (createMfaHandler and the official stytch package), whose session is an
-// HttpOnly cookie. ?theme=light|dark and ?lang=fr set the page's scheme and language.
+// HttpOnly cookie. ?theme=light|dark and ?lang=fr (de, es, pt-BR, ja, ar) set the page's scheme and
+// the elements' language.
+import { speak } from './dom.js';
 import '../src/index.js';
 import type { MfaProvider } from '../src/index.js';
 import type { AuthResponse } from '../src/stytch/member.js';
@@ -47,7 +49,6 @@ function wireOptions(): void {
   const theme = params.get('theme') ?? '';
   const lang = params.get('lang') ?? 'en';
   if (theme) document.documentElement.dataset.theme = theme;
-  document.documentElement.lang = lang;
   const select = (id: string, value: string, name: string, fallback: string) => {
     const el = byId<HTMLSelectElement>(id);
     el.value = value;
@@ -79,7 +80,7 @@ function describe(member: SeedMember, org: SeedOrganization | undefined): string
 function startFlow(response: AuthResponse | null, email: string): void {
   const section = byId('mfa');
   section.querySelector('mfa-flow')?.remove();
-  const flow = document.createElement('mfa-flow');
+  const flow = speak(document.createElement('mfa-flow'));
   if (response) flow.authResponse = response;
   else if (params.has('stytch_token_type')) flow.handleRedirect = true;
   section.append(flow);
@@ -121,7 +122,7 @@ async function showSignedIn(): Promise<void> {
       return [dt, dd];
     }),
   );
-  byId('settings').replaceChildren(document.createElement('mfa-settings'));
+  byId('settings').replaceChildren(speak(document.createElement('mfa-settings')));
   showView('signed-in');
 }
 

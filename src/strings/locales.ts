@@ -5,7 +5,9 @@ type Loader = () => Promise<Partial<MfaStrings>>;
 // English needs no table here: each element carries its own English as the last fallback. A table
 // registered for `en` overrides it.
 const loaded = new Map<string, Partial<MfaStrings>>([['en', {}]]);
-const loaders = new Map<string, Loader>([['fr', () => import('./fr.js').then((m) => m.fr)]]);
+const loaders = new Map<string, Loader>();
+/** The loaders of the shipped locales (strings/built-in.ts), fetched on the first non-English tag. */
+let builtIn: Promise<void> | undefined;
 const pending = new Map<string, Promise<void>>();
 /** English that loads with the code that needs it (the messages of Stytch's errors). */
 const laterEnglish: Partial<MfaStrings> = {};
@@ -42,12 +44,24 @@ export function onLocalesChanged(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The best registered match for a BCP 47 tag (`fr-CA` → `fr`), or null. */
+/**
+ * The best registered match for a BCP 47 tag (`fr-CA` → `fr`), or null. The first tag that is not
+ * English fetches the shipped locales' loaders; listeners hear when they arrive.
+ */
 export function matchLocale(lang: string): string | null {
   const tag = lang.toLowerCase();
   for (const candidate of [tag, tag.split('-')[0]!]) {
     if (loaded.has(candidate) || loaders.has(candidate)) return candidate;
   }
+  builtIn ??= import('./built-in.js').then(
+    ({ builtInLocales }) => {
+      for (const [key, loader] of Object.entries(builtInLocales)) {
+        if (!loaded.has(key) && !loaders.has(key)) loaders.set(key, loader);
+      }
+      for (const listener of listeners) listener();
+    },
+    () => (builtIn = undefined), // the network: tried again on the next tag
+  );
   return null;
 }
 
