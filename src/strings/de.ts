@@ -101,9 +101,10 @@ export const de: MfaStrings = {
   switchToSms: 'Stattdessen einen Code an {phone} senden',
   switchToTotp: 'Stattdessen die Authenticator-App verwenden',
   switchToRecovery: 'Wiederherstellungscode verwenden',
-  authRemaining: 'Angemeldet. Verbleibende Wiederherstellungscodes: {count}.',
+  authRemaining:
+    'Angemeldet. {count, plural, one {Sie haben noch # Wiederherstellungscode.} other {Sie haben noch # Wiederherstellungscodes.}}',
   authRemainingFew:
-    'Angemeldet. Nur noch {count} Wiederherstellungscodes übrig: Erstellen Sie in Ihren Sicherheitseinstellungen neue, bevor sie aufgebraucht sind.',
+    'Angemeldet. {count, plural, one {Nur noch # Wiederherstellungscode übrig} other {Nur noch # Wiederherstellungscodes übrig}}: Erstellen Sie in Ihren Sicherheitseinstellungen neue, bevor sie aufgebraucht sind.',
   authRemainingNone:
     'Angemeldet. Das war Ihr letzter Wiederherstellungscode: Erstellen Sie jetzt in Ihren Sicherheitseinstellungen neue.',
   authDone: 'Bestätigt.',

@@ -103,9 +103,10 @@ export const es: MfaStrings = {
   switchToSms: 'Enviar un código al {phone} en su lugar',
   switchToTotp: 'Usar la aplicación de autenticación en su lugar',
   switchToRecovery: 'Usar un código de recuperación',
-  authRemaining: 'Sesión iniciada. Códigos de recuperación restantes: {count}.',
+  authRemaining:
+    'Sesión iniciada. {count, plural, one {Le queda # código de recuperación.} many {Le quedan # de códigos de recuperación.} other {Le quedan # códigos de recuperación.}}',
   authRemainingFew:
-    'Sesión iniciada. Solo quedan {count} códigos de recuperación: cree otros nuevos en su configuración de seguridad antes de que se agoten.',
+    'Sesión iniciada. {count, plural, one {Solo queda # código de recuperación} many {Solo quedan # de códigos de recuperación} other {Solo quedan # códigos de recuperación}}: cree otros nuevos en su configuración de seguridad antes de que se agoten.',
   authRemainingNone:
     'Sesión iniciada. Ese era su último código de recuperación: cree otros nuevos en su configuración de seguridad ahora.',
   authDone: 'Verificado.',

@@ -101,9 +101,10 @@ export const fr: MfaStrings = {
   switchToSms: 'Recevoir plutôt un code au {phone}',
   switchToTotp: "Utiliser plutôt l'application d'authentification",
   switchToRecovery: 'Utiliser un code de secours',
-  authRemaining: 'Connecté. Il vous reste {count} codes de secours.',
+  authRemaining:
+    'Connecté. {count, plural, one {Il vous reste # code de secours.} many {Il vous reste # de codes de secours.} other {Il vous reste # codes de secours.}}',
   authRemainingFew:
-    'Connecté. Il ne reste que {count} codes de secours : créez-en de nouveaux dans vos paramètres de sécurité.',
+    'Connecté. {count, plural, one {Il ne reste que # code de secours} many {Il ne reste que # de codes de secours} other {Il ne reste que # codes de secours}} : créez-en de nouveaux dans vos paramètres de sécurité.',
   authRemainingNone:
     "Connecté. C'était votre dernier code de secours : créez-en de nouveaux dans vos paramètres de sécurité.",
   authDone: 'Vérifié.',

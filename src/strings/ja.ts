@@ -100,9 +100,9 @@ export const ja: MfaStrings = {
   switchToSms: '代わりに {phone} にコードを送信',
   switchToTotp: '代わりに認証アプリを使う',
   switchToRecovery: 'リカバリーコードを使う',
-  authRemaining: 'サインインしました。リカバリーコードは残り {count} 個です。',
+  authRemaining: 'サインインしました。{count, plural, other {リカバリーコードは残り # 個です。}}',
   authRemainingFew:
-    'サインインしました。リカバリーコードは残り {count} 個だけです。なくなる前にセキュリティ設定で新しいコードを発行してください。',
+    'サインインしました。{count, plural, other {リカバリーコードは残り # 個だけです。}}なくなる前にセキュリティ設定で新しいコードを発行してください。',
   authRemainingNone:
     'サインインしました。これが最後のリカバリーコードでした。今すぐセキュリティ設定で新しいコードを発行してください。',
   authDone: '確認しました。',

@@ -100,9 +100,10 @@ export const ptBR: MfaStrings = {
   switchToSms: 'Enviar um código para {phone}',
   switchToTotp: 'Usar o aplicativo autenticador',
   switchToRecovery: 'Usar um código de recuperação',
-  authRemaining: 'Você entrou. Códigos de recuperação restantes: {count}.',
+  authRemaining:
+    'Você entrou. {count, plural, one {Resta # código de recuperação.} many {Restam # de códigos de recuperação.} other {Restam # códigos de recuperação.}}',
   authRemainingFew:
-    'Você entrou. Restam apenas {count} códigos de recuperação: gere novos nas suas configurações de segurança antes que acabem.',
+    'Você entrou. {count, plural, one {Resta apenas # código de recuperação} many {Restam apenas # de códigos de recuperação} other {Restam apenas # códigos de recuperação}}: gere novos nas suas configurações de segurança antes que acabem.',
   authRemainingNone:
     'Você entrou. Esse era seu último código de recuperação: gere novos nas suas configurações de segurança agora.',
   authDone: 'Verificado.',

@@ -11,6 +11,7 @@ import type { MfaAuthenticate } from './mfa-authenticate.js';
 
 import { authenticateCodes } from '../../strings/en/authenticate-codes.js';
 import { addEnglish } from '../../strings/locales.js';
+import { plural } from '../../strings/plural.js';
 
 /** What both steps show, from the element's state. */
 export interface StepState {
@@ -34,6 +35,11 @@ export class CodeSteps {
     const own = (host.constructor as typeof ReactiveElement).elementStyles;
     adoptStyles(host.renderRoot as ShadowRoot, [...own, field, stepStyles]);
     this.factor = new FactorController(host, TOTP_CODE_FAILURES);
+  }
+
+  /** A string with plural forms (`{count, plural, …}`) for `count` in the language `lang`. */
+  count(text: string, lang: string, count: number): string {
+    return plural(text, lang, count);
   }
 
   /** Sends a TOTP code (see `FactorController.verify`). */

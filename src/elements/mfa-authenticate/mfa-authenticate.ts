@@ -143,7 +143,7 @@ export class MfaAuthenticate extends MfaElement {
     this.status =
       left === 0
         ? this.t('authRemainingNone')
-        : this.t(this.warning ? 'authRemainingFew' : 'authRemaining', { count: left });
+        : steps.count(this.t(this.warning ? 'authRemainingFew' : 'authRemaining'), this.localize.lang, left);
     steps.factor.succeeded('recovery_code', { member, organization, memberSession: member_session });
     this.steps.go('done', 'recovery_code');
   }

@@ -10,9 +10,10 @@ export const authenticateCodes = {
   recoveryCodeLabel: 'Recovery code',
   authVerify: 'Verify',
   authVerifying: 'Verifying…',
-  authRemaining: 'Signed in. You have {count} recovery codes left.',
+  authRemaining:
+    'Signed in. {count, plural, one {You have # recovery code left.} other {You have # recovery codes left.}}',
   authRemainingFew:
-    'Signed in. Only {count} recovery codes are left: create new ones in your security settings before you run out.',
+    'Signed in. {count, plural, one {Only # recovery code is left} other {Only # recovery codes are left}}: create new ones in your security settings before you run out.',
   authRemainingNone:
     'Signed in. That was your last recovery code: create new ones in your security settings now.',
   authDone: 'Verified.',
