@@ -43,7 +43,8 @@ function regionOf(lang: string): string | undefined {
  * A phone number field: a country and a national number that together give an E.164 number. It
  * formats as the member types, names countries in the member's language, picks the country of a
  * pasted international number ("+44 20 …"), and says when a number is not valid before anything is
- * sent. Form-associated; its form value is the E.164 number.
+ * sent. Form-associated; its form value is the E.164 number. The number is laid out left to right in
+ * every language ("+1 415…", also in Arabic).
  *
  * The phone-number library (about 31 KB compressed) loads when the field is first shown.
  *
@@ -267,6 +268,7 @@ export class MfaPhoneInput extends FormControl {
           <input
             id="number"
             part="input"
+            dir="ltr"
             type="tel"
             inputmode="tel"
             autocomplete="tel"
