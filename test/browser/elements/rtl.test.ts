@@ -1,0 +1,94 @@
+// In Arabic, right to left: each flow by keyboard alone, axe at every step, the Arabic table in use,
+// the layout mirrored and what must read left to right (the phone number) kept so.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/index.js';
+import type { MfaStep } from '../../../src/types.js';
+import { login, testClient } from '../support/client.js';
+import { lastSmsCode, ORGANIZATION_IDS, SEED_RECOVERY_CODES } from '../support/emulator.js';
+import { sendKeys } from '../support/keys.js';
+import '../support/network-guard.js';
+import { deepActiveElement, deepest, visibleText } from '../support/shadow.js';
+import { freshVisitor } from '../support/visitor.js';
+import { phoneFieldReady, waitUntil } from '../support/wait.js';
+import { completeTotpSetup } from '../support/walks.js';
+
+const client = testClient();
+type Stepped = HTMLElement & { step: MfaStep | null };
+
+async function inArabic<T extends Element>(template: ReturnType<typeof html>): Promise<T> {
+  const wrapper = await fixture<HTMLElement>(html`<div lang="ar" dir="rtl">${template}</div>`);
+  return wrapper.firstElementChild as unknown as T;
+}
+
+/** Waits for a step shown in Arabic (the table loads on first use), then runs axe. */
+async function atStep(el: Stepped, step: MfaStep, arabic: string): Promise<void> {
+  await waitUntil(() => el.step === step && visibleText(el).includes(arabic), `${step} in Arabic`);
+  await expect(el).to.be.accessible();
+}
+
+describe('Arabic, right to left', () => {
+  const visitor = freshVisitor();
+
+  it('SMS enrollment by keyboard: mirrored, the number left to right', async () => {
+    const primary = await login('new@acme.test');
+    const el = await inArabic<Stepped>(
+      html`<mfa-flow .client=${client} .authResponse=${primary}></mfa-flow>`,
+    );
+    await atStep(el, 'select-method', 'احمِ حسابك بخطوة ثانية');
+    expect(getComputedStyle(deepest(el, '[part~="method-option"]')!).direction).to.equal('rtl');
+    expect(deepActiveElement()?.textContent).to.contain('رسالة نصية');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.step === 'enter-phone', 'phone entry');
+    const phone = await phoneFieldReady(el);
+    await atStep(el, 'enter-phone', 'إضافة رقم هاتف');
+    expect(getComputedStyle(phone.shadowRoot!.querySelector('[part~="input"]')!).direction).to.equal('ltr');
+    phone.focus();
+    // The country defaults to the language's region (Egypt for ar); an international number picks its own.
+    await sendKeys({ type: '+14155550123' });
+    await sendKeys({ press: 'Enter' });
+    await atStep(el, 'enter-sms-code', 'من هاتفك');
+    // The masked number sits in an isolate, so it reads +1•••…123 inside the Arabic sentence.
+    expect(visibleText(el)).to.contain('\u2068+1•••••••123\u2069');
+    await sendKeys({ type: await lastSmsCode('+14155550123') });
+    await atStep(el, 'done', 'تم التحقق من رقم الهاتف');
+    expect(visitor.recorder.names()).to.include.members(['mfa-enrolled', 'mfa-authenticated']);
+  });
+
+  it('TOTP enrollment by keyboard, with recovery codes', async () => {
+    const primary = await login('new@globex.test', ORGANIZATION_IDS.globex);
+    const el = await inArabic<Stepped>(
+      html`<mfa-flow .client=${client} .authResponse=${primary}></mfa-flow>`,
+    );
+    await atStep(el, 'scan-totp', 'إعداد تطبيق المصادقة');
+    await completeTotpSetup(el, { accessible: true });
+    await waitUntil(() => el.step === 'done', 'done');
+    await expect(el).to.be.accessible();
+    expect(visitor.recorder.of('mfa-authenticated')[0]!.method).to.equal('totp');
+  });
+
+  it('a recovery code by keyboard: how many are left, in the plural form Arabic uses', async () => {
+    const primary = await login('totp@acme.test');
+    const el = await inArabic<Stepped>(
+      html`<mfa-authenticate .client=${client} .authResponse=${primary}></mfa-authenticate>`,
+    );
+    await atStep(el, 'enter-totp-code', 'أدخِل الرمز من تطبيق المصادقة');
+    const toRecovery = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="switch-method"]')].find(
+      (button) => button.textContent?.includes('استخدام رمز استرداد'),
+    )!;
+    toRecovery.focus();
+    await sendKeys({ press: 'Enter' });
+    await atStep(el, 'enter-recovery-code', 'استخدام رمز استرداد');
+    deepest(el, '[part~="recovery-code-input"]')!.focus();
+    await sendKeys({ type: SEED_RECOVERY_CODES[0]! });
+    await sendKeys({ press: 'Enter' });
+    // Nine left: Arabic's "few" form (3–10), the number in an isolate.
+    const nine = new Intl.NumberFormat('ar').format(9);
+    await atStep(el, 'done', `تبقّت لديك \u2068${nine}\u2069 رموز استرداد`);
+  });
+
+  it('<mfa-settings>: the methods, mirrored', async () => {
+    await login('user@initech.test', ORGANIZATION_IDS.initech);
+    const el = await inArabic<Stepped>(html`<mfa-settings .client=${client}></mfa-settings>`);
+    await atStep(el, 'select-method', 'التحقق بخطوتين');
+  });
+});
