@@ -7,6 +7,23 @@ import type { MfaStrings } from '../strings/locales.js';
  * What the kit's form fields share: form association through `ElementInternals` (form, validity,
  * reset and restore hooks, fieldset disabling), focus delegated to the inner control, Enter to
  * submit, and a re-dispatched `change` (native `input` events already cross the shadow root).
+ *
+ * The `--mfa-` custom properties below style every field (each inherits them in the manifest).
+ *
+ * @cssprop --mfa-color-primary - Accent color.
+ * @cssprop --mfa-color-on-primary - Text on the accent color.
+ * @cssprop --mfa-color-text - Text color.
+ * @cssprop --mfa-color-muted - Secondary text color.
+ * @cssprop --mfa-color-surface - Field background.
+ * @cssprop --mfa-color-border - Field border.
+ * @cssprop --mfa-color-error - Error color.
+ * @cssprop --mfa-color-success - Success color.
+ * @cssprop --mfa-focus-ring - Focus ring (a box-shadow).
+ * @cssprop --mfa-radius - Corner radius.
+ * @cssprop --mfa-spacing - Gap between parts.
+ * @cssprop --mfa-font-family - Font.
+ * @cssprop --mfa-font-size - Base font size.
+ * @cssprop --mfa-color-scheme - `light` or `dark` to fix the scheme; by default the member's system setting.
  */
 export abstract class FormControl extends LitElement {
   static formAssociated = true;

@@ -21,6 +21,23 @@ export type { CallContext };
  * strings), starting — again when an input changes — and the frame around a step. Calls and their
  * failures go through `calls` (controllers/calls.ts), steps and focus through `steps`
  * (controllers/steps.ts). Elements extend it; it is not registered itself.
+ *
+ * The `--mfa-` custom properties below style every element (each inherits them in the manifest).
+ *
+ * @cssprop --mfa-color-primary - Accent color.
+ * @cssprop --mfa-color-on-primary - Text on the accent color.
+ * @cssprop --mfa-color-text - Text color.
+ * @cssprop --mfa-color-muted - Secondary text color.
+ * @cssprop --mfa-color-surface - Field background.
+ * @cssprop --mfa-color-border - Field border.
+ * @cssprop --mfa-color-error - Error color.
+ * @cssprop --mfa-color-success - Success color.
+ * @cssprop --mfa-focus-ring - Focus ring (a box-shadow).
+ * @cssprop --mfa-radius - Corner radius.
+ * @cssprop --mfa-spacing - Gap between parts.
+ * @cssprop --mfa-font-family - Font.
+ * @cssprop --mfa-font-size - Base font size.
+ * @cssprop --mfa-color-scheme - `light` or `dark` to fix the scheme; by default the member's system setting.
  */
 export abstract class MfaElement extends LitElement {
   static override styles = [tokens, base];

@@ -186,10 +186,15 @@ describe('custom-elements.json', () => {
     }
   });
 
-  it('documents the --mfa- custom properties', () => {
-    const props = new Set((elements.get('sms-otp-input')?.cssProperties ?? []).map((p) => p.name));
-    for (const name of ['--mfa-color-primary', '--mfa-color-error', '--mfa-radius', '--mfa-font-family']) {
-      assert.ok(props.has(name), name);
+  it('documents the --mfa- custom properties on every element they style', () => {
+    const tokens = [...readFileSync('src/styles/tokens.ts', 'utf8').matchAll(/var\((--mfa-[\w-]+)/g)].map(
+      (m) => m[1]!,
+    );
+    assert.ok(tokens.length >= 13, tokens.join());
+    for (const [tag, element] of elements) {
+      if (tag === 'mfa-provider') continue; // renders no step: nothing to style
+      const props = new Set((element.cssProperties ?? []).map((p) => p.name));
+      for (const name of tokens) assert.ok(props.has(name), `${tag}: ${name}`);
     }
   });
 });

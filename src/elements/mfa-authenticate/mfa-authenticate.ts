@@ -30,9 +30,7 @@ const FEW_RECOVERY_CODES = 3;
  * @csspart switch-method - Each way to switch to another method.
  * @csspart error - Failures not about a field.
  * @csspart status - Polite announcements, and the recovery codes left.
- * @cssprop --mfa-color-primary - Accent color.
  * @cssprop --mfa-color-error - Error and warning color.
- * @cssprop --mfa-color-success - Success color.
  */
 export class MfaAuthenticate extends MfaElement {
   static override styles = [...MfaElement.styles, styles];

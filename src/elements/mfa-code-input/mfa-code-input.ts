@@ -30,7 +30,6 @@ export function digitsOf(text: string, length: number): string {
  * @cssprop --mfa-code-font-family - Font of the digits (monospace by default).
  * @cssprop --mfa-code-font-size - Size of the digits.
  * @cssprop --mfa-color-primary - Focus color.
- * @cssprop --mfa-color-error - Error color.
  */
 export class MfaCodeInput extends FormControl {
   static override styles = [tokens, field, styles];

@@ -24,7 +24,6 @@ import { styles } from './mfa-enroll.styles.js';
  * @csspart totp-setup - The TOTP factor element.
  * @csspart error - Failures.
  * @csspart status - Polite announcements.
- * @cssprop --mfa-color-primary - Accent color.
  * @cssprop --mfa-color-surface - Background of the options.
  * @cssprop --mfa-color-border - Border of the options.
  */

@@ -56,7 +56,6 @@ function regionOf(lang: string): string | undefined {
  * @csspart label - The labels.
  * @csspart error - The message under the field.
  * @cssprop --mfa-color-primary - Focus color.
- * @cssprop --mfa-color-error - Error color.
  */
 export class MfaPhoneInput extends FormControl {
   static override styles = [tokens, field, styles];

@@ -27,9 +27,6 @@ import { styles } from './mfa-recovery-codes.styles.js';
  * @csspart error - Failures.
  * @csspart status - Polite announcements (copied, downloaded, new codes).
  * @cssprop --mfa-code-font-family - Font of the codes (monospace by default).
- * @cssprop --mfa-color-primary - Accent color.
- * @cssprop --mfa-color-error - Error color.
- * @cssprop --mfa-radius - Corner radius.
  */
 export class MfaRecoveryCodes extends MfaElement {
   static override styles = [...MfaElement.styles, styles];

@@ -45,7 +45,6 @@ type Panel = { kind: 'add'; method: Method } | { kind: 'recovery-codes' };
  * @csspart recovery-codes - The `<mfa-recovery-codes>` element.
  * @csspart error - Failures.
  * @csspart status - Polite announcements.
- * @cssprop --mfa-color-primary - Accent color.
  * @cssprop --mfa-color-border - Border between methods.
  */
 export class MfaSettings extends MfaElement {

@@ -31,20 +31,6 @@ import { styles } from './sms-otp-input.styles.js';
  * @csspart back-button - "Use a different number".
  * @csspart error - Failures not about a field.
  * @csspart status - Polite announcements (resend available, verified).
- * @cssprop --mfa-color-primary - Accent color.
- * @cssprop --mfa-color-on-primary - Text on the accent color.
- * @cssprop --mfa-color-text - Text color.
- * @cssprop --mfa-color-muted - Secondary text color.
- * @cssprop --mfa-color-surface - Field background.
- * @cssprop --mfa-color-border - Field border.
- * @cssprop --mfa-color-error - Error color.
- * @cssprop --mfa-color-success - Success color.
- * @cssprop --mfa-focus-ring - Focus ring (a box-shadow).
- * @cssprop --mfa-radius - Corner radius.
- * @cssprop --mfa-spacing - Gap between parts.
- * @cssprop --mfa-font-family - Font.
- * @cssprop --mfa-font-size - Base font size.
- * @cssprop --mfa-color-scheme - `light` or `dark` to fix the scheme; by default the member's system setting.
  */
 export class SmsOtpInput extends MfaElement {
   static override styles = [...MfaElement.styles, styles];

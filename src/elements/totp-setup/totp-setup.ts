@@ -62,12 +62,6 @@ export function otpauthUri(issuer: string, account: string, secret: string, digi
  * @csspart error - Failures not about the code field.
  * @csspart status - Polite announcements.
  * @cssprop --mfa-qr-size - Size of the QR code (default 12rem).
- * @cssprop --mfa-color-primary - Accent color.
- * @cssprop --mfa-color-error - Error color.
- * @cssprop --mfa-color-success - Success color.
- * @cssprop --mfa-radius - Corner radius.
- * @cssprop --mfa-spacing - Gap between parts.
- * @cssprop --mfa-font-family - Font.
  */
 export class TotpSetup extends MfaElement {
   static override styles = [...MfaElement.styles, styles];
