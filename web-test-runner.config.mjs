@@ -76,16 +76,6 @@ const CSP = [
 ].join('; ');
 
 /**
- * Each test file loads the kit's modules afresh, so a module one test makes unreachable (see
- * /__test/unreachable) is not served from what an earlier file cached.
- */
-const uncachedPage = async ({ context }) => {
-  const page = await context.newPage();
-  await page.setCacheEnabled(false);
-  return page;
-};
-
-/**
  * Each test file's own module URLs: every local import is given the test session's id (`?fresh=`),
  * so no engine can hand a file a module an earlier file loaded. WebKit keeps lazily loaded modules
  * in its memory cache across pages even when told not to store them; a test that makes a module
@@ -96,7 +86,6 @@ const freshModules = {
   transformImport({ source, context }) {
     const id = context.URL.searchParams.get('wtr-session-id') ?? context.URL.searchParams.get('fresh');
     if (!id || !/^\.{0,2}\/(?!\/)/.test(source)) return undefined; // local: ./x, ../x, /x
-
     return `${source}${source.includes('?') ? '&' : '?'}fresh=${id}`;
   },
 };
@@ -125,7 +114,6 @@ const launchers = {
   chromium: () =>
     chromeLauncher({
       launchOptions: { executablePath: ensureChromium(), headless: true, args: CHROMIUM_ARGS },
-      createPage: uncachedPage,
     }),
   // Firefox ESR through puppeteer-core over WebDriver BiDi; prefs keep it off the network.
   firefox: () =>
@@ -145,7 +133,6 @@ const launchers = {
           'network.proxy.allow_hijacking_localhost': false,
         },
       },
-      createPage: uncachedPage,
     }),
   // WebKitGTK's MiniBrowser through WebKitWebDriver (scripts/webkit.mjs).
   webkit: async () => {

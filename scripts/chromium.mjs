@@ -23,9 +23,26 @@ export const CHROMIUM_ARGS = [
 
 const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome'];
 
-function which(name) {
+/** The path of a command on the PATH, or ''. */
+export function which(name) {
   const result = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
   return result.status === 0 ? result.stdout.trim() : '';
+}
+
+/**
+ * Installs Debian packages with apt in one run, when we are root on Debian. False when we cannot
+ * (the caller says what to install by hand).
+ */
+export function aptInstall(packages) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/etc/debian_version')) return false;
+  console.log(`Installing Debian's ${packages.join(', ')} with apt…`);
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  return true;
 }
 
 export function findChromium() {
@@ -41,14 +58,7 @@ export function findChromium() {
 export function ensureChromium() {
   const found = findChromium();
   if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && existsSync('/etc/debian_version')) {
-    console.log("Chromium not found: installing Debian's chromium package with apt…");
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
+  if (aptInstall(['chromium'])) {
     const installed = findChromium();
     if (installed) return installed;
   }

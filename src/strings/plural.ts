@@ -1,3 +1,5 @@
+import { intlLocale } from './intl.js';
+
 /**
  * The plural forms in a string: `{count, plural, one {# code} other {# codes}}`, the form chosen by
  * `Intl.PluralRules` for the language (`zero`, `one`, `two`, `few`, `many`, `other`; an exact `=N`
@@ -5,12 +7,7 @@
  * Loaded with the code that counts something (a recovery code's step), not with every element.
  */
 export function plural(text: string, lang: string, count: number): string {
-  let locale = 'en';
-  try {
-    locale = Intl.getCanonicalLocales(lang)[0] ?? 'en';
-  } catch {
-    // a tag Intl does not take (a locale registered as x-pseudo): English rules
-  }
+  const locale = intlLocale(lang);
   return text.replace(/\{\w+, plural,((?:\s*=?\w+ \{[^{}]*\})+)\s*\}/g, (_whole, forms: string) => {
     const form = new Map([...forms.matchAll(/(=?\w+) \{([^{}]*)\}/g)].map((m) => [m[1]!, m[2]!]));
     const chosen =

@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { resolveLang } from '../../controllers/localize.js';
 import { phone } from '../../strings/en/phone.js';
 import { field } from '../../styles/field.js';
+import { intlLocale } from '../../strings/intl.js';
 import { tokens } from '../../styles/tokens.js';
 import { asciiDigits } from '../../text/digits.js';
 import { FormControl } from '../form-control.js';
@@ -20,15 +21,6 @@ export function loadPhoneLib(): Promise<PhoneLib> {
   phoneLib ??= import('./phone-lib.js').then((lib) => (loadedPhoneLib = lib));
   phoneLib.catch(() => (phoneLib = undefined)); // a failed load is tried again when next shown
   return phoneLib;
-}
-
-/** `lang` if Intl takes it, else English: a page may register a locale under any tag (`x-pseudo`). */
-function intlLocale(lang: string): string {
-  try {
-    return Intl.getCanonicalLocales(lang)[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
 }
 
 function regionOf(lang: string): string | undefined {
