@@ -70,3 +70,11 @@ export function ensureChromium() {
   );
   process.exit(1);
 }
+
+/**
+ * `puppeteer.launch` options for the Node tests: Debian's Chromium, headless, off the network. Its
+ * first start on a busy fresh machine has taken over puppeteer's 30 s default, so it waits 90 s.
+ */
+export function chromiumLaunchOptions() {
+  return { executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true, timeout: 90_000 };
+}

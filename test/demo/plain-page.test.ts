@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { createEmulator, ORGANIZATION_IDS } from '../../emulator/index.js';
-import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/chromium.mjs';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const TYPES: Record<string, string> = {
@@ -74,11 +74,7 @@ describe('a plain page with only the kit', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await puppeteer.launch({
-      executablePath: ensureChromium(),
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
+    browser = await puppeteer.launch(chromiumLaunchOptions());
   });
 
   after(async () => {

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/chromium.mjs';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { startDevServer } from './dev-server.js';
 
 describe('npm start', () => {
@@ -16,11 +16,7 @@ describe('npm start', () => {
 
   before(async () => {
     ({ server, url } = await startDevServer(5179));
-    browser = await puppeteer.launch({
-      executablePath: ensureChromium(),
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
+    browser = await puppeteer.launch(chromiumLaunchOptions());
   });
 
   after(async () => {
@@ -173,11 +169,7 @@ describe('npm start with STYTCH_PUBLIC_TOKEN', () => {
       STYTCH_PUBLIC_TOKEN: token,
       STYTCH_PUBLIC_ORGANIZATION_ID: 'organization-test-real',
     }));
-    browser = await puppeteer.launch({
-      executablePath: ensureChromium(),
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
+    browser = await puppeteer.launch(chromiumLaunchOptions());
   });
 
   after(async () => {

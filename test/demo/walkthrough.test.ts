@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/chromium.mjs';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { startDevServer } from './dev-server.js';
 
 const STEP_TIMEOUT = { timeout: 15_000 };
@@ -17,11 +17,7 @@ describe('the demo, used as a person would', () => {
 
   before(async () => {
     ({ server, url } = await startDevServer(5177));
-    browser = await puppeteer.launch({
-      executablePath: ensureChromium(),
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
+    browser = await puppeteer.launch(chromiumLaunchOptions());
   });
 
   after(async () => {

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { build } from 'vite';
 import { createEmulator, ORGANIZATION_IDS, SEED_PASSWORD, type Emulator } from '../../emulator/index.js';
-import { CHROMIUM_ARGS, ensureChromium } from '../../scripts/chromium.mjs';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const hosts = join(root, 'test/hosts');
@@ -115,11 +115,7 @@ describe('host apps from the packed package', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await puppeteer.launch({
-      executablePath: ensureChromium(),
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
+    browser = await puppeteer.launch(chromiumLaunchOptions());
   });
 
   after(async () => {
