@@ -147,6 +147,8 @@ export default {
   concurrency: 1,
   // One engine at a time: they share the emulator, and tests set its clock and faults.
   concurrentBrowsers: 1,
+  // A browser's first start on a fresh, busy machine (a new Firefox profile) has taken over 30 s.
+  browserStartTimeout: 120_000,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 15_000 } },
   browsers: await Promise.all(wantedBrowsers().map((name) => launchers[name]())),
