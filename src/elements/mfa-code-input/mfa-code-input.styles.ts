@@ -4,9 +4,9 @@ export const styles = css`
   :host {
     display: grid;
     gap: 0.375rem;
-    --_length: 6;
   }
   input {
+    --_length: 6;
     font: inherit;
     font-family: var(--mfa-code-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
     font-size: var(--mfa-code-font-size, 1.5rem);

@@ -72,7 +72,8 @@ export class MfaCodeInput extends FormControl {
   }
 
   protected override updated(): void {
-    this.style.setProperty('--_length', String(this.length));
+    // On the inner field, never the host: a host framework owns the host's `style` attribute.
+    this.input.style.setProperty('--_length', String(this.length));
     this.internals.setFormValue(this.value, this.value);
     const t = this.localize.t.bind(this.localize);
     if (this.required && !this.value) {

@@ -36,6 +36,16 @@ describe('<mfa-code-input>', () => {
     expect(input.labels?.[0]?.textContent).to.equal('Verification code');
   });
 
+  it("sizes its field to the code length without touching the host's style", async () => {
+    const input = inShadow<HTMLInputElement>(field, 'input');
+    const six = input.getBoundingClientRect().width;
+    field.length = 8;
+    await field.updateComplete;
+    expect(input.getBoundingClientRect().width).to.be.above(six);
+    // The host's style attribute belongs to the page (and to frameworks that rewrite it).
+    expect(field.hasAttribute('style')).to.equal(false);
+  });
+
   for (const pasted of [
     '123 456',
     '123-456',

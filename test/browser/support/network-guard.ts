@@ -4,7 +4,13 @@ import { expect } from '@open-wc/testing';
 
 const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (event) => {
-  violations.push(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}`);
+  // Where and what, so that a violation seen once in CI can be traced without rerunning it.
+  const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : '';
+  const target = event.target instanceof Element ? ` on <${event.target.localName}>` : '';
+  const sample = event.sample ? ` (${event.sample})` : '';
+  violations.push(
+    `${event.violatedDirective} blocked ${event.blockedURI || '(inline)'}${target}${where}${sample}`,
+  );
 });
 
 /** Violations recorded since the last call, then forgotten. */
