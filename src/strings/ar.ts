@@ -133,6 +133,8 @@ export const ar: MfaStrings = {
   settingsIntro: 'الطرق التي تؤكِّد بها هويتك عند تسجيل الدخول.',
   settingsRequired: 'تطلب مؤسستك خطوة ثانية عند كل تسجيل دخول.',
   settingsToggle: 'طلب خطوة ثانية عند كل تسجيل دخول',
+  settingsOn: 'مفعّل',
+  settingsOff: 'غير مفعّل',
   settingsNeedMethod: 'أضِف طريقة أولًا.',
   settingsTurnedOn: 'ستُطلب خطوة ثانية عند كل تسجيل دخول.',
   settingsTurnedOff: 'لن تُطلب خطوة ثانية بعد الآن.',

@@ -137,6 +137,8 @@ export const de: MfaStrings = {
   settingsIntro: 'Die Wege, auf denen Sie bei der Anmeldung bestätigen, dass Sie es sind.',
   settingsRequired: 'Ihre Organisation verlangt bei jeder Anmeldung einen zweiten Schritt.',
   settingsToggle: 'Bei jeder Anmeldung einen zweiten Schritt verlangen',
+  settingsOn: 'An',
+  settingsOff: 'Aus',
   settingsNeedMethod: 'Fügen Sie zuerst eine Methode hinzu.',
   settingsTurnedOn: 'Bei jeder Anmeldung wird ein zweiter Schritt verlangt.',
   settingsTurnedOff: 'Ein zweiter Schritt wird nicht mehr verlangt.',

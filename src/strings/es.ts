@@ -136,6 +136,8 @@ export const es: MfaStrings = {
   settingsIntro: 'Las formas en que confirma su identidad al iniciar sesión.',
   settingsRequired: 'Su organización exige un segundo paso en cada inicio de sesión.',
   settingsToggle: 'Pedir un segundo paso en cada inicio de sesión',
+  settingsOn: 'Activado',
+  settingsOff: 'Desactivado',
   settingsNeedMethod: 'Añada primero un método.',
   settingsTurnedOn: 'Se pedirá un segundo paso en cada inicio de sesión.',
   settingsTurnedOff: 'Ya no se pedirá un segundo paso.',

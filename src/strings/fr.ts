@@ -134,6 +134,8 @@ export const fr: MfaStrings = {
   settingsIntro: "Les moyens de confirmer que c'est bien vous à la connexion.",
   settingsRequired: 'Votre organisation demande une deuxième étape à chaque connexion.',
   settingsToggle: 'Demander une deuxième étape à chaque connexion',
+  settingsOn: 'Activé',
+  settingsOff: 'Désactivé',
   settingsNeedMethod: "Ajoutez d'abord une méthode.",
   settingsTurnedOn: 'Une deuxième étape sera demandée à chaque connexion.',
   settingsTurnedOff: 'La deuxième étape ne sera plus demandée.',

@@ -133,6 +133,8 @@ export const ja: MfaStrings = {
   settingsIntro: 'サインイン時に本人であることを確認する方法です。',
   settingsRequired: 'お使いの組織では、サインインのたびに 2 段階目の確認が必要です。',
   settingsToggle: 'サインインのたびに 2 段階目の確認を求める',
+  settingsOn: 'オン',
+  settingsOff: 'オフ',
   settingsNeedMethod: '先に確認方法を追加してください。',
   settingsTurnedOn: '今後はサインインのたびに 2 段階目の確認を求めます。',
   settingsTurnedOff: '今後は 2 段階目の確認を求めません。',

@@ -132,6 +132,8 @@ export const ptBR: MfaStrings = {
   settingsIntro: 'As formas de confirmar que é você ao entrar.',
   settingsRequired: 'Sua organização exige uma segunda etapa sempre que você entra.',
   settingsToggle: 'Pedir uma segunda etapa sempre que eu entrar',
+  settingsOn: 'Ativado',
+  settingsOff: 'Desativado',
   settingsNeedMethod: 'Adicione um método primeiro.',
   settingsTurnedOn: 'Uma segunda etapa será pedida sempre que você entrar.',
   settingsTurnedOff: 'A segunda etapa não será mais pedida.',

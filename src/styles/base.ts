@@ -44,7 +44,7 @@ export const base = css`
     justify-self: start;
   }
   button:focus-visible {
-    outline: none;
+    outline: 1px solid #0000;
     box-shadow: var(--_focus);
   }
   button[aria-disabled='true'] {

@@ -18,17 +18,16 @@ export const field = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  input:focus-visible,
-  select:focus-visible {
-    outline: none;
+  :is(input, select):focus-visible {
+    outline: 1px solid #0000;
     border-color: var(--_primary);
     box-shadow: var(--_focus);
   }
   input[aria-invalid='true'] {
     border-color: var(--_error);
   }
-  input:disabled,
-  select:disabled {
+  /* Buttons are never disabled, only aria-disabled (they stay focusable and say why). */
+  :disabled {
     opacity: 0.6;
   }
   [part~='error'] {

@@ -26,4 +26,14 @@ export const styles = css`
   .toggle {
     justify-self: start;
   }
+  /* The state in words as well as in colour (WCAG 1.4.1). */
+  .state {
+    margin-inline-start: 0.5rem;
+    font-weight: 600;
+  }
+  .danger {
+    background: var(--_error);
+    border-color: var(--_error);
+    color: var(--_on-primary);
+  }
 `;

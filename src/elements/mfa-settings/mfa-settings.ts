@@ -34,10 +34,12 @@ type Panel = { kind: 'add'; method: Method } | { kind: 'recovery-codes' };
  * @csspart method - Each method's row.
  * @csspart add-button - Sets up a method.
  * @csspart remove-button - Removes a method (asks first).
- * @csspart confirm-button - Confirms the removal.
+ * @csspart confirm-button - Confirms the removal (styled as destructive, in `--mfa-color-error`).
  * @csspart cancel-button - Keeps the method.
  * @csspart default-button - Makes a method the default.
  * @csspart toggle-button - Whether a second step is asked for at every sign-in (`aria-pressed`).
+ * @csspart toggle-state - The toggle's state in words ("On", "Off"); hidden from assistive technology,
+ *   which hears `aria-pressed`, so the button's name stays the same when it changes.
  * @csspart recovery-codes-button - Shows the recovery codes.
  * @csspart back-button - Back to the overview.
  * @csspart sms-otp-input - The SMS factor element, while adding it.
@@ -203,6 +205,7 @@ export class MfaSettings extends MfaElement {
         <div class="actions">
           <button
             part="confirm-button"
+            class="danger"
             type="button"
             aria-disabled=${busy ? 'true' : 'false'}
             @click=${() => void this.removeMethod(method)}
@@ -296,6 +299,9 @@ export class MfaSettings extends MfaElement {
         @click=${() => void this.toggle()}
       >
         ${this.t('settingsToggle')}
+        <span part="toggle-state" class="state" aria-hidden="true"
+          >${this.t(on ? 'settingsOn' : 'settingsOff')}</span
+        >
       </button>
       ${possible ? nothing : html`<p id="need-method" class="muted">${this.t('settingsNeedMethod')}</p>`}`;
   }

@@ -4,6 +4,8 @@ export const settings = {
   settingsIntro: 'The ways you confirm it is you when you sign in.',
   settingsRequired: 'Your organization asks for a second step at every sign-in.',
   settingsToggle: 'Ask for a second step at every sign-in',
+  settingsOn: 'On',
+  settingsOff: 'Off',
   settingsNeedMethod: 'Add a method first.',
   settingsTurnedOn: 'A second step will be asked for at every sign-in.',
   settingsTurnedOff: 'A second step will no longer be asked for.',

@@ -74,6 +74,11 @@ describe('<mfa-settings>', () => {
       .to.contain('Remove Text message?')
       .and.contain('your only method');
     expect(deepActiveElement()?.getAttribute('part')).to.equal('cancel-button');
+    // The destructive button looks it: filled in the error colour, unlike the primary buttons.
+    const confirm = getComputedStyle(control(el, 'sms_otp', 'confirm-button')!).backgroundColor;
+    const add = getComputedStyle(control(el, 'totp', 'add-button')!).borderColor;
+    expect(confirm).to.equal(getComputedStyle(el.shadowRoot!.querySelector('[part~="error"]')!).color);
+    expect(confirm).not.to.equal(add);
     await expect(el).to.be.accessible();
 
     await press(control(el, 'sms_otp', 'cancel-button'));
@@ -124,7 +129,11 @@ describe('<mfa-settings>', () => {
   it('turns the second step on and off where the organization leaves it to the member', async () => {
     const el = await settingsFor('user@initech.test', ORGANIZATION_IDS.initech);
     const toggle = () => el.shadowRoot!.querySelector<HTMLElement>('[part~="toggle-button"]')!;
+    const state = () => toggle().querySelector('[part~="toggle-state"]')!;
+    // The state is said in words, not by colour alone; assistive technology hears aria-pressed.
     expect(toggle().getAttribute('aria-pressed')).to.equal('false');
+    expect(state().textContent).to.equal('Off');
+    expect(state().getAttribute('aria-hidden')).to.equal('true');
     expect(toggle().getAttribute('aria-disabled')).to.equal('true');
     expect(visibleText(el)).to.contain('Add a method first.');
     await expect(el).to.be.accessible();
@@ -143,6 +152,7 @@ describe('<mfa-settings>', () => {
     expect(toggle().getAttribute('aria-disabled')).to.equal('false');
     await press(toggle());
     await waitUntil(() => toggle().getAttribute('aria-pressed') === 'true', 'on');
+    expect(state().textContent).to.equal('On');
     expect(partText(el, 'status')).to.equal('A second step will be asked for at every sign-in.');
     expect(visitor.recorder.of('mfa-enrolled')[0]!.method).to.equal('sms_otp');
     expect((await client.self.get())!.mfa_enrolled).to.equal(true);
