@@ -3,7 +3,7 @@
 // authenticator fed by the emulator, and a live log of the elements' events. Two modes: the browser
 // SDK talks to the emulator itself; "your server" (?mode=server) sends everything through the
 // README's Express host (createMfaHandler and the official stytch package), whose session is an
-// HttpOnly cookie. ?theme=light|dark and ?lang=fr (de, es, pt-BR, ja, ar) set the page's scheme and
+// HttpOnly cookie. ?theme=light|dark (or a brand theme: harbor, sunrise, midnight) and ?lang=fr (de, es, pt-BR, ja, ar) set the page's scheme and
 // the elements' language.
 import { speak } from './dom.js';
 import '../src/index.js';
@@ -11,6 +11,7 @@ import type { MfaProvider } from '../src/index.js';
 import type { AuthResponse } from '../src/stytch/member.js';
 import { startDevPanel } from './dev-panel.js';
 import { showElementPage } from './element-page.js';
+import { showThemesPage } from './themes-page.js';
 import { startEventLog } from './event-log.js';
 
 interface SeedOrganization {
@@ -223,6 +224,7 @@ function startAgainstStytch(token: string): void {
   byId('dev').hidden = true;
   byId('mode').closest('label')!.hidden = true; // your server would need the project's secret
   byId('nav-elements').hidden = true;
+  byId('nav-themes').hidden = true;
   byId('members').hidden = true;
   const organizationId = import.meta.env.STYTCH_PUBLIC_ORGANIZATION_ID as string | undefined;
   const form = byId<HTMLFormElement>('magic-link');
@@ -267,8 +269,9 @@ async function startAgainstEmulator(): Promise<boolean> {
     ? 'Your server at /api signs members in with the official stytch package; the elements call /api/mfa and no Stytch token reaches this page.'
     : 'The elements drive the Stytch browser SDK against the emulator at this origin.';
   status.dataset.state = 'connected';
-  if (params.get('page') !== 'elements') return false;
-  byId('nav-elements').setAttribute('aria-current', 'page');
+  const pageName = params.get('page');
+  if (pageName !== 'elements' && pageName !== 'themes') return false;
+  byId(`nav-${pageName}`).setAttribute('aria-current', 'page');
   if (serverMode)
     status.textContent = 'Element pages drive the browser SDK: "Calls go through" has no effect here.';
   const page = byId('element-page');
@@ -276,7 +279,8 @@ async function startAgainstEmulator(): Promise<boolean> {
   for (const id of ['sign-in', 'mfa', 'signed-in']) byId(id).hidden = true;
   if (serverMode) provider.backendUrl = '';
   provider.apiUrl = location.origin;
-  await showElementPage(page, params.get('tag') ?? '', provider, seed);
+  if (pageName === 'themes') await showThemesPage(page, provider, 'new@acme.test');
+  else await showElementPage(page, params.get('tag') ?? '', provider, seed);
   return true;
 }
 

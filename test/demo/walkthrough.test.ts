@@ -211,6 +211,31 @@ describe('the demo, used as a person would', () => {
     await page.waitForSelector('#element-page .stage mfa-code-input[length="8"]', STEP_TIMEOUT);
   });
 
+  it('has a themes page: three themes from the public properties and parts, axe-clean', async () => {
+    const page = await (await browser.createBrowserContext()).newPage();
+    await page.goto(`${url}?page=themes`);
+    await page.waitForFunction(
+      () => document.querySelectorAll('.theme-panel mfa-enroll[step="select-method"]').length === 3,
+      STEP_TIMEOUT,
+    );
+    assert.deepEqual(await axeViolations(page), [], 'the themes page');
+    // Each theme reaches inside the elements: its own primary colour, font and corner radius.
+    const looks = await page.$$eval('.theme-panel mfa-enroll', (elements) =>
+      elements.map((el) => {
+        const option = el.shadowRoot!.querySelector('[part~="method-option"]')!;
+        const style = getComputedStyle(option);
+        return `${style.color} ${style.fontFamily.split(',')[0]} ${style.borderTopLeftRadius}`;
+      }),
+    );
+    assert.equal(new Set(looks).size, 3, looks.join(' | '));
+    // A brand theme also applies to the whole demo from the Theme menu.
+    await page.goto(`${url}?theme=midnight`);
+    await page.waitForSelector('#sign-in:not([hidden])', STEP_TIMEOUT);
+    await page.click('button.member[data-email="totp@acme.test"]');
+    await flowAt(page, 'enter-totp-code');
+    assert.deepEqual(await axeViolations(page), [], 'a code step in Midnight');
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     it(`an element page has no axe violations, and nothing scrolls sideways at 320 px (${scheme})`, async () => {
       const page = await (await browser.createBrowserContext()).newPage();
