@@ -8,6 +8,7 @@ import { Steps } from '../controllers/steps.js';
 import { emit } from '../events.js';
 import { shared } from '../strings/en/shared.js';
 import type { MfaStrings } from '../strings/locales.js';
+import { loadErrorTypes } from '../stytch/errors.js';
 import type { AuthResponse } from '../stytch/member.js';
 import type { MfaClient } from '../stytch/types.js';
 import { base } from '../styles/base.js';
@@ -168,12 +169,16 @@ export abstract class MfaElement extends LitElement {
   protected async ready(): Promise<CallContext | null> {
     const context = await this.finder.context();
     if (typeof context !== 'string') return context;
-    this.setupFailed(context);
+    await this.setupFailed(context);
     return null;
   }
 
-  /** Shows why the element cannot start (no client, no member) and fires `mfa-error`. */
-  protected setupFailed(code: 'no_client' | 'no_session'): void {
+  /**
+   * Shows why the element cannot start (no client, no member) and fires `mfa-error`. The messages
+   * load with Stytch's error messages: a setup mistake is rare, and they stay out of the first render.
+   */
+  protected async setupFailed(code: 'no_client' | 'no_session'): Promise<void> {
+    await loadErrorTypes().catch(() => undefined);
     if (this.starts.again) return; // read from values already replaced: start again, quietly
     this.setupMessage = this.t(code === 'no_client' ? 'noClient' : 'noMember');
     emit(this, 'mfa-error', { code, message: this.setupMessage, step: null, recoverable: false });

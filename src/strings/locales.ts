@@ -12,6 +12,9 @@ const pending = new Map<string, Promise<void>>();
 /** English that loads with the code that needs it (the messages of Stytch's errors). */
 const laterEnglish: Partial<MfaStrings> = {};
 const listeners = new Set<() => void>();
+const notify = (): void => listeners.forEach((listener) => listener());
+/** Watches the page for a changed `lang` (an element's own or an ancestor's), once anything listens. */
+let langWatch: MutationObserver | undefined;
 
 /**
  * Adds (or replaces) a locale: a table, or a function that loads one when first needed. Missing keys
@@ -25,7 +28,7 @@ export function registerLocale(lang: string, strings: Partial<MfaStrings> | Load
   } else {
     loaded.set(key, strings);
   }
-  for (const listener of listeners) listener();
+  notify();
 }
 
 /** Adds English defaults that arrived with lazily loaded code; elements fall back to them last. */
@@ -38,9 +41,16 @@ export function laterEnglishFor(key: StringKey): string | undefined {
   return laterEnglish[key];
 }
 
-/** Calls back when a locale is registered or finishes loading; returns the unsubscribe. */
+/**
+ * Calls back when a locale is registered or finishes loading, or a `lang` attribute changes in the
+ * page's light DOM (not inside another component's shadow root); returns the unsubscribe.
+ */
 export function onLocalesChanged(listener: () => void): () => void {
   listeners.add(listener);
+  if (!langWatch) {
+    langWatch = new MutationObserver(notify);
+    langWatch.observe(document, { attributeFilter: ['lang'], subtree: true });
+  }
   return () => listeners.delete(listener);
 }
 
@@ -58,7 +68,7 @@ export function matchLocale(lang: string): string | null {
       for (const [key, loader] of Object.entries(builtInLocales)) {
         if (!loaded.has(key) && !loaders.has(key)) loaders.set(key, loader);
       }
-      for (const listener of listeners) listener();
+      notify();
     },
     () => (builtIn = undefined), // the network: tried again on the next tag
   );
@@ -76,7 +86,7 @@ export function localeTable(lang: string): Partial<MfaStrings> | undefined {
       loader()
         .then((strings) => {
           loaded.set(lang, strings);
-          for (const listener of listeners) listener();
+          notify();
         })
         .catch((error: unknown) =>
           console.error(`stytch-mfa-elements: could not load the "${lang}" strings`, error),

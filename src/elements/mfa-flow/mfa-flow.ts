@@ -97,7 +97,7 @@ export class MfaFlow extends MfaElement {
     this.route = null;
     const response = this.authResponse;
     if (!response) {
-      this.setupFailed('no_session');
+      await this.setupFailed('no_session');
       return;
     }
     if (response.member_authenticated && response.member_session) {

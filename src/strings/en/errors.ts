@@ -1,8 +1,12 @@
 /**
- * The messages Stytch's errors map to (src/stytch/error-types.ts). They load with that map, when the
- * first call is made, not with the elements.
+ * The messages Stytch's errors map to (src/stytch/error-types.ts), and those of an element that
+ * cannot start. They load with that map, when the first call is made (or the element finds it
+ * cannot), not with the elements.
  */
 export const errors = {
+  noClient:
+    'Multi-factor authentication is not configured: give this element a Stytch client, or place it inside <mfa-provider>.',
+  noMember: 'Sign in first: there is no member to verify.',
   totpPendingExists:
     'An authenticator setup was started for your account and not finished. If you already added it to your app, enter a code from it; otherwise try again once it expires.',
   totpActiveExists:

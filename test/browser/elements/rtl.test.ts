@@ -86,6 +86,21 @@ describe('Arabic, right to left', () => {
     await atStep(el, 'done', `تبقّت لديك \u2068${nine}\u2069 رموز استرداد`);
   });
 
+  it("follows the page when its language changes: an ancestor's lang, then its own", async () => {
+    const primary = await login('totp@acme.test');
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="en"><mfa-flow .client=${client} .authResponse=${primary}></mfa-flow></div>`,
+    );
+    const el = wrapper.firstElementChild as Stepped;
+    await waitUntil(() => visibleText(el).includes('authenticator app'), 'English first');
+    // The elements inside <mfa-flow> (its <mfa-authenticate>, the code field) change too.
+    Object.assign(wrapper, { lang: 'ar', dir: 'rtl' });
+    await atStep(el, 'enter-totp-code', 'أدخِل الرمز من تطبيق المصادقة');
+    expect(deepest(el, 'mfa-code-input')!.shadowRoot!.textContent).to.contain('رمز التحقق');
+    el.setAttribute('lang', 'de');
+    await waitUntil(() => visibleText(el).includes('Authenticator-App'), 'its own lang wins');
+  });
+
   it('<mfa-settings>: the methods, mirrored', async () => {
     await login('user@initech.test', ORGANIZATION_IDS.initech);
     const el = await inArabic<Stepped>(html`<mfa-settings .client=${client}></mfa-settings>`);
