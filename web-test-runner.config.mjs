@@ -13,6 +13,7 @@ import { CHROMIUM_ARGS, ensureChromium } from './scripts/chromium.mjs';
 import { ensureFirefox, wantedBrowsers } from './scripts/browsers.mjs';
 import { startWebKit } from './scripts/webkit.mjs';
 import { cjsAsEsm } from './scripts/wtr-cjs.mjs';
+import { visualBaselines } from './scripts/wtr-visual.mjs';
 
 const emulator = createEmulator();
 
@@ -205,6 +206,7 @@ export default {
   plugins: [
     freshModules,
     viewportCommand,
+    visualBaselines,
     esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
     // CommonJS packages used in the browser: the QR encoder (the kit) and the QR decoder (the tests).
     cjsAsEsm(['qrcode', 'jsqr']),

@@ -11,14 +11,16 @@ import { waitUntil } from './wait.js';
 /**
  * From the scan step of a `<totp-setup>` inside `host`: reads the key, continues, types the current
  * code, acknowledges the recovery codes and continues — by keyboard. With `accessible`, axe checks
- * each step on the way. Resolves with the key, once the codes are saved.
+ * each step on the way; `atStep` runs at each step reached after the scan step. Resolves with the
+ * key, once the codes are saved.
  */
 export async function completeTotpSetup(
   host: HTMLElement & { step: MfaStep | null },
-  options: { accessible?: boolean } = {},
+  options: { accessible?: boolean; atStep?: (step: MfaStep) => Promise<void> } = {},
 ): Promise<string> {
   const check = async () => {
     if (options.accessible) await expect(host).to.be.accessible();
+    await options.atStep?.(host.step!);
   };
   const secret = partText(deepest(host, 'totp-setup')!, 'secret').replace(/ /g, '');
   await press(deepest(host, 'totp-setup')!.shadowRoot!.querySelector('[part~="submit-button"]'));

@@ -1,0 +1,143 @@
+// Every main step of every element, in four looks: light, dark, Arabic (right to left) and a brand
+// theme made only from the public properties and parts (demo/themes.css, Sunrise). At each step axe
+// checks the element in every engine, and in Chromium its picture is compared with the committed
+// baseline (test/browser/visual/baselines; `npm run test:visual:update` writes them again).
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
+import '../../../src/index.js';
+import { localeTable, matchLocale } from '../../../src/strings/locales.js';
+import type { MfaStep } from '../../../src/types.js';
+import { login, testClient } from '../support/client.js';
+import {
+  emulatorNowMs,
+  lastSmsCode,
+  ORGANIZATION_IDS,
+  SEED_RECOVERY_CODES,
+  SEED_TOTP_SECRET,
+} from '../support/emulator.js';
+import { press } from '../support/keyboard.js';
+import { sendKeys } from '../support/keys.js';
+import '../support/network-guard.js';
+import { deepest } from '../support/shadow.js';
+import { totpCode } from '../support/totp.js';
+import { freshVisitor } from '../support/visitor.js';
+import { matchesBaseline } from '../support/visual.js';
+import { phoneFieldReady, waitUntil } from '../support/wait.js';
+import { completeTotpSetup } from '../support/walks.js';
+
+const client = testClient();
+type Stepped = HTMLElement & { step: MfaStep | null };
+const LOOKS = ['light', 'dark', 'ar', 'sunrise'] as const;
+/** What changes on every run, painted over in the pictures. */
+const MASKS = ['[part~="qr-code"]', '[part~="secret"]', '[part~="code-list"]', '[part~="resend-button"]'];
+
+function stylesheet(href: string): Promise<void> {
+  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+  document.head.append(link);
+  return new Promise((resolve, reject) => {
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error(`${href} did not load`));
+  });
+}
+
+before(async () => {
+  await Promise.all([stylesheet('/test/browser/visual/stage.css'), stylesheet('/demo/themes.css')]);
+  await executeServerCommand('viewport', { width: 1280, height: 900 });
+  // The Arabic table, loaded once, so no picture catches English on its way to Arabic.
+  await waitUntil(() => matchLocale('ar') && localeTable('ar'), 'the Arabic strings');
+});
+after(() => executeServerCommand('viewport', { width: 800, height: 600 }));
+
+for (const look of LOOKS) {
+  describe(`every step, ${look}`, () => {
+    freshVisitor();
+    let stage: HTMLElement;
+
+    /** Places the element on a stage dressed for this look. */
+    async function place(template: TemplateResult): Promise<Stepped> {
+      // Dressed before the element renders, so no picture catches it on its way to the look.
+      const dress = { light: '', dark: 'dark', ar: '', sunrise: 'theme-sunrise' }[look];
+      stage = await fixture<HTMLElement>(
+        html`<div
+          class="stage ${dress}"
+          lang=${look === 'ar' ? 'ar' : 'en'}
+          dir=${look === 'ar' ? 'rtl' : 'ltr'}
+        >
+          ${template}
+        </div>`,
+      );
+      return stage.querySelector<Stepped>('*')!;
+    }
+
+    /** At `step`: axe, then the picture `name` (once the step has settled). */
+    async function at(el: Stepped, step: MfaStep, name: string, ready: () => unknown = () => true) {
+      await waitUntil(() => el.step === step && ready(), `${name} (${step})`);
+      await expect(el).to.be.accessible();
+      await matchesBaseline(stage, `${name}--${look}`, MASKS);
+    }
+
+    it('<mfa-flow>, enrolling by text message', async () => {
+      const el = await place(
+        html`<mfa-flow .client=${client} .authResponse=${await login('new@acme.test')}></mfa-flow>`,
+      );
+      await at(el, 'select-method', 'enroll-select-method');
+      await press(deepest(el, '[part~="method-option"]'));
+      await phoneFieldReady(el);
+      await at(el, 'enter-phone', 'enroll-enter-phone');
+      deepest(el, 'mfa-phone-input')!.focus();
+      await sendKeys({ type: '+14155550123' });
+      await sendKeys({ press: 'Enter' });
+      await at(el, 'enter-sms-code', 'enroll-enter-sms-code');
+      await sendKeys({ type: await lastSmsCode('+14155550123') });
+      await at(el, 'done', 'enroll-done');
+    });
+
+    it('<mfa-flow>, setting up an authenticator app, with recovery codes', async () => {
+      const primary = await login('new@globex.test', ORGANIZATION_IDS.globex);
+      const el = await place(html`<mfa-flow .client=${client} .authResponse=${primary}></mfa-flow>`);
+      const qrDrawn = () => deepest(el, '[part~="qr-code"]')?.querySelector('path, rect');
+      await at(el, 'scan-totp', 'totp-scan', qrDrawn);
+      const codesShown = () => deepest(el, '[part~="code-list"]')?.querySelector('li');
+      await completeTotpSetup(el, {
+        atStep: (step) =>
+          step === 'enter-totp-code'
+            ? at(el, step, 'totp-enter-code')
+            : at(el, step, 'totp-save-recovery-codes', codesShown),
+      });
+      await at(el, 'done', 'totp-done');
+    });
+
+    it('<mfa-authenticate>, an authenticator code or a recovery code', async () => {
+      const primary = await login('totp@acme.test');
+      const el = await place(
+        html`<mfa-authenticate .client=${client} .authResponse=${primary}></mfa-authenticate>`,
+      );
+      await at(el, 'enter-totp-code', 'authenticate-totp');
+      const recovery = [...el.shadowRoot!.querySelectorAll('[part~="switch-method"]')].at(-1);
+      await press(recovery);
+      await at(el, 'enter-recovery-code', 'authenticate-recovery-code');
+      deepest(el, '[part~="recovery-code-input"]')!.focus();
+      await sendKeys({ type: SEED_RECOVERY_CODES[0]! });
+      await sendKeys({ press: 'Enter' });
+      await at(el, 'done', 'authenticate-recovery-done');
+    });
+
+    it('<mfa-settings>: the methods, and removing one', async () => {
+      const primary = await login('totp@acme.test');
+      await client.totp.authenticate({
+        organization_id: ORGANIZATION_IDS.acme,
+        member_id: primary.member_id,
+        code: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()),
+        session_duration_minutes: 60,
+      });
+      const el = await place(html`<mfa-settings .client=${client}></mfa-settings>`);
+      const listed = () => el.shadowRoot!.querySelector('[part~="remove-button"]');
+      await at(el, 'select-method', 'settings-overview', listed);
+      await press(listed());
+      await at(el, 'select-method', 'settings-confirm-removal', () =>
+        el.shadowRoot!.querySelector('[part~="confirm-button"]'),
+      );
+    });
+  });
+}
