@@ -30,7 +30,30 @@ const client = testClient();
 type Stepped = HTMLElement & { step: MfaStep | null };
 const LOOKS = ['light', 'dark', 'ar', 'sunrise'] as const;
 /** What changes on every run, painted over in the pictures. */
-const MASKS = ['[part~="qr-code"]', '[part~="secret"]', '[part~="code-list"]', '[part~="resend-button"]'];
+const MASKS = [
+  '[part~="qr-code"]',
+  '[part~="secret"]',
+  '[part~="code-list"] code',
+  '[part~="resend-button"]',
+];
+
+/** The controls a member can click that are smaller than 24×24 CSS pixels, through shadow roots. */
+function smallTargets(el: Element): string[] {
+  const small: string[] = [];
+  const visit = (root: ShadowRoot) => {
+    for (const node of root.querySelectorAll('*')) {
+      if (node.shadowRoot) visit(node.shadowRoot);
+      if (!node.matches('button, input, select, a[href], [tabindex]:not([tabindex="-1"])')) continue;
+      const { width, height } = node.getBoundingClientRect();
+      if (width === 0 && height === 0) continue; // not shown
+      if (width < 24 || height < 24) {
+        small.push(`${node.localName}[part="${node.getAttribute('part')}"] ${width}×${height}`);
+      }
+    }
+  };
+  if (el.shadowRoot) visit(el.shadowRoot);
+  return small;
+}
 
 function stylesheet(href: string): Promise<void> {
   const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
@@ -70,10 +93,11 @@ for (const look of LOOKS) {
       return stage.querySelector<Stepped>('*')!;
     }
 
-    /** At `step`: axe, then the picture `name` (once the step has settled). */
+    /** At `step`: axe, target sizes, then the picture `name` (once the step has settled). */
     async function at(el: Stepped, step: MfaStep, name: string, ready: () => unknown = () => true) {
       await waitUntil(() => el.step === step && ready(), `${name} (${step})`);
       await expect(el).to.be.accessible();
+      expect(smallTargets(el), `${name}: targets under 24×24 px (WCAG 2.5.8)`).to.deep.equal([]);
       await matchesBaseline(stage, `${name}--${look}`, MASKS);
     }
 
