@@ -74,7 +74,7 @@ after(() => executeServerCommand('viewport', { width: 800, height: 600 }));
 
 for (const look of LOOKS) {
   describe(`every step, ${look}`, () => {
-    freshVisitor();
+    const visitor = freshVisitor();
     let stage: HTMLElement;
 
     /** Places the element on a stage dressed for this look. */
@@ -130,6 +130,19 @@ for (const look of LOOKS) {
             : at(el, step, 'totp-save-recovery-codes', codesShown),
       });
       await at(el, 'done', 'totp-done');
+    });
+
+    it('<mfa-authenticate>, a code by text message, and a wrong one', async () => {
+      const primary = await login('sms@acme.test');
+      const el = await place(
+        html`<mfa-authenticate .client=${client} .authResponse=${primary}></mfa-authenticate>`,
+      );
+      await at(el, 'enter-sms-code', 'authenticate-sms');
+      const sent = await lastSmsCode('+14155550101');
+      deepest(el, 'mfa-code-input')!.focus();
+      await sendKeys({ type: sent === '000000' ? '111111' : '000000' });
+      const answered = () => visitor.recorder.of('mfa-error').length > 0;
+      await at(el, 'enter-sms-code', 'authenticate-sms-wrong-code', answered);
     });
 
     it('<mfa-authenticate>, an authenticator code or a recovery code', async () => {
