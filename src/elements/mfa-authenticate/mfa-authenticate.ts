@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { authenticate } from '../../strings/en/authenticate.js';
+import { loadErrorTypes } from '../../stytch/errors.js';
 import { maskPhone } from '../../stytch/member.js';
 import type { MfaMethod } from '../../types.js';
 import { MfaElement } from '../mfa-element.js';
@@ -92,6 +93,7 @@ export class MfaAuthenticate extends MfaElement {
     } else if (this.hasTotp) {
       await this.show('totp');
     } else {
+      await loadErrorTypes().catch(() => undefined); // the message loads with Stytch's
       this.calls.fail({ code: 'no_mfa_factor', key: 'enrollNoMethods', recoverable: false });
     }
   }

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { enroll } from '../../strings/en/enroll.js';
+import { loadErrorTypes } from '../../stytch/errors.js';
 import { allowedFactors, factorTemplate, loadFactor, type Factor as Method } from '../factors.js';
 import { MfaElement } from '../mfa-element.js';
 import { styles } from './mfa-enroll.styles.js';
@@ -53,6 +54,7 @@ export class MfaEnroll extends MfaElement {
     const wanted = this.methods.split(/[\s,]+/);
     this.choices = allowedFactors(org).filter((m) => wanted.includes(m));
     if (this.choices.length === 0) {
+      await loadErrorTypes().catch(() => undefined); // the message loads with Stytch's
       this.calls.fail({ code: 'no_allowed_method', key: 'enrollNoMethods', recoverable: false });
     } else if (this.choices.length === 1) {
       await this.choose(this.choices[0]!);

@@ -7,6 +7,7 @@ export const errors = {
   noClient:
     'Multi-factor authentication is not configured: give this element a Stytch client, or place it inside <mfa-provider>.',
   noMember: 'Sign in first: there is no member to verify.',
+  enrollNoMethods: 'Your organization allows no verification method this page offers.',
   totpPendingExists:
     'An authenticator setup was started for your account and not finished. If you already added it to your app, enter a code from it; otherwise try again once it expires.',
   totpActiveExists:

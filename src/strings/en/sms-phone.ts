@@ -4,4 +4,5 @@ export const smsPhone = {
   smsPhoneIntro: 'We will text a one-time code to this number each time you sign in.',
   smsSend: 'Send code',
   smsSending: 'Sending…',
+  errorInvalidPhone: 'That phone number is not valid. Check it and try again.',
 } as const;

@@ -3,9 +3,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '../support/keys.js';
 import '../../../src/elements/mfa-flow/mfa-flow.js';
+import '../../../src/elements/mfa-enroll/mfa-enroll.js';
 import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
 import { login, signOut, testClient } from '../support/client.js';
-import { lastSmsCode, MEMBER_IDS, smsOutbox } from '../support/emulator.js';
+import { lastSmsCode, MEMBER_IDS, ORGANIZATION_IDS, smsOutbox } from '../support/emulator.js';
 import { press } from '../support/keyboard.js';
 import '../support/network-guard.js';
 import { deepest, partText, visibleText } from '../support/shadow.js';
@@ -54,6 +55,19 @@ describe('dead ends', () => {
     await sendKeys({ type: await lastSmsCode('+14155550123') });
     await waitUntil(() => next.step === 'done', 'enrolled');
     expect(visitor.recorder.of('mfa-enrolled').map((e) => e.method)).to.deep.equal(['sms_otp']);
+  });
+
+  it('no method to offer (the page asks for SMS, the organization allows only TOTP): it says so', async () => {
+    const primary = await login('new@globex.test', ORGANIZATION_IDS.globex);
+    const el = await fixture<HTMLElement>(
+      html`<mfa-enroll methods="sms_otp" .client=${client} .authResponse=${primary}></mfa-enroll>`,
+    );
+    // The message loads with Stytch's error messages, not with the element.
+    await waitUntil(() => visitor.recorder.of('mfa-error').length > 0, 'the failure');
+    const [failure] = visitor.recorder.of('mfa-error');
+    expect(failure).to.include({ code: 'no_allowed_method', recoverable: false });
+    expect(failure!.message).to.equal('Your organization allows no verification method this page offers.');
+    expect(partText(el, 'error')).to.equal(failure!.message);
   });
 
   it('redirect-url: goes there after mfa-authenticated', async () => {
