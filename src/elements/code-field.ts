@@ -51,7 +51,7 @@ export function stepForm(o: {
   };
   return html`
     <form class="stack" novalidate @submit=${submit}>
-      <p class="title">${o.title}</p>
+      <p part="title" class="title">${o.title}</p>
       <p class="muted">${o.intro}</p>
       ${o.field}
       <p id=${o.errorId ?? 'error'} part="error" role="alert">${o.error}</p>

@@ -39,6 +39,10 @@ export type { CallContext };
  * @cssprop --mfa-font-family - Font.
  * @cssprop --mfa-font-size - Base font size.
  * @cssprop --mfa-color-scheme - `light` or `dark` to fix the scheme; by default the member's system setting.
+ * @slot heading - Your own heading, above every step (hide the kit's with `::part(title)`; pick per
+ *   step with the host's `step` attribute).
+ * @slot help - Your own help text, below every step (a contact, a link to a guide).
+ * @csspart title - Each step's title: restyle it, or hide it when you slot your own heading.
  */
 export abstract class MfaElement extends LitElement {
   static override styles = [tokens, base];
@@ -160,7 +164,9 @@ export abstract class MfaElement extends LitElement {
   protected renderFrame(body: TemplateResult | typeof nothing): TemplateResult {
     if (this.setupMessage) return html`<p part="error" role="alert">${this.setupMessage}</p>`;
     return html`
+      <slot name="heading"></slot>
       ${body}
+      <slot name="help"></slot>
       <p part="status" role="status" class=${this.step === 'done' ? 'done' : ''}>${this.status}</p>
     `;
   }

@@ -96,7 +96,7 @@ export class MfaEnroll extends MfaElement {
     `;
     return html`
       <div class="stack">
-        <p class="title">${this.t('enrollTitle')}</p>
+        <p part="title" class="title">${this.t('enrollTitle')}</p>
         <p class="muted">${this.t('enrollIntro')}</p>
         <div class="options" role="group" aria-label=${this.t('enrollMethodsLabel')}>
           ${this.choices.map(option)}

@@ -146,7 +146,7 @@ export class MfaRecoveryCodes extends MfaElement {
       this.step === 'save-recovery-codes' && codes
         ? html`
             <div class="stack">
-              <p class="title">${this.t('recoveryTitle')}</p>
+              <p part="title" class="title">${this.t('recoveryTitle')}</p>
               <p class="muted">${this.t('recoveryIntro')}</p>
               <ol part="code-list" aria-label=${this.t('recoveryListLabel')}>
                 ${codes.map((code) => html`<li><code>${code}</code></li>`)}

@@ -308,7 +308,7 @@ export class MfaSettings extends MfaElement {
 
   private renderOverview(): TemplateResult {
     return html`<div class="stack">
-      <p class="title">${this.t('settingsTitle')}</p>
+      <p part="title" class="title">${this.t('settingsTitle')}</p>
       <p class="muted">${this.t('settingsIntro')}</p>
       ${this.renderToggle()}
       <ul class="methods" aria-label=${this.t('settingsMethodsLabel')}>

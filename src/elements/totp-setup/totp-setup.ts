@@ -255,7 +255,7 @@ export class TotpSetup extends MfaElement {
     const label = this.t('totpQrLabel', { issuer: this.issuerName, account: this.account });
     return html`
       <div class="stack">
-        <p class="title">${this.t('totpScanTitle')}</p>
+        <p part="title" class="title">${this.t('totpScanTitle')}</p>
         <p class="muted">${this.t('totpScanIntro')}</p>
         ${
           qr
