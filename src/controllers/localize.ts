@@ -59,6 +59,6 @@ export class LocalizeController implements ReactiveController {
       this.english[key] ??
       laterEnglishFor(key) ??
       key;
-    return format(template, values);
+    return format(template, values, resolveLang(this.host));
   }
 }

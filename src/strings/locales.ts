@@ -97,12 +97,20 @@ export function localeTable(lang: string): Partial<MfaStrings> | undefined {
   return undefined;
 }
 
-/** Fills `{name}` placeholders. */
-export function format(template: string, values?: Record<string, string | number>): string {
+/** Fills `{name}` placeholders; a number is written as `lang` writes it (`٦` in Arabic). */
+export function format(template: string, values?: Record<string, string | number>, lang = 'en'): string {
   if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    if (typeof value === 'number') {
+      try {
+        return new Intl.NumberFormat(lang).format(value);
+      } catch {
+        // a locale registered under a tag Intl refuses (`x-pseudo`): plain digits
+      }
+    }
+    return name in values ? String(value) : whole;
+  });
 }
 
 export type { MfaStrings, StringKey };

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { authenticate } from '../../strings/en/authenticate.js';
+import { resolveLang } from '../../controllers/localize.js';
 import { loadErrorTypes } from '../../stytch/errors.js';
 import { maskPhone } from '../../stytch/member.js';
 import type { MfaMethod } from '../../types.js';
@@ -143,7 +144,7 @@ export class MfaAuthenticate extends MfaElement {
     this.status =
       left === 0
         ? this.t('authRemainingNone')
-        : steps.count(this.t(this.warning ? 'authRemainingFew' : 'authRemaining'), this.localize.lang, left);
+        : steps.count(this.t(this.warning ? 'authRemainingFew' : 'authRemaining'), resolveLang(this), left);
     steps.factor.succeeded('recovery_code', { member, organization, memberSession: member_session });
     this.steps.go('done', 'recovery_code');
   }

@@ -49,6 +49,8 @@ describe('Arabic, right to left', () => {
     await atStep(el, 'enter-sms-code', 'من هاتفك');
     // The masked number sits in an isolate, so it reads +1•••…123 inside the Arabic sentence.
     expect(visibleText(el)).to.contain('\u2068+1•••••••123\u2069');
+    // Numbers in sentences are written as the language writes them (a 6-digit code: ٦ in Arabic).
+    expect(visibleText(el)).to.contain(`\u2068${new Intl.NumberFormat('ar').format(6)}\u2069 أرقام`);
     await sendKeys({ type: await lastSmsCode('+14155550123') });
     await atStep(el, 'done', 'تم التحقق من رقم الهاتف');
     expect(visitor.recorder.names()).to.include.members(['mfa-enrolled', 'mfa-authenticated']);
@@ -99,6 +101,23 @@ describe('Arabic, right to left', () => {
     expect(deepest(el, 'mfa-code-input')!.shadowRoot!.textContent).to.contain('رمز التحقق');
     el.setAttribute('lang', 'de');
     await waitUntil(() => visibleText(el).includes('Authenticator-App'), 'its own lang wins');
+  });
+
+  it("numbers as the page's own tag writes them: ar-EG's Arabic-Indic digits, then ar's", async () => {
+    const primary = await login('sms@acme.test');
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="ar-EG" dir="rtl">
+        <mfa-authenticate .client=${client} .authResponse=${primary}></mfa-authenticate>
+      </div>`,
+    );
+    const el = wrapper.firstElementChild as Stepped;
+    await atStep(el, 'enter-sms-code', 'من هاتفك');
+    // The Arabic table, with Egypt's digits: a ٦-digit code.
+    expect(visibleText(el)).to.contain('\u2068٦\u2069 أرقام');
+    // Plain ar: Latin digits in today's CLDR (Chromium, Firefox), Arabic-Indic in older ones (WebKitGTK).
+    wrapper.lang = 'ar';
+    const six = new Intl.NumberFormat('ar').format(6);
+    await waitUntil(() => visibleText(el).includes(`\u2068${six}\u2069 أرقام`), "ar's own digits");
   });
 
   it('<mfa-settings>: the methods, mirrored', async () => {
