@@ -97,7 +97,7 @@ export function localeTable(lang: string): Partial<MfaStrings> | undefined {
   return undefined;
 }
 
-/** Fills `{name}` placeholders; a number is written as `lang` writes it (`٦` in Arabic). */
+/** Fills `{name}` placeholders; a number is written as `lang` writes it (`٦` in `ar-EG`). */
 export function format(template: string, values?: Record<string, string | number>, lang = 'en'): string {
   if (!values) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
