@@ -111,6 +111,30 @@ const viewportCommand = {
   },
 };
 
+/**
+ * `shift-tab` in every engine: Shift held while Tab is pressed (focus moves back). The runner's own
+ * `sendKeys` can hold a key only through puppeteer; WebDriver gets WebdriverIO's `keys()`, which
+ * holds a modifier until it is sent again.
+ */
+const shiftTabCommand = {
+  name: 'shift-tab-in-every-engine',
+  async executeCommand({ command, session }) {
+    if (command !== 'shift-tab') return undefined;
+    if (session.browser.type === 'puppeteer') {
+      const { keyboard } = session.browser.getPage(session.id);
+      await keyboard.down('Shift');
+      await keyboard.press('Tab');
+      await keyboard.up('Shift');
+      return true;
+    }
+    if (session.browser.type === 'webdriver') {
+      await session.browser.driver.keys(['Shift', 'Tab', 'Shift']);
+      return true;
+    }
+    throw new Error(`shift-tab: not supported for ${session.browser.type}`);
+  },
+};
+
 const launchers = {
   chromium: () =>
     chromeLauncher({
@@ -206,6 +230,7 @@ export default {
   plugins: [
     freshModules,
     viewportCommand,
+    shiftTabCommand,
     visualBaselines,
     esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
     // CommonJS packages used in the browser: the QR encoder (the kit) and the QR decoder (the tests).

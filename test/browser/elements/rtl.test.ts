@@ -4,8 +4,16 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { MfaStep } from '../../../src/types.js';
 import { login, testClient } from '../support/client.js';
-import { lastSmsCode, ORGANIZATION_IDS, SEED_RECOVERY_CODES } from '../support/emulator.js';
-import { sendKeys } from '../support/keys.js';
+import {
+  emulatorNowMs,
+  lastSmsCode,
+  ORGANIZATION_IDS,
+  SEED_RECOVERY_CODES,
+  SEED_TOTP_SECRET,
+} from '../support/emulator.js';
+import { press } from '../support/keyboard.js';
+import { totpCode } from '../support/totp.js';
+import { sendKeys, shiftTab } from '../support/keys.js';
 import '../support/network-guard.js';
 import { deepActiveElement, deepest, visibleText } from '../support/shadow.js';
 import { freshVisitor } from '../support/visitor.js';
@@ -118,6 +126,45 @@ describe('Arabic, right to left', () => {
     wrapper.lang = 'ar';
     const six = new Intl.NumberFormat('ar').format(6);
     await waitUntil(() => visibleText(el).includes(`\u2068${six}\u2069 أرقام`), "ar's own digits");
+    // Returning by text message, by keyboard: the code goes in where focus already is.
+    const active = deepActiveElement();
+    expect((active?.getRootNode() as ShadowRoot | null)?.host?.localName).to.equal('mfa-code-input');
+    await sendKeys({ type: await lastSmsCode('+14155550101') });
+    await atStep(el, 'done', 'تم التحقق من رقم الهاتف');
+    expect(visitor.recorder.of('mfa-authenticated')[0]!.method).to.equal('sms_otp');
+  });
+
+  it('returning with an authenticator app, by keyboard', async () => {
+    const primary = await login('totp@acme.test');
+    const el = await inArabic<Stepped>(
+      html`<mfa-authenticate .client=${client} .authResponse=${primary}></mfa-authenticate>`,
+    );
+    await atStep(el, 'enter-totp-code', 'أدخِل الرمز من تطبيق المصادقة');
+    await sendKeys({ type: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()) });
+    await atStep(el, 'done', 'تم التحقق');
+    expect(visitor.recorder.of('mfa-authenticated')[0]!.method).to.equal('totp');
+  });
+
+  it('<mfa-settings>: removing a method by keyboard, confirmed', async () => {
+    const primary = await login('totp@acme.test');
+    await client.totp.authenticate({
+      organization_id: ORGANIZATION_IDS.acme,
+      member_id: primary.member_id,
+      code: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()),
+      session_duration_minutes: 60,
+    });
+    const el = await inArabic<Stepped>(html`<mfa-settings .client=${client}></mfa-settings>`);
+    await atStep(el, 'select-method', 'التحقق بخطوتين');
+    await press(el.shadowRoot!.querySelector('[data-method="totp"] [part~="remove-button"]'));
+    // Focus waits on "keep it"; the member moves to "remove" and confirms.
+    await waitUntil(() => deepActiveElement()?.getAttribute('part') === 'cancel-button', 'the question');
+    await expect(el).to.be.accessible();
+    await shiftTab();
+    expect(deepActiveElement()?.getAttribute('part')).to.equal('confirm-button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => visibleText(el).includes('تمت إزالة'), 'removed, in Arabic');
+    expect(visitor.recorder.of('mfa-unenrolled')[0]!.method).to.equal('totp');
+    await expect(el).to.be.accessible();
   });
 
   it('<mfa-settings>: the methods, mirrored', async () => {

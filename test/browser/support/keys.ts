@@ -1,4 +1,4 @@
-import { sendKeys as send } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys as send } from '@web/test-runner-commands';
 
 type Payload = Parameters<typeof send>[0];
 
@@ -17,4 +17,9 @@ export async function sendKeys(payload: Payload): Promise<void> {
     run += char;
   }
   if (run) await send({ type: run });
+}
+
+/** Shift+Tab, in every engine (web-test-runner.config.mjs): focus moves back. */
+export async function shiftTab(): Promise<void> {
+  await executeServerCommand('shift-tab');
 }
