@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '../support/keys.js';
 import '../../../src/elements/mfa-flow/mfa-flow.js';
 import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
-import { login, signOut, testClient } from '../support/client.js';
+import { login, signOut, signInWithTotp, testClient } from '../support/client.js';
 import {
   advanceClock,
   emulatorNowMs,
@@ -189,13 +189,7 @@ describe('<mfa-flow>', () => {
 
   it('switching to SMS sends a code only when the member asks', async () => {
     // Give the TOTP member a phone too.
-    const first = await login('totp@acme.test');
-    await client.totp.authenticate({
-      organization_id: ORGANIZATION_IDS.acme,
-      member_id: first.member_id,
-      code: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()),
-      session_duration_minutes: 60,
-    });
+    await signInWithTotp();
     await client.self.update({ mfa_phone_number: '+14155550177' });
     await signOut();
     await advanceClock(60); // the next TOTP step, so the code below is fresh
@@ -247,13 +241,7 @@ describe('<mfa-authenticate> step-up with a session', () => {
   const visitor = freshVisitor();
 
   it('reads the signed-in member from the client and adds a factor to the session', async () => {
-    const primary = await login('totp@acme.test');
-    await client.totp.authenticate({
-      organization_id: ORGANIZATION_IDS.acme,
-      member_id: primary.member_id,
-      code: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()),
-      session_duration_minutes: 60,
-    });
+    await signInWithTotp();
     const sessionId = client.session.getSync()!.member_session_id;
     await advanceClock(30); // a fresh TOTP step: a code is not accepted twice
 

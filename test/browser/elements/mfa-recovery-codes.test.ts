@@ -3,19 +3,11 @@ import { waitUntil } from '../support/wait.js';
 import { sendKeys } from '../support/keys.js';
 import '../../../src/elements/mfa-recovery-codes/mfa-recovery-codes.js';
 import type { MfaRecoveryCodes } from '../../../src/elements/mfa-recovery-codes/mfa-recovery-codes.js';
-import { signOut, testClient } from '../support/client.js';
-import {
-  emulatorNowMs,
-  ORGANIZATION_IDS,
-  resetEmulator,
-  SEED_PASSWORD,
-  SEED_RECOVERY_CODES,
-  SEED_TOTP_SECRET,
-} from '../support/emulator.js';
+import { signInWithTotp, signOut, testClient } from '../support/client.js';
+import { resetEmulator, SEED_RECOVERY_CODES } from '../support/emulator.js';
 import { recordEvents } from '../support/events.js';
 import '../support/network-guard.js';
 import { deepActiveElement, inShadow, partText } from '../support/shadow.js';
-import { totpCode } from '../support/totp.js';
 
 const CODES = ['aaaa-bbbb-cccc', 'dddd-eeee-ffff', 'gggg-hhhh-iiii'];
 const listed = (el: Element) =>
@@ -159,18 +151,7 @@ describe('<mfa-recovery-codes> with a session', () => {
   beforeEach(async () => {
     await signOut();
     await resetEmulator();
-    const primary = await client.passwords.authenticate({
-      organization_id: ORGANIZATION_IDS.acme,
-      email_address: 'totp@acme.test',
-      password: SEED_PASSWORD,
-      session_duration_minutes: 60,
-    });
-    await client.totp.authenticate({
-      organization_id: ORGANIZATION_IDS.acme,
-      member_id: primary.member_id,
-      code: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()),
-      session_duration_minutes: 60,
-    });
+    await signInWithTotp();
   });
 
   it('fetches the codes, and with allow-rotate replaces them', async () => {

@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { MfaStep } from '../../../src/types.js';
-import { login, testClient } from '../support/client.js';
+import { login, signInWithTotp, testClient } from '../support/client.js';
 import {
   emulatorNowMs,
   lastSmsCode,
@@ -146,13 +146,7 @@ describe('Arabic, right to left', () => {
   });
 
   it('<mfa-settings>: removing a method by keyboard, confirmed', async () => {
-    const primary = await login('totp@acme.test');
-    await client.totp.authenticate({
-      organization_id: ORGANIZATION_IDS.acme,
-      member_id: primary.member_id,
-      code: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()),
-      session_duration_minutes: 60,
-    });
+    await signInWithTotp();
     const el = await inArabic<Stepped>(html`<mfa-settings .client=${client}></mfa-settings>`);
     await atStep(el, 'select-method', 'التحقق بخطوتين');
     await press(el.shadowRoot!.querySelector('[data-method="totp"] [part~="remove-button"]'));

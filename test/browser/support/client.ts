@@ -1,6 +1,7 @@
 import { StytchB2BHeadlessClient } from '@stytch/vanilla-js/b2b/headless';
 import type { StytchClientOptions } from '@stytch/vanilla-js';
-import { ORGANIZATION_IDS, SEED_PASSWORD } from './emulator.js';
+import { emulatorNowMs, ORGANIZATION_IDS, SEED_PASSWORD, SEED_TOTP_SECRET } from './emulator.js';
+import { totpCode } from './totp.js';
 
 export const PUBLIC_TOKEN = 'public-token-test-3f9a2c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b';
 
@@ -36,4 +37,19 @@ export function login(email: string, organizationId: string = ORGANIZATION_IDS.a
     password: SEED_PASSWORD,
     session_duration_minutes: 60,
   });
+}
+
+/**
+ * A full session for totp@acme.test: the password, then a code from the seeded authenticator.
+ * Resolves with the primary answer.
+ */
+export async function signInWithTotp() {
+  const primary = await login('totp@acme.test');
+  await testClient().totp.authenticate({
+    organization_id: ORGANIZATION_IDS.acme,
+    member_id: primary.member_id,
+    code: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()),
+    session_duration_minutes: 60,
+  });
+  return primary;
 }

@@ -8,19 +8,12 @@ import type { TemplateResult } from 'lit';
 import '../../../src/index.js';
 import { localeTable, matchLocale } from '../../../src/strings/locales.js';
 import type { MfaStep } from '../../../src/types.js';
-import { login, testClient } from '../support/client.js';
-import {
-  emulatorNowMs,
-  lastSmsCode,
-  ORGANIZATION_IDS,
-  SEED_RECOVERY_CODES,
-  SEED_TOTP_SECRET,
-} from '../support/emulator.js';
+import { login, signInWithTotp, testClient } from '../support/client.js';
+import { lastSmsCode, ORGANIZATION_IDS, SEED_RECOVERY_CODES } from '../support/emulator.js';
 import { press } from '../support/keyboard.js';
 import { sendKeys } from '../support/keys.js';
 import '../support/network-guard.js';
 import { deepest } from '../support/shadow.js';
-import { totpCode } from '../support/totp.js';
 import { freshVisitor } from '../support/visitor.js';
 import { matchesBaseline } from '../support/visual.js';
 import { phoneFieldReady, waitUntil } from '../support/wait.js';
@@ -161,13 +154,7 @@ for (const look of LOOKS) {
     });
 
     it('<mfa-settings>: the methods, and removing one', async () => {
-      const primary = await login('totp@acme.test');
-      await client.totp.authenticate({
-        organization_id: ORGANIZATION_IDS.acme,
-        member_id: primary.member_id,
-        code: totpCode(SEED_TOTP_SECRET, await emulatorNowMs()),
-        session_duration_minutes: 60,
-      });
+      await signInWithTotp();
       const el = await place(html`<mfa-settings .client=${client}></mfa-settings>`);
       const listed = () => el.shadowRoot!.querySelector('[part~="remove-button"]');
       await at(el, 'select-method', 'settings-overview', listed);
