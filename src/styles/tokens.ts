@@ -18,10 +18,8 @@ export const tokens = css`
     --_focus: var(--mfa-focus-ring, 0 0 0 3px light-dark(#a5b4fc, #6366f1));
     --_radius: var(--mfa-radius, 0.5rem);
     --_gap: var(--mfa-spacing, 0.75rem);
-    --_font: var(--mfa-font-family, inherit);
-    --_font-size: var(--mfa-font-size, 1rem);
-    font-family: var(--_font);
-    font-size: var(--_font-size);
+    font-family: var(--mfa-font-family, inherit);
+    font-size: var(--mfa-font-size, 1rem);
     color: var(--_text);
   }
 `;
