@@ -34,7 +34,7 @@ export const ELEMENTS = new Map<string, Declaration>(
     .map((d) => [d.tagName!, d]),
 );
 
-interface SeedMember {
+export interface SeedMember {
   organization_id: string;
   email_address: string;
   totp_secret: string;
@@ -77,7 +77,11 @@ function table(title: string, columns: string[], rows: string[][]): HTMLElement[
 }
 
 /** The primary sign-in (and, for a full session, the second factor) a scenario needs. */
-async function signIn(provider: MfaProvider, member: SeedMember, full: boolean): Promise<AuthResponse> {
+export async function signIn(
+  provider: MfaProvider,
+  member: SeedMember,
+  full: boolean,
+): Promise<AuthResponse> {
   const client = (await provider.getClient())!;
   const response = await client.passwords.authenticate({
     organization_id: member.organization_id,

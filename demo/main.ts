@@ -279,8 +279,10 @@ async function startAgainstEmulator(): Promise<boolean> {
   for (const id of ['sign-in', 'mfa', 'signed-in']) byId(id).hidden = true;
   if (serverMode) provider.backendUrl = '';
   provider.apiUrl = location.origin;
-  if (pageName === 'themes') await showThemesPage(page, provider, 'new@acme.test');
-  else await showElementPage(page, params.get('tag') ?? '', provider, seed);
+  if (pageName === 'themes') {
+    const member = seed.members.find((m) => m.email_address === 'new@acme.test')!;
+    await showThemesPage(page, provider, member);
+  } else await showElementPage(page, params.get('tag') ?? '', provider, seed);
   return true;
 }
 

@@ -2,8 +2,8 @@
 // made only from the kit's --mfa- properties and ::part()s (demo/themes.css). The enrollment steps are
 // live, for a member who has not set up MFA yet.
 import type { MfaProvider } from '../src/index.js';
-import type { AuthResponse } from '../src/stytch/member.js';
 import { textElement as text, speak } from './dom.js';
+import { signIn, type SeedMember } from './element-page.js';
 
 const THEMES = [
   ['harbor', 'Harbor', 'Square corners, navy, capitals on the main buttons.'],
@@ -11,8 +11,12 @@ const THEMES = [
   ['midnight', 'Midnight', 'Always dark, monospaced, a bright focus ring.'],
 ] as const;
 
-/** Renders the page into `main`, signed in as `email` (after the emulator is reset). */
-export async function showThemesPage(main: HTMLElement, provider: MfaProvider, email: string): Promise<void> {
+/** Renders the page into `main`, for `member` after their password (the emulator is reset first). */
+export async function showThemesPage(
+  main: HTMLElement,
+  provider: MfaProvider,
+  member: SeedMember,
+): Promise<void> {
   const card = document.createElement('section');
   card.className = 'card';
   card.setAttribute('aria-labelledby', 'themes-title');
@@ -31,17 +35,7 @@ export async function showThemesPage(main: HTMLElement, provider: MfaProvider, e
   main.replaceChildren(card);
 
   await fetch('/__emulator/reset', { method: 'POST' });
-  const seed = (await (await fetch('/__emulator/seed')).json()) as {
-    members: { organization_id: string; email_address: string }[];
-  };
-  const member = seed.members.find((m) => m.email_address === email)!;
-  const client = (await provider.getClient())!;
-  const response: AuthResponse = await client.passwords.authenticate({
-    organization_id: member.organization_id,
-    email_address: member.email_address,
-    password: 'mfa-demo-password',
-    session_duration_minutes: 60,
-  });
+  const response = await signIn(provider, member, false);
   for (const [name, label, description] of THEMES) {
     const panel = document.createElement('section');
     panel.className = `theme-panel theme-${name}`;

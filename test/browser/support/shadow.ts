@@ -30,6 +30,19 @@ export function deepest(el: Element, selector: string): HTMLElement | null {
   return null;
 }
 
+/** Every element matching `selector` inside `root`, through shadow roots. */
+export function deepAll(root: Element, selector: string): Element[] {
+  const found: Element[] = [];
+  const visit = (node: Element | ShadowRoot) => {
+    found.push(...node.querySelectorAll(selector));
+    for (const child of node.querySelectorAll('*')) if (child.shadowRoot) visit(child.shadowRoot);
+  };
+  if (root.matches(selector)) found.push(root);
+  visit(root);
+  if (root.shadowRoot) visit(root.shadowRoot);
+  return found;
+}
+
 /** All text the member sees, through shadow roots. */
 export function visibleText(el: Element): string {
   const parts: string[] = [];

@@ -3,21 +3,9 @@
 // server compares nothing, and `matchesBaseline` says so once in the log.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { deepAll } from './shadow.js';
 
 let toldNotCompared = false;
-
-/** Every element matching `selector` inside `root`, through shadow roots. */
-function deepAll(root: Element, selector: string): Element[] {
-  const found: Element[] = [];
-  const visit = (node: Element | ShadowRoot) => {
-    found.push(...node.querySelectorAll(selector));
-    for (const child of node.querySelectorAll('*')) if (child.shadowRoot) visit(child.shadowRoot);
-  };
-  if (root.matches(selector)) found.push(root);
-  visit(root);
-  if (root.shadowRoot) visit(root.shadowRoot);
-  return found;
-}
 
 function pageRect(el: Element) {
   const r = el.getBoundingClientRect();

@@ -13,7 +13,7 @@ import { lastSmsCode, ORGANIZATION_IDS, SEED_RECOVERY_CODES } from '../support/e
 import { press } from '../support/keyboard.js';
 import { sendKeys } from '../support/keys.js';
 import '../support/network-guard.js';
-import { deepest } from '../support/shadow.js';
+import { deepAll, deepest } from '../support/shadow.js';
 import { freshVisitor } from '../support/visitor.js';
 import { matchesBaseline } from '../support/visual.js';
 import { phoneFieldReady, waitUntil } from '../support/wait.js';
@@ -32,20 +32,12 @@ const MASKS = [
 
 /** The controls a member can click that are smaller than 24×24 CSS pixels, through shadow roots. */
 function smallTargets(el: Element): string[] {
-  const small: string[] = [];
-  const visit = (root: ShadowRoot) => {
-    for (const node of root.querySelectorAll('*')) {
-      if (node.shadowRoot) visit(node.shadowRoot);
-      if (!node.matches('button, input, select, a[href], [tabindex]:not([tabindex="-1"])')) continue;
-      const { width, height } = node.getBoundingClientRect();
-      if (width === 0 && height === 0) continue; // not shown
-      if (width < 24 || height < 24) {
-        small.push(`${node.localName}[part="${node.getAttribute('part')}"] ${width}×${height}`);
-      }
-    }
-  };
-  if (el.shadowRoot) visit(el.shadowRoot);
-  return small;
+  return deepAll(el, 'button, input, select, a[href], [tabindex]:not([tabindex="-1"])').flatMap((node) => {
+    const { width, height } = node.getBoundingClientRect();
+    if (width === 0 && height === 0) return []; // not shown
+    if (width >= 24 && height >= 24) return [];
+    return [`${node.localName}[part="${node.getAttribute('part')}"] ${width}×${height}`];
+  });
 }
 
 function stylesheet(href: string): Promise<void> {
