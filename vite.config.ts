@@ -7,7 +7,7 @@ import { B2BClient } from 'stytch';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig, type Plugin } from 'vite';
 import { createEmulator, PROJECT } from './emulator/index.js';
-import { createApp } from './examples/express.js';
+import type { createApp } from './examples/express.js';
 
 /**
  * The emulator at the demo's origin, for the browser SDK; and, for the demo's "your server" mode, the
@@ -27,10 +27,18 @@ function stytchEmulator(): Plugin {
         env: `http://127.0.0.1:${(backend.address() as AddressInfo).port}/`,
       });
       console.warn = warn;
-      const host = createApp(stytch);
+      // The example imports `stytch-mfa-elements/server` as an app would; Vite's own module loader
+      // runs it from the sources (the alias below), so the demo needs nothing built first.
+      let host: Promise<ReturnType<typeof createApp>> | undefined;
+      const loadHost = async () => {
+        const example = (await server.ssrLoadModule(EXAMPLE)) as { createApp: typeof createApp };
+        return example.createApp(stytch);
+      };
       server.middlewares.use('/api', (req, res, next) => {
         req.url = req.originalUrl ?? req.url; // Express routes on the full path
-        host(req as Parameters<typeof host>[0], res as Parameters<typeof host>[1], next);
+        (host ??= loadHost())
+          .then((app) => app(req as Parameters<typeof app>[0], res as Parameters<typeof app>[1], next))
+          .catch(next);
       });
       server.httpServer?.once('close', () => void emulator.close());
     },
@@ -40,6 +48,7 @@ function stytchEmulator(): Plugin {
 /** What loads only when a step needs it: the phone library, the QR encoder, the Stytch client, Stytch's error map, French. */
 const LAZY_ONLY = /\/(phone-lib|qr)\.ts$|\/stytch\/error-types\.ts$|\/strings\/(en\/errors|fr)\.ts$/;
 const SOURCE = `${resolve('src')}/`;
+const EXAMPLE = resolve('examples/express.ts');
 
 /**
  * The CDN entry holds all the kit's own code and Lit: a page that loads it fetches no second module
@@ -60,7 +69,11 @@ export default defineConfig(({ command, mode }) => {
       plugins: real ? [] : [stytchEmulator()],
       envPrefix: 'STYTCH_PUBLIC_',
       server: { host: '127.0.0.1', port: 5173, strictPort: true },
-      resolve: { conditions: ['development', 'module', 'browser'] },
+      resolve: {
+        conditions: ['development', 'module', 'browser'],
+        // The package's own server subpath, from source: dist/ may not exist (a fresh clone).
+        alias: { 'stytch-mfa-elements/server': resolve('server/index.ts') },
+      },
     };
   }
   const classic = mode === 'classic';

@@ -32,6 +32,29 @@ ensureBrowsers(['chromium', 'firefox', 'webkit']);
 const chromium = ensureChromium();
 console.log(`Chromium: ${chromium}`);
 
+/** Runs Node test files, adding their TAP counts to the totals. */
+function nodeTests(name, files) {
+  const tap = join(tmp, `${name.replace(/\W+/g, '-')}.tap`);
+  run(name, process.execPath, [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
+  if (!existsSync(tap)) return void (counts.failed += 1);
+  const text = readFileSync(tap, 'utf8');
+  counts.passed += Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
+  counts.failed +=
+    Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(text)?.[1] ?? 0);
+}
+
+// First, before anything is built: the README's `npm start` on what a fresh clone holds.
+nodeTests('npm start before any build', testFiles('test/start'));
+
 run('build the emulator', 'npm', ['run', '--silent', 'build:emulator']);
 run('build the server helper', 'npm', ['run', '--silent', 'build:server']);
 run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
@@ -43,30 +66,13 @@ run('framework types: React', 'npx', ['tsc', '-p', 'test/types/tsconfig.json']);
 run('framework types: Vue', 'npx', ['vue-tsc', '-p', 'test/types/vue/tsconfig.json']);
 run('framework types: Svelte', process.execPath, ['scripts/svelte-types-check.mjs']);
 
-const tap = join(tmp, 'node.tap');
-const nodeFiles = [
+nodeTests('node tests', [
   ...testFiles('test/emulator'),
   ...testFiles('test/server'),
   ...testFiles('test/package'),
   ...testFiles('test/demo'),
   ...testFiles('test/hosts'),
-];
-run('node tests', process.execPath, [
-  '--import',
-  'tsx',
-  '--test',
-  '--test-reporter=spec',
-  '--test-reporter-destination=stdout',
-  '--test-reporter=tap',
-  `--test-reporter-destination=${tap}`,
-  ...nodeFiles,
 ]);
-if (existsSync(tap)) {
-  const text = readFileSync(tap, 'utf8');
-  counts.passed += Number(/^# pass (\d+)/m.exec(text)?.[1] ?? 0);
-  counts.failed +=
-    Number(/^# fail (\d+)/m.exec(text)?.[1] ?? 0) + Number(/^# cancelled (\d+)/m.exec(text)?.[1] ?? 0);
-}
 
 // The browser suite once per engine (each run its own emulator, so their states never mix).
 for (const engine of ['chromium', 'firefox', 'webkit']) {
