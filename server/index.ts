@@ -11,7 +11,8 @@
  * export const POST = mfa;                       // or a Web fetch handler (Next.js, Hono, Bun, Deno)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createFetchHandler, operationOf } from './handler.js';
+import { createFetchHandler } from './handler.js';
+import { operationOf } from './operations.js';
 import { sendResponse, toRequest } from './node.js';
 import type { HostSession, MfaHandlerOptions } from './types.js';
 

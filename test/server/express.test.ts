@@ -7,6 +7,7 @@ import { B2BClient } from 'stytch';
 import { ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } from '../../emulator/index.js';
 import { createApp } from '../../examples/express.js';
 import { call, useEmulator } from '../emulator/helpers.js';
+import { INHERITED, leaksIn } from './support/leaks.js';
 
 const ctx = useEmulator();
 
@@ -23,6 +24,8 @@ describe('the Express host of the README', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   after(() => new Promise((resolve) => server.close(resolve)));
+
+  const secrets = [PROJECT.secret, Buffer.from(`${PROJECT.project_id}:${PROJECT.secret}`).toString('base64')];
 
   async function signIn(): Promise<string> {
     const response = await fetch(`${base}/api/login`, {
@@ -63,5 +66,21 @@ describe('the Express host of the README', () => {
     const response = await fetch(`${base}/api/mfa/not-an-operation`, { method: 'POST' });
     assert.equal(response.status, 404);
     assert.match(await response.text(), /Cannot POST/); // Express's own 404: the handler let it through
+  });
+
+  it('answers no inherited name: constructor, __proto__, toString… are a 404 that holds nothing', async () => {
+    const cookie = await signIn();
+    for (const name of INHERITED) {
+      for (const path of [`/api/mfa/${name}`, `/api/mfa/x/${name}`]) {
+        const response = await fetch(`${base}${path}`, {
+          method: 'POST',
+          headers: { cookie, 'Content-Type': 'application/json' },
+          body: '{}',
+        });
+        const text = await response.text();
+        assert.equal(response.status, 404, `${path}: ${text.slice(0, 200)}`);
+        assert.deepEqual(leaksIn(text, secrets), [], path);
+      }
+    }
   });
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { MEMBER_IDS, ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } from '../../emulator/index.js';
 import { call, useEmulator } from '../emulator/helpers.js';
+import { INHERITED, leaksIn } from './support/leaks.js';
 
 const ctx = useEmulator();
 type Handler = (request: Request) => Promise<Response>;
@@ -126,5 +127,27 @@ describe('the Next.js route handlers of the README', () => {
     );
     assert.equal(bad.status, 400);
     assert.equal(((await bad.json()) as any).error_type, 'invalid_phone_number');
+  });
+
+  const signIn = async () =>
+    cookieOf(
+      await post(login, '/api/login', {
+        organization_id: ORGANIZATION_IDS.acme,
+        email_address: 'new@acme.test',
+        password: SEED_PASSWORD,
+      }),
+    );
+  const secrets = [PROJECT.secret, Buffer.from(`${PROJECT.project_id}:${PROJECT.secret}`).toString('base64')];
+
+  it('answers no inherited name: constructor, __proto__, toString… are a 404 that holds nothing', async () => {
+    const cookie = await signIn();
+    for (const name of INHERITED) {
+      for (const path of [`/api/mfa/${name}`, `/api/mfa/x/${name}`]) {
+        const response = await post(mfa, path, {}, { cookie });
+        const text = await response.text();
+        assert.equal(response.status, 404, `${path}: ${text.slice(0, 200)}`);
+        assert.deepEqual(leaksIn(text, secrets), [], path);
+      }
+    }
   });
 });
