@@ -11,9 +11,10 @@
  * export const POST = mfa;                       // or a Web fetch handler (Next.js, Hono, Bun, Deno)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorBody, json } from './errors.js';
 import { createFetchHandler } from './handler.js';
 import { operationOf } from './operations.js';
-import { sendResponse, toRequest } from './node.js';
+import { pathOf, sendResponse, toRequest } from './node.js';
 import type { HostSession, MfaHandlerOptions } from './types.js';
 
 export type { HostSession, MfaHandlerOptions, NewSession, NodeContext, StytchBackend } from './types.js';
@@ -32,12 +33,18 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
   const handler = ((request: Request) => handle(request)) as MfaHandler;
   handler.fetch = handler;
   handler.middleware = (req, res, next) => {
-    const path = new URL((req as { originalUrl?: string }).originalUrl ?? req.url ?? '/', 'http://x')
-      .pathname;
-    if (next && !operationOf(path)) return next();
-    toRequest(req)
-      .then(async (request) => sendResponse(await handle(request, { req, res }), res))
-      .catch((error: unknown) => (next ? next(error) : res.destroy()));
+    const path = pathOf(req);
+    if (next && (path === null || !operationOf(path))) return next();
+    // Every failure is answered here, never passed to `next(error)`: Express's default error
+    // handler would print the stack (and send it, when NODE_ENV is not production).
+    const answer = async () => {
+      const request = await toRequest(req);
+      return request instanceof Response ? request : handle(request, { req, res });
+    };
+    answer()
+      .catch(() => json(500, errorBody(500, 'internal_server_error', 'Something went wrong.')))
+      .then((response) => sendResponse(response, res))
+      .catch(() => res.destroy());
   };
   return handler;
 }

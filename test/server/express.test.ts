@@ -8,6 +8,7 @@ import { ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } from '../../emulator/index.j
 import { createApp } from '../../examples/express.js';
 import { call, useEmulator } from '../emulator/helpers.js';
 import { INHERITED, leaksIn } from './support/leaks.js';
+import { logsOf, raw } from './support/raw.js';
 
 const ctx = useEmulator();
 
@@ -82,5 +83,35 @@ describe('the Express host of the README', () => {
         assert.deepEqual(leaksIn(text, secrets), [], path);
       }
     }
+  });
+
+  it('answers a TRACE or an unparsable Host with JSON, logging nothing', async () => {
+    const cookie = await signIn();
+    const { result, logs } = await logsOf(() =>
+      Promise.all([
+        raw(base, { method: 'TRACE', path: '/api/mfa/state', headers: { cookie } }),
+        raw(base, {
+          method: 'POST',
+          path: '/api/mfa/state',
+          headers: { cookie, host: 'bad host', 'Content-Type': 'application/json' },
+          body: '{}',
+        }),
+        raw(base, {
+          method: 'POST',
+          path: '/api/mfa/state',
+          headers: { cookie, host: '[::1', 'Content-Type': 'application/json' },
+          body: '{}',
+        }),
+      ]),
+    );
+    assert.deepEqual(
+      result.map((r) => r.status),
+      [405, 400, 400],
+    );
+    for (const reply of result) {
+      assert.match(reply.type, /^application\/json/);
+      assert.deepEqual(leaksIn(reply.text, secrets), [], reply.text.slice(0, 300));
+    }
+    assert.equal(logs, '');
   });
 });
