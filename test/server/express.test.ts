@@ -26,6 +26,10 @@ describe('the Express host of the README', () => {
   });
   after(() => new Promise((resolve) => server.close(resolve)));
 
+  const login = (body: string, type = 'application/json') =>
+    raw(base, { method: 'POST', path: '/api/login', headers: { 'Content-Type': type }, body });
+  const credentials = (password: string) =>
+    JSON.stringify({ organization_id: ORGANIZATION_IDS.acme, email_address: 'new@acme.test', password });
   const secrets = [PROJECT.secret, Buffer.from(`${PROJECT.project_id}:${PROJECT.secret}`).toString('base64')];
 
   async function signIn(): Promise<string> {
@@ -113,5 +117,46 @@ describe('the Express host of the README', () => {
       assert.deepEqual(leaksIn(reply.text, secrets), [], reply.text.slice(0, 300));
     }
     assert.equal(logs, '');
+  });
+
+  it('login: a body that is not the JSON it needs is a 400 in JSON, and nothing is logged', async () => {
+    const password = 'hunter2-typo-password';
+    const { result, logs } = await logsOf(() =>
+      Promise.all([
+        login(credentials(password).slice(0, -1)), // a JSON typo
+        login(credentials(password), 'text/plain'),
+        login(''),
+        login('', 'text/plain'),
+        login('[1,2]'),
+        login('"text"'),
+        login(JSON.stringify({ organization_id: ORGANIZATION_IDS.acme, email_address: 'new@acme.test' })),
+        login(JSON.stringify({ organization_id: 1, email_address: 'new@acme.test', password })),
+      ]),
+    );
+    for (const reply of result) {
+      assert.equal(reply.status, 400, reply.text.slice(0, 300));
+      assert.match(reply.type, /^application\/json/);
+      assert.equal(typeof JSON.parse(reply.text).error, 'string');
+      assert.doesNotMatch(reply.text, /hunter2|\bat /);
+    }
+    assert.equal(logs, '');
+  });
+
+  it('login: a wrong password is a 401; Stytch failing is a 500, logged without the body', async () => {
+    const password = 'hunter2-wrong-password';
+    const wrong = await login(credentials(password));
+    assert.equal(wrong.status, 401);
+    assert.deepEqual(JSON.parse(wrong.text), { error: 'Wrong email or password.' });
+
+    const failures = [{ status: 503 }, { drop: true }, { status: 404, error_type: 'organization_not_found' }];
+    for (const fault of failures) {
+      await call(ctx.base, 'POST', '/__emulator/faults', { path: '/b2b/passwords/authenticate', ...fault });
+      const { result, logs } = await logsOf(() => login(credentials(SEED_PASSWORD)));
+      assert.equal(result.status, 500, `${JSON.stringify(fault)}: ${result.text}`);
+      assert.match(result.type, /^application\/json/);
+      assert.notEqual(JSON.parse(result.text).error, 'Wrong email or password.');
+      assert.match(logs, /login/i, 'the failure is logged');
+      assert.doesNotMatch(logs, new RegExp(`${SEED_PASSWORD}|new@acme\\.test|${PROJECT.secret}`));
+    }
   });
 });

@@ -5,6 +5,7 @@ import { before, describe, it } from 'node:test';
 import { MEMBER_IDS, ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } from '../../emulator/index.js';
 import { call, useEmulator } from '../emulator/helpers.js';
 import { INHERITED, leaksIn } from './support/leaks.js';
+import { logsOf } from './support/raw.js';
 
 const ctx = useEmulator();
 type Handler = (request: Request) => Promise<Response>;
@@ -148,6 +149,51 @@ describe('the Next.js route handlers of the README', () => {
         assert.equal(response.status, 404, `${path}: ${text.slice(0, 200)}`);
         assert.deepEqual(leaksIn(text, secrets), [], path);
       }
+    }
+  });
+
+  const rawLogin = (body: string, type = 'application/json') =>
+    login(new Request(`${ORIGIN}/api/login`, { method: 'POST', headers: { 'Content-Type': type }, body }));
+  const credentials = (password: string) =>
+    JSON.stringify({ organization_id: ORGANIZATION_IDS.acme, email_address: 'new@acme.test', password });
+
+  it('login: a body that is not the JSON it needs is a 400 in JSON, and nothing is logged', async () => {
+    const password = 'hunter2-typo-password';
+    const { result, logs } = await logsOf(() =>
+      Promise.all([
+        rawLogin(credentials(password).slice(0, -1)),
+        rawLogin(''),
+        rawLogin('[1,2]'),
+        rawLogin('null'),
+        rawLogin(JSON.stringify({ organization_id: ORGANIZATION_IDS.acme, email_address: 'new@acme.test' })),
+        rawLogin(JSON.stringify({ organization_id: 1, email_address: 'new@acme.test', password })),
+      ]),
+    );
+    for (const response of result) {
+      const text = await response.text();
+      assert.equal(response.status, 400, text);
+      assert.equal(typeof JSON.parse(text).error, 'string');
+      assert.doesNotMatch(text, /hunter2/);
+    }
+    assert.equal(logs, '');
+  });
+
+  it('login: a wrong password is a 401; Stytch failing is a 500, logged without the body', async () => {
+    const wrong = await rawLogin(credentials('hunter2-wrong-password'));
+    assert.equal(wrong.status, 401);
+    assert.deepEqual(await wrong.json(), { error: 'Wrong email or password.' });
+    for (const fault of [
+      { status: 503 },
+      { drop: true },
+      { status: 404, error_type: 'organization_not_found' },
+    ]) {
+      await call(ctx.base, 'POST', '/__emulator/faults', { path: '/b2b/passwords/authenticate', ...fault });
+      const { result, logs } = await logsOf(() => rawLogin(credentials(SEED_PASSWORD)));
+      const text = await result.text();
+      assert.equal(result.status, 500, `${JSON.stringify(fault)}: ${text}`);
+      assert.notEqual(JSON.parse(text).error, 'Wrong email or password.');
+      assert.match(logs, /login/i, 'the failure is logged');
+      assert.doesNotMatch(logs, new RegExp(`${SEED_PASSWORD}|new@acme\\.test|${PROJECT.secret}`));
     }
   });
 });
