@@ -1,6 +1,7 @@
 import { refusal } from './guard.js';
 import { errorBody, failure, HandlerError, json, noSession } from './errors.js';
 import { OPERATIONS, operationOf, type Call, type Outcome } from './operations.js';
+import { SmsNumbers } from './sms-numbers.js';
 import type { MfaHandlerOptions, NewSession, NodeContext } from './types.js';
 
 /**
@@ -12,6 +13,7 @@ export function createFetchHandler(
 ): (request: Request, node?: NodeContext) => Promise<Response> {
   const allowed = options.allowedOrigins ?? [];
   const maxMinutes = options.maxSessionDurationMinutes ?? 60 * 24 * 7;
+  const sms = new SmsNumbers(options.maxSmsNumbersPerMember ?? 3);
   return async (request, node) => {
     const name = operationOf(new URL(request.url).pathname);
     const operation = name === null ? undefined : OPERATIONS.get(name);
@@ -37,6 +39,7 @@ export function createFetchHandler(
         host,
         stytch: options.stytch,
         duration: typeof minutes === 'number' ? Math.min(minutes, maxMinutes) : undefined,
+        sms,
       };
       const outcome: Outcome = await operation(call);
       let headers;

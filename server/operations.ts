@@ -2,7 +2,8 @@
 // answers, built field by field (see answers.ts). An operation returns the session a factor made
 // instead of storing it, so the handler stores it only once the whole answer is ready.
 import * as answers from './answers.js';
-import { needsFullSession, noSession } from './errors.js';
+import { HandlerError, needsFullSession, noSession } from './errors.js';
+import type { SmsNumbers } from './sms-numbers.js';
 import type { HostSession, StytchBackend } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -14,6 +15,7 @@ export interface Call {
   stytch: StytchBackend;
   /** The session length the page asked for, capped by the host's limit. */
   duration: number | undefined;
+  sms: SmsNumbers;
 }
 
 export interface Outcome {
@@ -75,6 +77,15 @@ function factorInput(call: Call) {
   };
 }
 
+const tooManyNumbers = () =>
+  new HandlerError(429, 'too_many_requests', 'Codes were sent to too many phone numbers. Try again later.');
+
+/** Stytch refused the request itself (a 4xx): nothing was sent. */
+const refused = (error: unknown) => {
+  const status = answers.field(error, 'status_code');
+  return typeof status === 'number' && status >= 400 && status < 500;
+};
+
 export const OPERATIONS = new Map<string, (call: Call) => Promise<Outcome>>([
   [
     // Who is signing in and what MFA needs: a primary-auth answer without its tokens.
@@ -114,13 +125,21 @@ export const OPERATIONS = new Map<string, (call: Call) => Promise<Outcome>>([
     async (call) => {
       const phone = text(call, 'mfa_phone_number');
       const locale = text(call, 'locale');
-      const answer = await call.stytch.otps.sms.send({
-        ...target(call.host),
-        ...login(call.host),
-        ...(phone ? { mfa_phone_number: phone } : {}),
-        ...(locale ? { locale } : {}),
-      });
-      return { body: answers.who(answers.success(answer)) };
+      const member = `${call.host.organization_id} ${call.host.member_id}`;
+      const release = phone ? call.sms.reserve(member, phone) : () => undefined;
+      if (!release) throw tooManyNumbers();
+      try {
+        const answer = await call.stytch.otps.sms.send({
+          ...target(call.host),
+          ...login(call.host),
+          ...(phone ? { mfa_phone_number: phone } : {}),
+          ...(locale ? { locale } : {}),
+        });
+        return { body: answers.who(answers.success(answer)) };
+      } catch (error) {
+        if (refused(error)) release();
+        throw error;
+      }
     },
   ],
   [

@@ -58,4 +58,11 @@ export interface MfaHandlerOptions {
   allowedOrigins?: string[];
   /** Longest session a factor may ask for, in minutes (default 60 × 24 × 7). */
   maxSessionDurationMinutes?: number;
+  /**
+   * How many distinct phone numbers one member's codes may be texted to within an hour (default 3),
+   * so a stolen password cannot send texts to any number (SMS pumping; Stytch limits per number).
+   * A number already reached may be texted again. Past the cap the answer is Stytch's 429
+   * `too_many_requests`. Counted in this process's memory (at most 10 000 members at a time).
+   */
+  maxSmsNumbersPerMember?: number;
 }
