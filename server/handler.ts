@@ -5,6 +5,24 @@ import { SmsNumbers } from './sms-numbers.js';
 import type { MfaHandlerOptions, NewSession, NodeContext } from './types.js';
 
 /**
+ * The operation's outcome, or a 504 once `ms` have passed. The `stytch` package's own `timeout`
+ * option reaches no timer, so this is the only limit. A late outcome is dropped: its session is never
+ * stored, so the host's session stays as it was when the answer went out.
+ */
+function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  work.catch(() => undefined); // a late failure has no one to tell
+  if (!(ms > 0 && ms < 2 ** 31)) return work; // setTimeout would fire at once past 2^31 - 1
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new HandlerError(504, 'internal_server_error', 'Stytch did not answer in time.')),
+      ms,
+    );
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/**
  * The handler as a Web `fetch` handler: `(request) => Promise<Response>`. Answers 404 for a URL that
  * names no operation (the connect adapter passes those on instead).
  */
@@ -13,6 +31,7 @@ export function createFetchHandler(
 ): (request: Request, node?: NodeContext) => Promise<Response> {
   const allowed = options.allowedOrigins ?? [];
   const maxMinutes = options.maxSessionDurationMinutes ?? 60 * 24 * 7;
+  const timeoutMs = options.timeoutMs ?? 10_000;
   const sms = new SmsNumbers(options.maxSmsNumbersPerMember ?? 3);
   return async (request, node) => {
     const name = operationOf(new URL(request.url).pathname);
@@ -41,7 +60,7 @@ export function createFetchHandler(
         duration: typeof minutes === 'number' ? Math.min(minutes, maxMinutes) : undefined,
         sms,
       };
-      const outcome: Outcome = await operation(call);
+      const outcome: Outcome = await within(operation(call), timeoutMs);
       let headers;
       if (outcome.session) {
         const kept: NewSession = {

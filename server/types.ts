@@ -59,6 +59,12 @@ export interface MfaHandlerOptions {
   /** Longest session a factor may ask for, in minutes (default 60 × 24 × 7). */
   maxSessionDurationMinutes?: number;
   /**
+   * How long an operation may wait for Stytch, in milliseconds (default 10 000; `Infinity` for no
+   * limit). Past it the answer is a 504 in Stytch's error shape, and a session Stytch makes after
+   * that is not stored: the host's session stays as it was.
+   */
+  timeoutMs?: number;
+  /**
    * How many distinct phone numbers one member's codes may be texted to within an hour (default 3),
    * so a stolen password cannot send texts to any number (SMS pumping; Stytch limits per number).
    * A number already reached may be texted again. Past the cap the answer is Stytch's 429
