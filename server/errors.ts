@@ -14,6 +14,8 @@ export class HandlerError extends Error {
 export const noSession = () => new HandlerError(401, 'session_not_found', 'Sign in first.');
 export const needsFullSession = () =>
   new HandlerError(401, 'session_not_found', 'This needs a signed-in member.');
+export const expiredLogin = () =>
+  new HandlerError(401, 'intermediate_session_not_found', 'The sign-in has expired. Sign in again.');
 /** Stytch answered, but not with a success the handler can use (a redirect, a body without its fields). */
 export const unusable = () =>
   new HandlerError(502, 'internal_server_error', 'Stytch gave an answer that cannot be used.');

@@ -1,8 +1,15 @@
 import { refusal } from './guard.js';
-import { errorBody, failure, HandlerError, json, noSession } from './errors.js';
+import { errorBody, expiredLogin, failure, HandlerError, json, noSession } from './errors.js';
 import { OPERATIONS, operationOf, type Call, type Outcome } from './operations.js';
 import { SmsNumbers } from './sms-numbers.js';
-import type { MfaHandlerOptions, NewSession, NodeContext } from './types.js';
+import type { HostSession, MfaHandlerOptions, NewSession, NodeContext } from './types.js';
+
+/** True once an intermediate session's own expiry (as Stytch gave it) has passed. */
+function expired(host: HostSession, now: number): boolean {
+  if (!host.intermediate_session_token || !host.intermediate_session_token_expires_at) return false;
+  const at = Date.parse(host.intermediate_session_token_expires_at);
+  return !(at > now); // an unreadable expiry counts as passed
+}
 
 /**
  * The operation's outcome, or a 504 once `ms` have passed. The `stytch` package's own `timeout`
@@ -50,6 +57,7 @@ export function createFetchHandler(
         throw new HandlerError(400, 'bad_request', 'The body must be a JSON object.');
       const host = await options.getSession(request, node);
       if (!host) throw noSession();
+      if (expired(host, Date.now())) throw expiredLogin();
       const minutes = Object.hasOwn(body, 'session_duration_minutes')
         ? (body as { session_duration_minutes: unknown }).session_duration_minutes
         : undefined;

@@ -49,16 +49,19 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
   return handler;
 }
 
+const INTERMEDIATE_SESSION_MS = 10 * 60 * 1000;
+
 /**
  * What to keep in the host's session from a primary `authenticate()` answer (passwords, magic links,
- * SSO, discovery…): the member, and the intermediate session token — or, when no MFA was needed,
- * the session token and JWT.
+ * SSO, discovery…): the member, and the intermediate session token with its expiry — or, when no
+ * MFA was needed, the session token and JWT.
  */
 export function hostSessionFrom(answer: {
   organization_id?: string;
   organization?: { organization_id: string };
   member_id: string;
   intermediate_session_token?: string;
+  intermediate_session_token_expires_at?: string;
   session_token?: string;
   session_jwt?: string;
   mfa_required?: { secondary_auth_initiated?: string | null } | null;
@@ -69,6 +72,10 @@ export function hostSessionFrom(answer: {
     return {
       ...base,
       intermediate_session_token: answer.intermediate_session_token,
+      // Stytch's intermediate sessions live 10 minutes unless its answer says otherwise.
+      intermediate_session_token_expires_at:
+        answer.intermediate_session_token_expires_at ||
+        new Date(Date.now() + INTERMEDIATE_SESSION_MS).toISOString(),
       secondary_auth_initiated: answer.mfa_required?.secondary_auth_initiated ?? null,
     };
   }

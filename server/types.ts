@@ -18,6 +18,12 @@ export interface HostSession {
   intermediate_session_token?: string | undefined;
   session_token?: string | undefined;
   session_jwt?: string | undefined;
+  /**
+   * When the intermediate session expires (RFC 3339), as Stytch said or 10 minutes after primary
+   * authentication (`hostSessionFrom` sets it). Past it the handler refuses the session, as Stytch
+   * would, and tells nothing more about the member.
+   */
+  intermediate_session_token_expires_at?: string | undefined;
   /** What primary authentication answered in `mfa_required.secondary_auth_initiated` (`'sms_otp'`: the code is sent). */
   secondary_auth_initiated?: string | null | undefined;
 }
@@ -31,6 +37,7 @@ export interface NewSession {
   member_id: string;
   session_token: string;
   session_jwt: string;
+  /** Stytch's `member_session`, whole: for the host's own use, never sent to the browser. */
   member_session: unknown;
 }
 
