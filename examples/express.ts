@@ -10,6 +10,8 @@ import { endSession, readSession, startSession } from './session-store.js';
 const asRequest = (req: express.Request) =>
   new Request('http://host.invalid/', { headers: { cookie: req.headers.cookie ?? '' } });
 
+const BAD_BODY = { error: 'Send organization_id, email_address and password as JSON.' };
+
 export function createApp(stytch: B2BClient): express.Express {
   const app = express();
 
@@ -23,15 +25,35 @@ export function createApp(stytch: B2BClient): express.Express {
 
   // Your primary login (here a password; magic links, SSO and OAuth work the same way).
   app.post('/api/login', express.json(), async (req, res) => {
-    const { organization_id, email_address, password } = req.body as Record<string, string>;
+    const { organization_id, email_address, password } = (req.body ?? {}) as Record<string, unknown>;
+    if (
+      typeof organization_id !== 'string' ||
+      typeof email_address !== 'string' ||
+      typeof password !== 'string'
+    ) {
+      res.status(400).json(BAD_BODY);
+      return;
+    }
     try {
       const answer = await stytch.passwords.authenticate({ organization_id, email_address, password });
       res.set(startSession(hostSessionFrom(answer), asRequest(req)));
       res.json({ mfa_required: !answer.member_authenticated });
-    } catch {
-      res.status(401).json({ error: 'Wrong email or password.' });
+    } catch (error) {
+      const { error_type, status_code } = error as { error_type?: string; status_code?: number };
+      if (error_type === 'unauthorized_credentials') {
+        res.status(401).json({ error: 'Wrong email or password.' });
+        return;
+      }
+      // Never log the error itself: the package's network errors hold the request, password included.
+      console.error(`Login failed: ${error_type ?? 'Stytch unreachable'} (${status_code ?? 'no answer'})`);
+      res.status(500).json({ error: 'Signing in is not possible right now. Try again later.' });
     }
   });
+  // A body express.json() cannot parse ends here, not in Express's default error handler, which
+  // would log it (password included) and answer with a stack trace.
+  app.use('/api/login', ((_error, _req, res, _next) => {
+    res.status(400).json(BAD_BODY);
+  }) satisfies express.ErrorRequestHandler);
 
   app.post('/api/logout', async (req, res) => {
     const session = readSession(asRequest(req));

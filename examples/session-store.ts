@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { HostSession } from 'stytch-mfa-elements/server';
 
 const COOKIE = 'app_session';
+const WEEK = 60 * 60 * 24 * 7;
 const sessions = new Map<string, HostSession>();
 
 function idOf(request: Request): string | undefined {
@@ -17,10 +18,21 @@ function cookie(id: string, maxAge: number): string {
   return `${COOKIE}=${id}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${maxAge}${secure}`;
 }
 
-/** The member's session for a request, if any. */
+/** Seconds a session is good for: a login left half-way only until its intermediate session expires. */
+function secondsLeft(session: HostSession): number {
+  if (!session.intermediate_session_token) return WEEK;
+  const left = Date.parse(session.intermediate_session_token_expires_at ?? '') - Date.now();
+  return left > 0 ? Math.floor(left / 1000) : 0;
+}
+
+/** The member's session for a request, if any (none once it has expired). */
 export function readSession(request: Request): HostSession | null {
   const id = idOf(request);
-  return (id && sessions.get(id)) || null;
+  const session = id ? sessions.get(id) : undefined;
+  if (!id || !session) return null;
+  if (secondsLeft(session) > 0) return session;
+  sessions.delete(id);
+  return null;
 }
 
 /** Starts a session (or replaces the request's, under a new ID); returns its `Set-Cookie` header. */
@@ -29,7 +41,9 @@ export function startSession(session: HostSession, request?: Request): { 'Set-Co
   if (old) sessions.delete(old);
   const id = randomBytes(32).toString('base64url');
   sessions.set(id, session);
-  return { 'Set-Cookie': cookie(id, 60 * 60 * 24 * 7) };
+  const seconds = secondsLeft(session);
+  setTimeout(() => sessions.delete(id), seconds * 1000).unref(); // gone when its cookie is, read or not
+  return { 'Set-Cookie': cookie(id, seconds) };
 }
 
 /** Ends the request's session; returns the `Set-Cookie` header that clears the cookie. */

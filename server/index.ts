@@ -11,8 +11,10 @@
  * export const POST = mfa;                       // or a Web fetch handler (Next.js, Hono, Bun, Deno)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createFetchHandler, operationOf } from './handler.js';
-import { sendResponse, toRequest } from './node.js';
+import { errorBody, json } from './errors.js';
+import { createFetchHandler } from './handler.js';
+import { operationOf } from './operations.js';
+import { pathOf, sendResponse, toRequest } from './node.js';
 import type { HostSession, MfaHandlerOptions } from './types.js';
 
 export type { HostSession, MfaHandlerOptions, NewSession, NodeContext, StytchBackend } from './types.js';
@@ -31,26 +33,35 @@ export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
   const handler = ((request: Request) => handle(request)) as MfaHandler;
   handler.fetch = handler;
   handler.middleware = (req, res, next) => {
-    const path = new URL((req as { originalUrl?: string }).originalUrl ?? req.url ?? '/', 'http://x')
-      .pathname;
-    if (next && !operationOf(path)) return next();
-    toRequest(req)
-      .then(async (request) => sendResponse(await handle(request, { req, res }), res))
-      .catch((error: unknown) => (next ? next(error) : res.destroy()));
+    const path = pathOf(req);
+    if (next && (path === null || !operationOf(path))) return next();
+    // Every failure is answered here, never passed to `next(error)`: Express's default error
+    // handler would print the stack (and send it, when NODE_ENV is not production).
+    const answer = async () => {
+      const request = await toRequest(req);
+      return request instanceof Response ? request : handle(request, { req, res });
+    };
+    answer()
+      .catch(() => json(500, errorBody(500, 'internal_server_error', 'Something went wrong.')))
+      .then((response) => sendResponse(response, res))
+      .catch(() => res.destroy());
   };
   return handler;
 }
 
+const INTERMEDIATE_SESSION_MS = 10 * 60 * 1000;
+
 /**
  * What to keep in the host's session from a primary `authenticate()` answer (passwords, magic links,
- * SSO, discovery…): the member, and the intermediate session token — or, when no MFA was needed,
- * the session token and JWT.
+ * SSO, discovery…): the member, and the intermediate session token with its expiry — or, when no
+ * MFA was needed, the session token and JWT.
  */
 export function hostSessionFrom(answer: {
   organization_id?: string;
   organization?: { organization_id: string };
   member_id: string;
   intermediate_session_token?: string;
+  intermediate_session_token_expires_at?: string;
   session_token?: string;
   session_jwt?: string;
   mfa_required?: { secondary_auth_initiated?: string | null } | null;
@@ -61,6 +72,10 @@ export function hostSessionFrom(answer: {
     return {
       ...base,
       intermediate_session_token: answer.intermediate_session_token,
+      // Stytch's intermediate sessions live 10 minutes unless its answer says otherwise.
+      intermediate_session_token_expires_at:
+        answer.intermediate_session_token_expires_at ||
+        new Date(Date.now() + INTERMEDIATE_SESSION_MS).toISOString(),
       secondary_auth_initiated: answer.mfa_required?.secondary_auth_initiated ?? null,
     };
   }

@@ -1,36 +1,67 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorBody, json } from './errors.js';
 import type { NodeContext } from './types.js';
 
 type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
 
-/** A Web `Request` for a Node request; a body Express already parsed (`express.json()`) is used as is. */
-export async function toRequest(req: NodeRequest): Promise<Request> {
+/** A host name or address with an optional port: what a Host header may hold. */
+const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/** The request's path as the client sent it (under Express, before any mount point was cut). */
+function target(req: NodeRequest): string {
+  return req.originalUrl ?? req.url ?? '/';
+}
+
+/**
+ * The path of a Node request, read the way the handler reads a Web request's URL; null for a
+ * request target that is not a path (`*`, or an absolute URL).
+ */
+export function pathOf(req: NodeRequest): string | null {
+  const path = target(req);
+  if (!path.startsWith('/')) return null;
+  try {
+    return new URL(`http://path.invalid${path}`).pathname;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A Web `Request` for a Node request; a body Express already parsed (`express.json()`) is used as is.
+ * What cannot be one — a method other than POST (`new Request` throws on TRACE), a Host header that
+ * is no host — gets its answer instead, so nothing here throws on what a client sends.
+ */
+export async function toRequest(req: NodeRequest): Promise<Request | Response> {
+  if (req.method !== 'POST')
+    return json(405, errorBody(405, 'cross_site_request', 'Only POST is accepted.'), { Allow: 'POST' });
+  const host = req.headers.host ?? 'localhost';
+  const path = target(req);
   const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
-  const url = new URL(
-    req.originalUrl ?? req.url ?? '/',
-    `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`,
-  );
+  let url: URL;
+  try {
+    if (!HOST.test(host) || !path.startsWith('/')) throw new TypeError('not a host and path');
+    url = new URL(`${secure ? 'https' : 'http'}://${host}${path}`);
+  } catch {
+    return json(400, errorBody(400, 'bad_request', 'The request has no valid Host and path.'));
+  }
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
-  const method = req.method ?? 'GET';
-  let body: string | undefined;
-  if (method !== 'GET' && method !== 'HEAD') {
-    if (req.body !== undefined && typeof req.body === 'object') body = JSON.stringify(req.body);
-    else {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of req as AsyncIterable<Buffer>) {
-        size += chunk.length;
-        if (size > 64 * 1024) break; // nothing the elements send is near this; the JSON will not parse
-        chunks.push(chunk);
-      }
-      body = Buffer.concat(chunks).toString('utf8');
+  let body: string;
+  if (req.body !== undefined && typeof req.body === 'object') body = JSON.stringify(req.body);
+  else {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > 64 * 1024) break; // nothing the elements send is near this; the JSON will not parse
+      chunks.push(chunk);
     }
+    body = Buffer.concat(chunks).toString('utf8');
   }
-  return new Request(url, { method, headers, ...(body !== undefined ? { body } : {}) });
+  return new Request(url, { method: 'POST', headers, body });
 }
 
 /** Writes a Web `Response` to a Node response, each `Set-Cookie` on its own. */

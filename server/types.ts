@@ -18,6 +18,12 @@ export interface HostSession {
   intermediate_session_token?: string | undefined;
   session_token?: string | undefined;
   session_jwt?: string | undefined;
+  /**
+   * When the intermediate session expires (RFC 3339), as Stytch said or 10 minutes after primary
+   * authentication (`hostSessionFrom` sets it). Past it the handler refuses the session, as Stytch
+   * would, and tells nothing more about the member.
+   */
+  intermediate_session_token_expires_at?: string | undefined;
   /** What primary authentication answered in `mfa_required.secondary_auth_initiated` (`'sms_otp'`: the code is sent). */
   secondary_auth_initiated?: string | null | undefined;
 }
@@ -31,6 +37,7 @@ export interface NewSession {
   member_id: string;
   session_token: string;
   session_jwt: string;
+  /** Stytch's `member_session`, whole: for the host's own use, never sent to the browser. */
   member_session: unknown;
 }
 
@@ -58,4 +65,17 @@ export interface MfaHandlerOptions {
   allowedOrigins?: string[];
   /** Longest session a factor may ask for, in minutes (default 60 × 24 × 7). */
   maxSessionDurationMinutes?: number;
+  /**
+   * How long an operation may wait for Stytch, in milliseconds (default 10 000; `Infinity` for no
+   * limit). Past it the answer is a 504 in Stytch's error shape, and a session Stytch makes after
+   * that is not stored: the host's session stays as it was.
+   */
+  timeoutMs?: number;
+  /**
+   * How many distinct phone numbers one member's codes may be texted to within an hour (default 3),
+   * so a stolen password cannot send texts to any number (SMS pumping; Stytch limits per number).
+   * A number already reached may be texted again. Past the cap the answer is Stytch's 429
+   * `too_many_requests`. Counted in this process's memory (at most 10 000 members at a time).
+   */
+  maxSmsNumbersPerMember?: number;
 }

@@ -7,6 +7,8 @@ import { B2BClient } from 'stytch';
 import { ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } from '../../emulator/index.js';
 import { createApp } from '../../examples/express.js';
 import { call, useEmulator } from '../emulator/helpers.js';
+import { INHERITED, leaksIn } from './support/leaks.js';
+import { logsOf, raw } from './support/raw.js';
 
 const ctx = useEmulator();
 
@@ -23,6 +25,12 @@ describe('the Express host of the README', () => {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   after(() => new Promise((resolve) => server.close(resolve)));
+
+  const login = (body: string, type = 'application/json') =>
+    raw(base, { method: 'POST', path: '/api/login', headers: { 'Content-Type': type }, body });
+  const credentials = (password: string) =>
+    JSON.stringify({ organization_id: ORGANIZATION_IDS.acme, email_address: 'new@acme.test', password });
+  const secrets = [PROJECT.secret, Buffer.from(`${PROJECT.project_id}:${PROJECT.secret}`).toString('base64')];
 
   async function signIn(): Promise<string> {
     const response = await fetch(`${base}/api/login`, {
@@ -63,5 +71,92 @@ describe('the Express host of the README', () => {
     const response = await fetch(`${base}/api/mfa/not-an-operation`, { method: 'POST' });
     assert.equal(response.status, 404);
     assert.match(await response.text(), /Cannot POST/); // Express's own 404: the handler let it through
+  });
+
+  it('answers no inherited name: constructor, __proto__, toString… are a 404 that holds nothing', async () => {
+    const cookie = await signIn();
+    for (const name of INHERITED) {
+      for (const path of [`/api/mfa/${name}`, `/api/mfa/x/${name}`]) {
+        const response = await fetch(`${base}${path}`, {
+          method: 'POST',
+          headers: { cookie, 'Content-Type': 'application/json' },
+          body: '{}',
+        });
+        const text = await response.text();
+        assert.equal(response.status, 404, `${path}: ${text.slice(0, 200)}`);
+        assert.deepEqual(leaksIn(text, secrets), [], path);
+      }
+    }
+  });
+
+  it('answers a TRACE or an unparsable Host with JSON, logging nothing', async () => {
+    const cookie = await signIn();
+    const { result, logs } = await logsOf(() =>
+      Promise.all([
+        raw(base, { method: 'TRACE', path: '/api/mfa/state', headers: { cookie } }),
+        raw(base, {
+          method: 'POST',
+          path: '/api/mfa/state',
+          headers: { cookie, host: 'bad host', 'Content-Type': 'application/json' },
+          body: '{}',
+        }),
+        raw(base, {
+          method: 'POST',
+          path: '/api/mfa/state',
+          headers: { cookie, host: '[::1', 'Content-Type': 'application/json' },
+          body: '{}',
+        }),
+      ]),
+    );
+    assert.deepEqual(
+      result.map((r) => r.status),
+      [405, 400, 400],
+    );
+    for (const reply of result) {
+      assert.match(reply.type, /^application\/json/);
+      assert.deepEqual(leaksIn(reply.text, secrets), [], reply.text.slice(0, 300));
+    }
+    assert.equal(logs, '');
+  });
+
+  it('login: a body that is not the JSON it needs is a 400 in JSON, and nothing is logged', async () => {
+    const password = 'hunter2-typo-password';
+    const { result, logs } = await logsOf(() =>
+      Promise.all([
+        login(credentials(password).slice(0, -1)), // a JSON typo
+        login(credentials(password), 'text/plain'),
+        login(''),
+        login('', 'text/plain'),
+        login('[1,2]'),
+        login('"text"'),
+        login(JSON.stringify({ organization_id: ORGANIZATION_IDS.acme, email_address: 'new@acme.test' })),
+        login(JSON.stringify({ organization_id: 1, email_address: 'new@acme.test', password })),
+      ]),
+    );
+    for (const reply of result) {
+      assert.equal(reply.status, 400, reply.text.slice(0, 300));
+      assert.match(reply.type, /^application\/json/);
+      assert.equal(typeof JSON.parse(reply.text).error, 'string');
+      assert.doesNotMatch(reply.text, /hunter2|\bat /);
+    }
+    assert.equal(logs, '');
+  });
+
+  it('login: a wrong password is a 401; Stytch failing is a 500, logged without the body', async () => {
+    const password = 'hunter2-wrong-password';
+    const wrong = await login(credentials(password));
+    assert.equal(wrong.status, 401);
+    assert.deepEqual(JSON.parse(wrong.text), { error: 'Wrong email or password.' });
+
+    const failures = [{ status: 503 }, { drop: true }, { status: 404, error_type: 'organization_not_found' }];
+    for (const fault of failures) {
+      await call(ctx.base, 'POST', '/__emulator/faults', { path: '/b2b/passwords/authenticate', ...fault });
+      const { result, logs } = await logsOf(() => login(credentials(SEED_PASSWORD)));
+      assert.equal(result.status, 500, `${JSON.stringify(fault)}: ${result.text}`);
+      assert.match(result.type, /^application\/json/);
+      assert.notEqual(JSON.parse(result.text).error, 'Wrong email or password.');
+      assert.match(logs, /login/i, 'the failure is logged');
+      assert.doesNotMatch(logs, new RegExp(`${SEED_PASSWORD}|new@acme\\.test|${PROJECT.secret}`));
+    }
   });
 });

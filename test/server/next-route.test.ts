@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { MEMBER_IDS, ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } from '../../emulator/index.js';
 import { call, useEmulator } from '../emulator/helpers.js';
+import { INHERITED, leaksIn } from './support/leaks.js';
+import { logsOf } from './support/raw.js';
 
 const ctx = useEmulator();
 type Handler = (request: Request) => Promise<Response>;
@@ -126,5 +128,72 @@ describe('the Next.js route handlers of the README', () => {
     );
     assert.equal(bad.status, 400);
     assert.equal(((await bad.json()) as any).error_type, 'invalid_phone_number');
+  });
+
+  const signIn = async () =>
+    cookieOf(
+      await post(login, '/api/login', {
+        organization_id: ORGANIZATION_IDS.acme,
+        email_address: 'new@acme.test',
+        password: SEED_PASSWORD,
+      }),
+    );
+  const secrets = [PROJECT.secret, Buffer.from(`${PROJECT.project_id}:${PROJECT.secret}`).toString('base64')];
+
+  it('answers no inherited name: constructor, __proto__, toString… are a 404 that holds nothing', async () => {
+    const cookie = await signIn();
+    for (const name of INHERITED) {
+      for (const path of [`/api/mfa/${name}`, `/api/mfa/x/${name}`]) {
+        const response = await post(mfa, path, {}, { cookie });
+        const text = await response.text();
+        assert.equal(response.status, 404, `${path}: ${text.slice(0, 200)}`);
+        assert.deepEqual(leaksIn(text, secrets), [], path);
+      }
+    }
+  });
+
+  const rawLogin = (body: string, type = 'application/json') =>
+    login(new Request(`${ORIGIN}/api/login`, { method: 'POST', headers: { 'Content-Type': type }, body }));
+  const credentials = (password: string) =>
+    JSON.stringify({ organization_id: ORGANIZATION_IDS.acme, email_address: 'new@acme.test', password });
+
+  it('login: a body that is not the JSON it needs is a 400 in JSON, and nothing is logged', async () => {
+    const password = 'hunter2-typo-password';
+    const { result, logs } = await logsOf(() =>
+      Promise.all([
+        rawLogin(credentials(password).slice(0, -1)),
+        rawLogin(''),
+        rawLogin('[1,2]'),
+        rawLogin('null'),
+        rawLogin(JSON.stringify({ organization_id: ORGANIZATION_IDS.acme, email_address: 'new@acme.test' })),
+        rawLogin(JSON.stringify({ organization_id: 1, email_address: 'new@acme.test', password })),
+      ]),
+    );
+    for (const response of result) {
+      const text = await response.text();
+      assert.equal(response.status, 400, text);
+      assert.equal(typeof JSON.parse(text).error, 'string');
+      assert.doesNotMatch(text, /hunter2/);
+    }
+    assert.equal(logs, '');
+  });
+
+  it('login: a wrong password is a 401; Stytch failing is a 500, logged without the body', async () => {
+    const wrong = await rawLogin(credentials('hunter2-wrong-password'));
+    assert.equal(wrong.status, 401);
+    assert.deepEqual(await wrong.json(), { error: 'Wrong email or password.' });
+    for (const fault of [
+      { status: 503 },
+      { drop: true },
+      { status: 404, error_type: 'organization_not_found' },
+    ]) {
+      await call(ctx.base, 'POST', '/__emulator/faults', { path: '/b2b/passwords/authenticate', ...fault });
+      const { result, logs } = await logsOf(() => rawLogin(credentials(SEED_PASSWORD)));
+      const text = await result.text();
+      assert.equal(result.status, 500, `${JSON.stringify(fault)}: ${text}`);
+      assert.notEqual(JSON.parse(text).error, 'Wrong email or password.');
+      assert.match(logs, /login/i, 'the failure is logged');
+      assert.doesNotMatch(logs, new RegExp(`${SEED_PASSWORD}|new@acme\\.test|${PROJECT.secret}`));
+    }
   });
 });

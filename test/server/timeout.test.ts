@@ -1,0 +1,55 @@
+// Stytch slower than the host's patience: the handler answers by itself, in Stytch's error shape,
+// and a factor that succeeds after that answer changes nothing in the host's session.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { call } from '../emulator/helpers.js';
+import { useHost } from './support/host.js';
+
+const host = useHost({ timeoutMs: 150 });
+const outbox = async (phone: string) =>
+  (await call(host.emulator.base, 'GET', `/__emulator/sms?to=${encodeURIComponent(phone)}`)).body as {
+    code: string;
+  }[];
+
+describe('a slow Stytch', () => {
+  it('gets a 504 in Stytch’s error shape once timeoutMs has passed', { timeout: 5000 }, async () => {
+    const cookie = await host.login('new@acme.test');
+    await call(host.emulator.base, 'POST', '/__emulator/faults', {
+      path: '/b2b/otps/sms/send',
+      delay_ms: 2000,
+    });
+    const reply = await host.post('/api/mfa/sms/send', { mfa_phone_number: '+14155550401' }, cookie);
+    assert.equal(reply.status, 504, reply.text);
+    assert.deepEqual(Object.keys(reply.json).sort(), ['error_message', 'error_type', 'status_code']);
+    assert.equal(reply.json.status_code, 504);
+    assert.equal(reply.json.error_type, 'internal_server_error');
+    assert.deepEqual(await outbox('+14155550401'), [], 'answered while Stytch was still working');
+  });
+
+  it(
+    'leaves the host session as it was when a factor answers after the deadline',
+    { timeout: 5000 },
+    async () => {
+      const cookie = await host.login('new@acme.test');
+      assert.equal(
+        (await host.post('/api/mfa/sms/send', { mfa_phone_number: '+14155550402' }, cookie)).status,
+        200,
+      );
+      const code = (await outbox('+14155550402')).at(-1)!.code;
+      const path = '/v1/b2b/otps/sms/authenticate';
+      let release = () => {};
+      host.proxy.rules.set(path, { hold: new Promise<void>((resolve) => (release = resolve)) });
+
+      const late = await host.post('/api/mfa/sms/authenticate', { code }, cookie);
+      assert.equal(late.status, 504, late.text);
+      assert.equal(late.cookie, '');
+      const delivered = host.proxy.delivered(path);
+      release();
+      await delivered; // Stytch's success reached the handler's client after the answer
+      const state = await host.post('/api/mfa/state', {}, cookie);
+      assert.equal(state.status, 200, state.text);
+      assert.equal(state.json.member_authenticated, false);
+      assert.deepEqual(host.stored, []);
+    },
+  );
+});
