@@ -28,16 +28,9 @@ import type { EmulatorOptions, ResolvedOptions } from './options.js';
 import { findRoute, PREFIXES, type Method, type Route } from './router.js';
 import { backendRoutes } from './routes/backend/index.js';
 import { devRoutes } from './routes/dev.js';
-import { magicLinkRoutes } from './routes/sdk/magic-links.js';
-import { memberRoutes } from './routes/sdk/members.js';
-import { passwordRoutes } from './routes/sdk/passwords.js';
-import { projectRoutes } from './routes/sdk/project.js';
-import { recoveryCodeRoutes } from './routes/sdk/recovery-codes.js';
-import { sessionRoutes } from './routes/sdk/sessions.js';
-import { smsRoutes } from './routes/sdk/sms.js';
-import { totpRoutes } from './routes/sdk/totp.js';
+import { sdkRoutes } from './routes/sdk/index.js';
 import { PROJECT, SEED } from './seed.js';
-import type { State } from './state.js';
+import { InvalidStateError, serializeState, type State, type StateJson } from './state.js';
 import { loadState, StateFile } from './store.js';
 
 export {
@@ -59,7 +52,8 @@ export type {
 } from './seed.js';
 export type { EmulatorOptions, RateLimit } from './options.js';
 export type { Fault } from './faults.js';
-export type { SmsMessage, EmailMessage } from './state.js';
+export type { SmsMessage, EmailMessage, StateJson } from './state.js';
+export { InvalidStateError } from './state.js';
 export { totp, hotp, base32Decode, base32Encode } from './totp.js';
 
 type Api = keyof typeof PREFIXES;
@@ -85,8 +79,11 @@ export interface Emulator {
   flush(): Promise<void>;
   /** Back to the seed; outboxes, faults and clock offset cleared. */
   reset(): void;
-  /** The live state (read-only use: tests and tools). */
-  readonly state: State;
+  /**
+   * A copy of the state as the data file holds it, taken when read (tests and tools look at it;
+   * changing it changes nothing).
+   */
+  readonly state: StateJson;
 }
 
 function resolveOptions(options: EmulatorOptions): ResolvedOptions {
@@ -104,17 +101,6 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     ...(options.log ? { log: options.log } : {}),
   };
 }
-
-const sdkRoutes: Route[] = [
-  ...projectRoutes,
-  ...passwordRoutes,
-  ...magicLinkRoutes,
-  ...smsRoutes,
-  ...totpRoutes,
-  ...recoveryCodeRoutes,
-  ...sessionRoutes,
-  ...memberRoutes,
-];
 
 /** Reads `Authorization: Basic base64(public_token:secret)`: a test public token, maybe a session. */
 function readCaller(core: EmulatorCore, header: string | undefined): Caller {
@@ -145,6 +131,16 @@ function checkProject(core: EmulatorCore, header: string | undefined): void {
   if (!same(decoded, `${project_id}:${secret}`)) throw errors.unauthorizedCredentials();
 }
 
+/** The state in a data file; one the emulator cannot run from is an error naming the file and what is wrong. */
+function loadStateFile(file: string): State | null {
+  try {
+    return loadState(file);
+  } catch (error) {
+    if (error instanceof InvalidStateError) throw new InvalidStateError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
 const NO_CALLER: Caller = { publicToken: '', session: null };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -153,7 +149,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const resolved = resolveOptions(options);
   const core = new EmulatorCore(
     resolved,
-    resolved.dataFile ? (loadState(resolved.dataFile) ?? undefined) : undefined,
+    resolved.dataFile ? (loadStateFile(resolved.dataFile) ?? undefined) : undefined,
   );
   const routes: Record<Api, Route[]> = { sdk: sdkRoutes, backend: backendRoutes, dev: devRoutes };
   let server: Server | null = null;
@@ -301,7 +297,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       persist();
     },
     get state() {
-      return core.state;
+      return serializeState(core.state);
     },
   };
 }

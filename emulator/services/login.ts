@@ -52,13 +52,13 @@ export function sendMagicLink(
   }
   const token = opaqueToken();
   const now = core.now();
-  core.state.magic_links[token] = {
+  core.state.magic_links.set(token, {
     token,
     member_id: member.member_id,
     organization_id: org.organization_id,
     expires_at: now + minutes * 60_000,
     used: false,
-  };
+  });
   link.searchParams.set('stytch_token_type', 'multi_tenant_magic_links');
   link.searchParams.set('token', token);
   core.state.email_outbox.push({
@@ -73,7 +73,7 @@ export function sendMagicLink(
 
 /** Spends a magic link: the member it logs in. */
 export function spendMagicLink(core: EmulatorCore, token: string): MemberRecord {
-  const record = core.state.magic_links[token];
+  const record = core.state.magic_links.get(token);
   if (!record) throw errors.magicLinkNotFound();
   if (record.used || record.expires_at <= core.now()) throw errors.unableToAuthMagicLink();
   record.used = true;
