@@ -1,4 +1,4 @@
-import { Clock } from './clock.js';
+import { Clock, iso, LATEST_MS, offsetFits } from './clock.js';
 import { errors } from './errors.js';
 import { Faults } from './faults.js';
 import { opaqueToken, testId } from './ids.js';
@@ -131,7 +131,16 @@ export class EmulatorCore {
     return this.clock.nowMs();
   }
 
+  /** Moves the clock forward; refuses a move backwards, or one past what a `Date` can hold (400). */
   advanceClock(seconds: number): void {
+    if (!Number.isFinite(seconds) || seconds < 0) {
+      throw errors.badRequest('advance_seconds must be a number of seconds, zero or more.');
+    }
+    if (!offsetFits(this.clock.offsetSeconds + seconds)) {
+      throw errors.badRequest(
+        `advance_seconds would move the emulator's clock past ${iso(LATEST_MS)}, the latest it can show.`,
+      );
+    }
     this.clock.advance(seconds);
     this.state.clock_offset_seconds = this.clock.offsetSeconds;
   }

@@ -1,4 +1,5 @@
 import type { SigningKey } from './jwt.js';
+import { iso, LATEST_MS, offsetFits } from './clock.js';
 import { isRecord, own } from './own.js';
 import { SEED, type AllowedMfaMethod, type Seed, type SeedOrganization } from './seed.js';
 import { InvalidStateError, Table } from './table.js';
@@ -135,15 +136,20 @@ export const STATE_VERSION = 2;
 /**
  * A state read from a file (any version this emulator knows) as the emulator runs it: tables made
  * `Map`s from the file's own properties. Null for an unknown version; a state it cannot run from (a
- * table that is not an object) is an {@link InvalidStateError} that says what is wrong, rather than an
- * emulator that fails every request.
+ * clock a `Date` cannot hold, a table that is not an object) is an {@link InvalidStateError} that says
+ * what is wrong, rather than an emulator that fails every request.
  */
 export function migrate(saved: unknown): State | null {
   if (!isRecord(saved)) throw new InvalidStateError('The state must be a JSON object.');
   const version = own(saved, 'version');
   if (version !== 1 && version !== STATE_VERSION) return null;
   const offset = own(saved, 'clock_offset_seconds');
-  if (typeof offset !== 'number') throw new InvalidStateError('clock_offset_seconds must be a number.');
+  if (!offsetFits(offset)) {
+    throw new InvalidStateError(
+      `clock_offset_seconds is ${shown(offset)}: it must be a number of seconds, zero or more, ` +
+        `that keeps the emulator's clock before ${iso(LATEST_MS)}. Set it to 0 to go back to the machine's time.`,
+    );
+  }
   const table = <T>(name: TableName) =>
     // Version 1 had no magic links.
     Table.fromJSON<T>(version === 1 && name === 'magic_links' ? {} : own(saved, name), name);
@@ -171,6 +177,12 @@ export function migrate(saved: unknown): State | null {
     email_outbox: list('email_outbox'),
     ...(key ? { signing_key: { kid: key.kid, private_pem: key.private_pem } } : {}),
   };
+}
+
+/** A value from a file, as a message shows it. */
+function shown(value: unknown): string {
+  if (value === undefined) return 'missing';
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
 function isSigningKey(value: unknown): value is SigningKey {
