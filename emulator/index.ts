@@ -12,6 +12,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { EmulatorCore, type Caller } from './core.js';
+import { checkDevWrite } from './dev-guard.js';
 import { errorJson, errors, SchemaError, StytchError } from './errors.js';
 import { defaultErrorType } from './faults.js';
 import {
@@ -199,6 +200,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const found = findRoute(routes[api], method, path);
       if (!found) throw errors.routeNotFound(url.pathname);
       if ('methodNotAllowed' in found) throw errors.methodNotAllowed(method, url.pathname);
+      if (api === 'dev' && method !== 'GET') checkDevWrite(req);
       const text = await readText(req);
       if (text.trim() !== '' && !isJsonContentType(req.headers['content-type'])) {
         // A cross-site form or text/plain beacon needs no preflight: bodies must say they are JSON.
