@@ -9,8 +9,8 @@
  * await emulator.listen(9010);                 // standalone
  * app.use(emulator.middleware);                // or mounted in a connect-style server
  */
-import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { sameSecret } from './constant-time.js';
 import { EmulatorCore, type Caller } from './core.js';
 import { checkDevWrite } from './dev-guard.js';
 import { errorJson, errors, SchemaError, StytchError } from './errors.js';
@@ -112,16 +112,12 @@ function readCaller(core: EmulatorCore, header: string | undefined): Caller {
   const publicToken = colon < 0 ? decoded : decoded.slice(0, colon);
   const secret = colon < 0 ? '' : decoded.slice(colon + 1);
   if (!publicToken.startsWith('public-token-test-')) throw errors.unauthorizedCredentials();
-  const sent = secret !== '' && secret !== publicToken;
+  // The password part is the public token when there is no session (the token is public, but the part
+  // may be a session token, so it is compared as a secret).
+  const sent = secret !== '' && !sameSecret(secret, publicToken);
   return sent
     ? { publicToken, sessionToken: secret, session: core.liveSession(secret) }
     : { publicToken, session: null };
-}
-
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** The backend API's credentials: `Authorization: Basic base64(project_id:secret)` of the project. */
@@ -129,7 +125,7 @@ function checkProject(core: EmulatorCore, header: string | undefined): void {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
   const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
   const { project_id, secret } = core.options.project;
-  if (!same(decoded, `${project_id}:${secret}`)) throw errors.unauthorizedCredentials();
+  if (!sameSecret(decoded, `${project_id}:${secret}`)) throw errors.unauthorizedCredentials();
 }
 
 /** The state in a data file; one the emulator cannot run from is an error naming the file and what is wrong. */

@@ -1,17 +1,11 @@
-import { timingSafeEqual } from 'node:crypto';
 import { iso } from '../clock.js';
+import { sameSecret } from '../constant-time.js';
 import type { EmulatorCore } from '../core.js';
 import { errors } from '../errors.js';
 import { opaqueToken } from '../ids.js';
 import { toMember, toOrganization } from '../serialize.js';
 import type { MemberRecord, SessionRecord } from '../state.js';
 import { primaryAuthenticate } from './primary.js';
-
-function samePassword(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** The member a password belongs to; anything wrong is the same 401. */
 export function memberByPassword(
@@ -20,9 +14,10 @@ export function memberByPassword(
 ): MemberRecord {
   const org = core.organization(input.organization_id);
   const member = core.memberByEmail(org.organization_id, input.email_address);
-  if (!member || !member.password || !samePassword(member.password, input.password)) {
-    throw errors.unauthorizedCredentials();
-  }
+  const stored = member?.password ?? '';
+  // Compared even when there is no such member (or no password), so the time does not tell.
+  const matches = sameSecret(input.password, stored);
+  if (!member || stored === '' || !matches) throw errors.unauthorizedCredentials();
   return member;
 }
 

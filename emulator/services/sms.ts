@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import { iso } from '../clock.js';
+import { sameSecret } from '../constant-time.js';
 import type { EmulatorCore, MfaProof } from '../core.js';
 import { errors } from '../errors.js';
 import { numericCode } from '../ids.js';
@@ -62,10 +62,6 @@ export function smsSend(core: EmulatorCore, member: MemberRecord, requested: str
   sendSmsCode(core, member, phone);
 }
 
-function sameCode(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
-
 /**
  * `otps.sms.authenticate`: the code sent last, once, before it expires and within its tries; the
  * number becomes verified, enrollment is applied and the session granted.
@@ -84,7 +80,7 @@ export function smsAuthenticate(
   if (record.expires_at <= core.now() || record.failed_attempts >= core.options.smsCodeAttempts) {
     throw errors.unableToAuthOtp();
   }
-  if (!sameCode(record.code, input.code)) {
+  if (!sameSecret(input.code, record.code)) {
     record.failed_attempts += 1;
     throw errors.otpCodeNotFound();
   }
