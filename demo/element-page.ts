@@ -188,7 +188,7 @@ export async function showElementPage(
     const instance = speak(document.createElement(tag)) as HTMLElement & { authResponse?: AuthResponse };
     for (const [name, value] of values) if (value !== null) instance.setAttribute(name, value);
     if (scenario) {
-      await fetch('/__emulator/reset', { method: 'POST' });
+      await fetch('/__emulator/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
       const member = seed.members.find((m) => m.email_address === scenario.email)!;
       instance.authResponse = await signIn(provider, member, Boolean(scenario.full));
       note.textContent = `Shown for ${member.email_address}${scenario.full ? ', signed in' : ', after their password'} (the emulator was reset). Codes: the dev phone and the authenticator.`;

@@ -34,7 +34,7 @@ export async function showThemesPage(
   card.append(title, intro, grid);
   main.replaceChildren(card);
 
-  await fetch('/__emulator/reset', { method: 'POST' });
+  await fetch('/__emulator/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
   const response = await signIn(provider, member, false);
   for (const [name, label, description] of THEMES) {
     const panel = document.createElement('section');

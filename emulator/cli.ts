@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createEmulator } from './index.js';
+import { createEmulator, InvalidStateError } from './index.js';
 
 const USAGE = `Usage: stytch-mfa-emulator [--port 9010] [--host 127.0.0.1] [--data FILE] [--allow-host NAME]… [--quiet]
 
@@ -31,11 +31,19 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const emulator = createEmulator({
-  ...(values.data ? { dataFile: values.data } : {}),
-  ...(values['allow-host'] ? { allowedHosts: values['allow-host'] } : {}),
-  ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
-});
+let emulator: ReturnType<typeof createEmulator>;
+try {
+  emulator = createEmulator({
+    ...(values.data ? { dataFile: values.data } : {}),
+    ...(values['allow-host'] ? { allowedHosts: values['allow-host'] } : {}),
+    ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
+  });
+} catch (error) {
+  // A data file it cannot run from: say what is wrong with it, not a stack trace.
+  if (!(error instanceof InvalidStateError)) throw error;
+  console.error(`stytch-mfa-emulator: ${error.message}`);
+  process.exit(1);
+}
 const server = await emulator.listen(port, values.host);
 const address = server.address();
 const shown =

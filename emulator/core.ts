@@ -1,9 +1,10 @@
-import { Clock } from './clock.js';
+import { Clock, iso, LATEST_MS, offsetFits } from './clock.js';
 import { errors } from './errors.js';
 import { Faults } from './faults.js';
 import { opaqueToken, testId } from './ids.js';
 import { newSigningKey, verifyJwt, type SigningKey } from './jwt.js';
 import type { ResolvedOptions } from './options.js';
+import { isRecord, own } from './own.js';
 import { sessionJwt, toMember, toMemberSession, toOrganization } from './serialize.js';
 import {
   stateFromSeed,
@@ -76,13 +77,13 @@ export class EmulatorCore {
 
   private indexSessions(): void {
     this.sessionsByToken.clear();
-    for (const s of Object.values(this.state.sessions))
+    for (const s of this.state.sessions.values())
       this.sessionsByToken.set(s.session_token, s.member_session_id);
   }
 
   /** Forgets a session (revoked or expired). */
   removeSession(session: SessionRecord): void {
-    delete this.state.sessions[session.member_session_id];
+    this.state.sessions.delete(session.member_session_id);
     this.sessionsByToken.delete(session.session_token);
   }
 
@@ -97,25 +98,23 @@ export class EmulatorCore {
     if (now - this.lastPrune < 60_000) return;
     this.lastPrune = now;
     const s = this.state;
-    for (const session of Object.values(s.sessions))
-      if (session.expires_at <= now) this.removeSession(session);
-    for (const [token, ist] of Object.entries(s.intermediate_sessions))
-      if (ist.expires_at <= now) delete s.intermediate_sessions[token];
+    // (Deleting from a Map while iterating it is safe: entries not yet reached are still visited.)
+    for (const session of s.sessions.values()) if (session.expires_at <= now) this.removeSession(session);
+    for (const [token, ist] of s.intermediate_sessions)
+      if (ist.expires_at <= now) s.intermediate_sessions.delete(token);
     // An expired code or link still answers "expired" (not "not found") for an hour.
     const stale = now - 3_600_000;
-    for (const [id, code] of Object.entries(s.sms_codes))
-      if (code.expires_at <= stale) delete s.sms_codes[id];
-    for (const [token, link] of Object.entries(s.magic_links))
-      if (link.expires_at <= stale) delete s.magic_links[token];
+    for (const [id, code] of s.sms_codes) if (code.expires_at <= stale) s.sms_codes.delete(id);
+    for (const [token, link] of s.magic_links) if (link.expires_at <= stale) s.magic_links.delete(token);
     const windows = [
       [s.sms_sends, this.options.smsRateLimit],
       [s.auth_failures, this.options.authAttemptLimit],
     ] as const;
     for (const [bucket, limit] of windows) {
-      for (const [key, times] of Object.entries(bucket)) {
+      for (const [key, times] of bucket) {
         const live = limit ? times.filter((t) => t > now - limit.windowSeconds * 1000) : [];
-        if (live.length) bucket[key] = live;
-        else delete bucket[key];
+        if (live.length) bucket.set(key, live);
+        else bucket.delete(key);
       }
     }
     // The outboxes are for reading the latest messages: keep the last thousand of each.
@@ -132,7 +131,16 @@ export class EmulatorCore {
     return this.clock.nowMs();
   }
 
+  /** Moves the clock forward; refuses a move backwards, or one past what a `Date` can hold (400). */
   advanceClock(seconds: number): void {
+    if (!Number.isFinite(seconds) || seconds < 0) {
+      throw errors.badRequest('advance_seconds must be a number of seconds, zero or more.');
+    }
+    if (!offsetFits(this.clock.offsetSeconds + seconds)) {
+      throw errors.badRequest(
+        `advance_seconds would move the emulator's clock past ${iso(LATEST_MS)}, the latest it can show.`,
+      );
+    }
     this.clock.advance(seconds);
     this.state.clock_offset_seconds = this.clock.offsetSeconds;
   }
@@ -140,15 +148,15 @@ export class EmulatorCore {
   /** An organization by its ID or, as Stytch's backend API also takes, its slug. */
   organization(ref: string): OrganizationRecord {
     const org =
-      this.state.organizations[ref] ??
-      Object.values(this.state.organizations).find((o) => o.organization_slug === ref);
+      this.state.organizations.get(ref) ??
+      [...this.state.organizations.values()].find((o) => o.organization_slug === ref);
     if (!org) throw errors.organizationNotFound();
     return org;
   }
 
   member(organizationRef: string, memberId: string): MemberRecord {
     const org = this.organization(organizationRef);
-    const member = this.state.members[memberId];
+    const member = this.state.members.get(memberId);
     if (!member || member.organization_id !== org.organization_id) throw errors.memberNotFound();
     return member;
   }
@@ -165,7 +173,7 @@ export class EmulatorCore {
 
   memberByEmail(organizationId: string, email: string): MemberRecord | undefined {
     const wanted = email.trim().toLowerCase();
-    return Object.values(this.state.members).find(
+    return [...this.state.members.values()].find(
       (m) => m.organization_id === organizationId && m.email_address === wanted,
     );
   }
@@ -173,7 +181,7 @@ export class EmulatorCore {
   /** The live session for a token; an expired one is forgotten. */
   liveSession(token: string): SessionRecord | null {
     const id = this.sessionsByToken.get(token);
-    const session = id === undefined ? undefined : this.state.sessions[id];
+    const session = id === undefined ? undefined : this.state.sessions.get(id);
     if (!session) return null;
     if (session.expires_at <= this.now()) {
       this.removeSession(session);
@@ -185,8 +193,9 @@ export class EmulatorCore {
   /** The live session a JWT names, when this emulator signed it (an expired JWT of a live session counts). */
   sessionOfJwt(jwt: string): SessionRecord | null {
     const claims = verifyJwt(this.signingKey(), jwt);
-    const claim = claims?.['https://stytch.com/session'] as { id?: unknown } | undefined;
-    const session = typeof claim?.id === 'string' ? this.state.sessions[claim.id] : undefined;
+    const claim = claims && own(claims, 'https://stytch.com/session');
+    const id = isRecord(claim) ? own(claim, 'id') : undefined;
+    const session = typeof id === 'string' ? this.state.sessions.get(id) : undefined;
     return session ? this.liveSession(session.session_token) : null;
   }
 
@@ -218,9 +227,9 @@ export class EmulatorCore {
     const { intermediate_session_token: ist, session_token: token, session_jwt: jwt } = args;
     if ([ist, token, jwt].filter(Boolean).length > 1) throw errors.tooManySessionArguments();
     if (ist) {
-      const record = this.state.intermediate_sessions[ist];
+      const record = this.state.intermediate_sessions.get(ist);
       if (!record || record.expires_at <= this.now()) {
-        if (record) delete this.state.intermediate_sessions[ist];
+        if (record) this.state.intermediate_sessions.delete(ist);
         throw errors.intermediateSessionNotFound();
       }
       if (record.organization_id !== member.organization_id) throw errors.istWrongOrganization();
@@ -243,7 +252,7 @@ export class EmulatorCore {
       expires_at: this.now() + this.options.intermediateSessionMinutes * 60_000,
       factors,
     };
-    this.state.intermediate_sessions[record.token] = record;
+    this.state.intermediate_sessions.set(record.token, record);
     return record;
   }
 
@@ -269,7 +278,7 @@ export class EmulatorCore {
       return session;
     }
     const prior = proof.kind === 'ist' ? proof.ist.factors : [];
-    if (proof.kind === 'ist') delete this.state.intermediate_sessions[proof.ist.token];
+    if (proof.kind === 'ist') this.state.intermediate_sessions.delete(proof.ist.token);
     return this.createSession(member, [...prior, factor], minutes);
   }
 
@@ -285,7 +294,7 @@ export class EmulatorCore {
       expires_at: now + minutes * 60_000,
       factors,
     };
-    this.state.sessions[session.member_session_id] = session;
+    this.state.sessions.set(session.member_session_id, session);
     this.sessionsByToken.set(session.session_token, session.member_session_id);
     return session;
   }
@@ -326,8 +335,8 @@ export class EmulatorCore {
     if (!limit) return;
     const now = this.now();
     const windowMs = limit.windowSeconds * 1000;
-    const times = (this.state[bucket][key] ?? []).filter((t) => t > now - windowMs);
-    this.state[bucket][key] = times;
+    const times = (this.state[bucket].get(key) ?? []).filter((t) => t > now - windowMs);
+    this.state[bucket].set(key, times);
     if (mode !== 'record' && times.length >= limit.max) {
       throw errors.tooManyRequests(Math.max(1, Math.ceil((times[0]! + windowMs - now) / 1000)));
     }

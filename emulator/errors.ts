@@ -68,6 +68,12 @@ export const errors = {
     ),
   forbiddenHost: () =>
     new StytchError(403, 'forbidden', 'The emulator answers loopback host names only (see --host).'),
+  foreignOrigin: () =>
+    new StytchError(
+      403,
+      'forbidden',
+      "The emulator's dev routes take writes from pages of the emulator's own origin only.",
+    ),
   projectNotFound: () => new StytchError(404, 'project_not_found', 'Project could not be found.'),
   organizationNotFound: () =>
     new StytchError(404, 'organization_not_found', 'Organization could not be found.'),

@@ -9,9 +9,10 @@
  * await emulator.listen(9010);                 // standalone
  * app.use(emulator.middleware);                // or mounted in a connect-style server
  */
-import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { sameSecret } from './constant-time.js';
 import { EmulatorCore, type Caller } from './core.js';
+import { checkDevWrite } from './dev-guard.js';
 import { errorJson, errors, SchemaError, StytchError } from './errors.js';
 import { defaultErrorType } from './faults.js';
 import {
@@ -28,16 +29,9 @@ import type { EmulatorOptions, ResolvedOptions } from './options.js';
 import { findRoute, PREFIXES, type Method, type Route } from './router.js';
 import { backendRoutes } from './routes/backend/index.js';
 import { devRoutes } from './routes/dev.js';
-import { magicLinkRoutes } from './routes/sdk/magic-links.js';
-import { memberRoutes } from './routes/sdk/members.js';
-import { passwordRoutes } from './routes/sdk/passwords.js';
-import { projectRoutes } from './routes/sdk/project.js';
-import { recoveryCodeRoutes } from './routes/sdk/recovery-codes.js';
-import { sessionRoutes } from './routes/sdk/sessions.js';
-import { smsRoutes } from './routes/sdk/sms.js';
-import { totpRoutes } from './routes/sdk/totp.js';
+import { sdkRoutes } from './routes/sdk/index.js';
 import { PROJECT, SEED } from './seed.js';
-import type { State } from './state.js';
+import { InvalidStateError, serializeState, type State, type StateJson } from './state.js';
 import { loadState, StateFile } from './store.js';
 
 export {
@@ -59,7 +53,8 @@ export type {
 } from './seed.js';
 export type { EmulatorOptions, RateLimit } from './options.js';
 export type { Fault } from './faults.js';
-export type { SmsMessage, EmailMessage } from './state.js';
+export type { SmsMessage, EmailMessage, StateJson } from './state.js';
+export { InvalidStateError } from './state.js';
 export { totp, hotp, base32Decode, base32Encode } from './totp.js';
 
 type Api = keyof typeof PREFIXES;
@@ -85,8 +80,11 @@ export interface Emulator {
   flush(): Promise<void>;
   /** Back to the seed; outboxes, faults and clock offset cleared. */
   reset(): void;
-  /** The live state (read-only use: tests and tools). */
-  readonly state: State;
+  /**
+   * A copy of the state as the data file holds it, taken when read (tests and tools look at it;
+   * changing it changes nothing).
+   */
+  readonly state: StateJson;
 }
 
 function resolveOptions(options: EmulatorOptions): ResolvedOptions {
@@ -105,17 +103,6 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
   };
 }
 
-const sdkRoutes: Route[] = [
-  ...projectRoutes,
-  ...passwordRoutes,
-  ...magicLinkRoutes,
-  ...smsRoutes,
-  ...totpRoutes,
-  ...recoveryCodeRoutes,
-  ...sessionRoutes,
-  ...memberRoutes,
-];
-
 /** Reads `Authorization: Basic base64(public_token:secret)`: a test public token, maybe a session. */
 function readCaller(core: EmulatorCore, header: string | undefined): Caller {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
@@ -125,16 +112,12 @@ function readCaller(core: EmulatorCore, header: string | undefined): Caller {
   const publicToken = colon < 0 ? decoded : decoded.slice(0, colon);
   const secret = colon < 0 ? '' : decoded.slice(colon + 1);
   if (!publicToken.startsWith('public-token-test-')) throw errors.unauthorizedCredentials();
-  const sent = secret !== '' && secret !== publicToken;
+  // The password part is the public token when there is no session (the token is public, but the part
+  // may be a session token, so it is compared as a secret).
+  const sent = secret !== '' && !sameSecret(secret, publicToken);
   return sent
     ? { publicToken, sessionToken: secret, session: core.liveSession(secret) }
     : { publicToken, session: null };
-}
-
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** The backend API's credentials: `Authorization: Basic base64(project_id:secret)` of the project. */
@@ -142,7 +125,17 @@ function checkProject(core: EmulatorCore, header: string | undefined): void {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
   const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
   const { project_id, secret } = core.options.project;
-  if (!same(decoded, `${project_id}:${secret}`)) throw errors.unauthorizedCredentials();
+  if (!sameSecret(decoded, `${project_id}:${secret}`)) throw errors.unauthorizedCredentials();
+}
+
+/** The state in a data file; one the emulator cannot run from is an error naming the file and what is wrong. */
+function loadStateFile(file: string): State | null {
+  try {
+    return loadState(file);
+  } catch (error) {
+    if (error instanceof InvalidStateError) throw new InvalidStateError(`${file}: ${error.message}`);
+    throw error;
+  }
 }
 
 const NO_CALLER: Caller = { publicToken: '', session: null };
@@ -153,7 +146,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const resolved = resolveOptions(options);
   const core = new EmulatorCore(
     resolved,
-    resolved.dataFile ? (loadState(resolved.dataFile) ?? undefined) : undefined,
+    resolved.dataFile ? (loadStateFile(resolved.dataFile) ?? undefined) : undefined,
   );
   const routes: Record<Api, Route[]> = { sdk: sdkRoutes, backend: backendRoutes, dev: devRoutes };
   let server: Server | null = null;
@@ -203,6 +196,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const found = findRoute(routes[api], method, path);
       if (!found) throw errors.routeNotFound(url.pathname);
       if ('methodNotAllowed' in found) throw errors.methodNotAllowed(method, url.pathname);
+      if (api === 'dev' && method !== 'GET') checkDevWrite(req);
       const text = await readText(req);
       if (text.trim() !== '' && !isJsonContentType(req.headers['content-type'])) {
         // A cross-site form or text/plain beacon needs no preflight: bodies must say they are JSON.
@@ -301,7 +295,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       persist();
     },
     get state() {
-      return core.state;
+      return serializeState(core.state);
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   createVerify,
   generateKeyPairSync,
 } from 'node:crypto';
+import { isRecord, own } from './own.js';
 
 /** The key that signs session JWTs; kept in the state so a restart with `--data` keeps verifying. */
 export interface SigningKey {
@@ -37,14 +38,14 @@ export function verifyJwt(key: SigningKey, jwt: string): Record<string, unknown>
   if (parts.length !== 3) return null;
   const [head, body, signature] = parts as [string, string, string];
   try {
-    const header = JSON.parse(Buffer.from(head, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (header.alg !== 'RS256' || header.kid !== key.kid) return null;
+    const header = JSON.parse(Buffer.from(head, 'base64url').toString('utf8')) as unknown;
+    if (!isRecord(header) || own(header, 'alg') !== 'RS256' || own(header, 'kid') !== key.kid) return null;
     const ok = createVerify('RSA-SHA256')
       .update(`${head}.${body}`)
       .verify(createPublicKey(key.private_pem), Buffer.from(signature, 'base64url'));
     if (!ok) return null;
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as unknown;
-    return claims && typeof claims === 'object' ? (claims as Record<string, unknown>) : null;
+    return isRecord(claims) ? claims : null;
   } catch {
     return null;
   }

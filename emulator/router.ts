@@ -10,7 +10,8 @@ export interface RequestContext {
   method: Method;
   /** The path after `/sdk/v1`. */
   path: string;
-  params: Record<string, string>;
+  /** The path's `:name` segments, decoded. A `Map`: what a request sends is only ever a value here. */
+  params: ReadonlyMap<string, string>;
   query: URLSearchParams;
   body: unknown;
   caller: Caller;
@@ -25,18 +26,19 @@ export interface Route {
   handle(core: EmulatorCore, ctx: RequestContext): unknown;
 }
 
-export type RouteMatch = { route: Route; params: Record<string, string> } | { methodNotAllowed: true } | null;
+export type RouteMatch =
+  { route: Route; params: ReadonlyMap<string, string> } | { methodNotAllowed: true } | null;
 
-function matchPath(pattern: string, path: string): Record<string, string> | null {
+function matchPath(pattern: string, path: string): Map<string, string> | null {
   const want = pattern.split('/');
   const got = path.split('/');
   if (want.length !== got.length) return null;
-  const params: Record<string, string> = {};
+  const params = new Map<string, string>();
   for (let i = 0; i < want.length; i++) {
     const segment = want[i]!;
     if (segment.startsWith(':')) {
       try {
-        params[segment.slice(1)] = decodeURIComponent(got[i]!);
+        params.set(segment.slice(1), decodeURIComponent(got[i]!));
       } catch {
         throw errors.badRequest('A path segment is not valid %-encoding.');
       }
@@ -54,4 +56,9 @@ export function findRoute(routes: readonly Route[], method: string, path: string
     pathExists = true;
   }
   return pathExists ? { methodNotAllowed: true } : null;
+}
+
+/** A path parameter of the matched route ('' if the route has none of that name, which finds nothing). */
+export function param(params: ReadonlyMap<string, string>, name: string): string {
+  return params.get(name) ?? '';
 }

@@ -1,4 +1,5 @@
 import { SchemaError, errors } from './errors.js';
+import { own } from './own.js';
 
 type FieldType = 'string' | 'number' | 'boolean' | 'object';
 type FieldSpec = FieldType | `${FieldType}?`;
@@ -30,16 +31,19 @@ function typeOf(value: unknown): string {
 
 /**
  * Checks a request body against a route's fields, as Stytch's SDK API does: a missing required field or
- * a value of the wrong type is a 400 schema error listing every problem. Unknown fields pass.
+ * a value of the wrong type is a 400 schema error listing every problem. Unknown fields pass, but are
+ * not in the answer: it holds the route's fields, each read from the body's own properties (a field
+ * the body lacks is missing, whatever `Object.prototype` holds), in an object without a prototype.
  */
 export function readBody<S extends Schema>(body: unknown, schema: S): Infer<S> {
   if (typeOf(body) !== 'object') throw errors.badRequest('The request body must be a JSON object.');
   const record = body as Record<string, unknown>;
+  const fields = Object.create(null) as Record<string, unknown>;
   const issues: ConstructorParameters<typeof SchemaError>[0] = [];
   for (const [name, spec] of Object.entries(schema)) {
     const optional = spec.endsWith('?');
     const type = (optional ? spec.slice(0, -1) : spec) as FieldType;
-    const value = record[name];
+    const value = own(record, name);
     if (value === undefined || (optional && value === null)) {
       if (!optional) {
         issues.push({
@@ -59,7 +63,8 @@ export function readBody<S extends Schema>(body: unknown, schema: S): Infer<S> {
         message: `should be ${type}`,
       });
     }
+    fields[name] = value;
   }
   if (issues.length) throw new SchemaError(issues);
-  return record as Infer<S>;
+  return fields as Infer<S>;
 }

@@ -1,5 +1,10 @@
 import type { SigningKey } from './jwt.js';
+import { iso, LATEST_MS, offsetFits } from './clock.js';
+import { isRecord, own } from './own.js';
 import { SEED, type AllowedMfaMethod, type Seed, type SeedOrganization } from './seed.js';
+import { InvalidStateError, Table } from './table.js';
+
+export { InvalidStateError };
 
 /** An organization as the emulator keeps it: the seed's fields, and when it was made. */
 export interface OrganizationRecord extends SeedOrganization {
@@ -92,37 +97,103 @@ export interface EmailMessage {
   sent_at: string;
 }
 
-/** Everything the emulator remembers; plain JSON so it can be written to a file and read back. */
+/**
+ * Everything the emulator remembers. In memory each table is a {@link Table} (a `Map`), so IDs and
+ * tokens from requests never reach a plain object; `JSON.stringify(state)` writes the file's form
+ * ({@link StateJson}) and {@link migrate} reads it back.
+ */
 export interface State {
   /** Raised whenever the shape changes; `migrate` brings older files up to date. */
   version: typeof STATE_VERSION;
   clock_offset_seconds: number;
-  organizations: Record<string, OrganizationRecord>;
-  members: Record<string, MemberRecord>;
-  sessions: Record<string, SessionRecord>;
-  intermediate_sessions: Record<string, IntermediateSessionRecord>;
-  sms_codes: Record<string, SmsCodeRecord>;
-  magic_links: Record<string, MagicLinkRecord>;
+  organizations: Table<OrganizationRecord>;
+  members: Table<MemberRecord>;
+  sessions: Table<SessionRecord>;
+  intermediate_sessions: Table<IntermediateSessionRecord>;
+  sms_codes: Table<SmsCodeRecord>;
+  magic_links: Table<MagicLinkRecord>;
   /** Send times (ms) per phone number, for the SMS rate limit. */
-  sms_sends: Record<string, number[]>;
+  sms_sends: Table<number[]>;
   /** Failure times (ms) per member, for the TOTP and recovery-code attempt limit. */
-  auth_failures: Record<string, number[]>;
+  auth_failures: Table<number[]>;
   sms_outbox: SmsMessage[];
   email_outbox: EmailMessage[];
   /** Signs session JWTs; made on first use (see EmulatorCore.signingKey). */
   signing_key?: SigningKey;
 }
 
+/** The state as the data file holds it, and as `emulator.state` shows it: each table a plain object. */
+export type StateJson = {
+  [K in keyof State]: State[K] extends Table<infer T> ? Record<string, T> : State[K];
+};
+
+/** The names of the state's tables. */
+type TableName = { [K in keyof State]-?: State[K] extends Table<unknown> ? K : never }[keyof State];
+
 /** Version 2 added magic links and the session-signing key. */
 export const STATE_VERSION = 2;
 
-/** A state read from a file of an earlier version, brought up to date; null for an unknown version. */
-export function migrate(saved: Record<string, unknown>): State | null {
-  if (saved.version === 1) {
-    saved.magic_links ??= {};
-    saved.version = STATE_VERSION;
+/**
+ * A state read from a file (any version this emulator knows) as the emulator runs it: tables made
+ * `Map`s from the file's own properties. Null for an unknown version; a state it cannot run from (a
+ * clock a `Date` cannot hold, a table that is not an object) is an {@link InvalidStateError} that says
+ * what is wrong, rather than an emulator that fails every request.
+ */
+export function migrate(saved: unknown): State | null {
+  if (!isRecord(saved)) throw new InvalidStateError('The state must be a JSON object.');
+  const version = own(saved, 'version');
+  if (version !== 1 && version !== STATE_VERSION) return null;
+  const offset = own(saved, 'clock_offset_seconds');
+  if (!offsetFits(offset)) {
+    throw new InvalidStateError(
+      `clock_offset_seconds is ${shown(offset)}: it must be a number of seconds, zero or more, ` +
+        `that keeps the emulator's clock before ${iso(LATEST_MS)}. Set it to 0 to go back to the machine's time.`,
+    );
   }
-  return saved.version === STATE_VERSION ? (saved as unknown as State) : null;
+  const table = <T>(name: TableName) =>
+    // Version 1 had no magic links.
+    Table.fromJSON<T>(version === 1 && name === 'magic_links' ? {} : own(saved, name), name);
+  const list = <T>(name: string): T[] => {
+    const value = own(saved, name);
+    if (!Array.isArray(value)) throw new InvalidStateError(`${name} must be a list of messages.`);
+    return value as T[];
+  };
+  const key = own(saved, 'signing_key');
+  if (key !== undefined && !isSigningKey(key)) {
+    throw new InvalidStateError('signing_key must be { kid, private_pem }; delete it to make a new one.');
+  }
+  return {
+    version: STATE_VERSION,
+    clock_offset_seconds: offset,
+    organizations: table('organizations'),
+    members: table('members'),
+    sessions: table('sessions'),
+    intermediate_sessions: table('intermediate_sessions'),
+    sms_codes: table('sms_codes'),
+    magic_links: table('magic_links'),
+    sms_sends: table('sms_sends'),
+    auth_failures: table('auth_failures'),
+    sms_outbox: list('sms_outbox'),
+    email_outbox: list('email_outbox'),
+    ...(key ? { signing_key: { kid: key.kid, private_pem: key.private_pem } } : {}),
+  };
+}
+
+/** A value from a file, as a message shows it. */
+function shown(value: unknown): string {
+  if (value === undefined) return 'missing';
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
+}
+
+function isSigningKey(value: unknown): value is SigningKey {
+  return (
+    isRecord(value) && typeof own(value, 'kid') === 'string' && typeof own(value, 'private_pem') === 'string'
+  );
+}
+
+/** A copy of the state in the file's form (what `JSON.stringify(state)` writes, as objects). */
+export function serializeState(state: State): StateJson {
+  return JSON.parse(JSON.stringify(state)) as StateJson;
 }
 
 /** The fixed registration id of the seeded TOTP member. */
@@ -133,23 +204,23 @@ export function stateFromSeed(seed: Seed = SEED, now = Date.now()): State {
   const state: State = {
     version: STATE_VERSION,
     clock_offset_seconds: 0,
-    organizations: {},
-    members: {},
-    sessions: {},
-    intermediate_sessions: {},
-    sms_codes: {},
-    magic_links: {},
-    sms_sends: {},
-    auth_failures: {},
+    organizations: new Table(),
+    members: new Table(),
+    sessions: new Table(),
+    intermediate_sessions: new Table(),
+    sms_codes: new Table(),
+    magic_links: new Table(),
+    sms_sends: new Table(),
+    auth_failures: new Table(),
     sms_outbox: [],
     email_outbox: [],
   };
   for (const org of seed.organizations) {
-    state.organizations[org.organization_id] = {
+    state.organizations.set(org.organization_id, {
       ...org,
       allowed_mfa_methods: [...org.allowed_mfa_methods],
       created_at: now,
-    };
+    });
   }
   for (const m of seed.members) {
     const totp: TotpRecord | null = m.totp_secret
@@ -162,7 +233,7 @@ export function stateFromSeed(seed: Seed = SEED, now = Date.now()): State {
           recovery_codes: [...m.recovery_codes],
         }
       : null;
-    state.members[m.member_id] = {
+    state.members.set(m.member_id, {
       member_id: m.member_id,
       organization_id: m.organization_id,
       email_address: m.email_address,
@@ -178,7 +249,7 @@ export function stateFromSeed(seed: Seed = SEED, now = Date.now()): State {
       untrusted_metadata: {},
       created_at: now,
       updated_at: now,
-    };
+    });
   }
   return state;
 }

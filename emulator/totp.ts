@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { sameSecret } from './constant-time.js';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -65,15 +66,15 @@ export function totp(secret: string, timeMs: number, digits = 6, algorithm: Hash
 }
 
 /**
- * The time step a code belongs to, within ±`window` steps of `timeMs`, or null.
- * Comparison walks every candidate so timing does not reveal which step matched.
+ * The time step a code belongs to, within ±`window` steps of `timeMs`, or null. Every candidate is
+ * compared, each in constant time, so the time taken does not reveal which step (or how much) matched.
  */
 export function matchTotpStep(secret: string, code: string, timeMs: number, window = 1): number | null {
   const key = base32Decode(secret);
   const current = totpStep(timeMs);
   let matched: number | null = null;
   for (let step = current - window; step <= current + window; step++) {
-    if (hotp(key, step) === code && matched === null) matched = step;
+    if (sameSecret(code, hotp(key, step)) && matched === null) matched = step;
   }
   return matched;
 }

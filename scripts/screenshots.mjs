@@ -28,7 +28,7 @@ const browser = await puppeteer.launch({
 
 /** Opens the demo at a size and scheme, signs in as `email` (if given) and waits for `ready`. */
 async function shoot(name, { width, height, dark = false, email = '', ready = '#sign-in:not([hidden])' }) {
-  await fetch(`${url}__emulator/reset`, { method: 'POST' });
+  await fetch(`${url}__emulator/reset`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport({ width, height, deviceScaleFactor: 1 });

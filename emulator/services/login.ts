@@ -1,17 +1,11 @@
-import { timingSafeEqual } from 'node:crypto';
 import { iso } from '../clock.js';
+import { sameSecret } from '../constant-time.js';
 import type { EmulatorCore } from '../core.js';
 import { errors } from '../errors.js';
 import { opaqueToken } from '../ids.js';
 import { toMember, toOrganization } from '../serialize.js';
 import type { MemberRecord, SessionRecord } from '../state.js';
 import { primaryAuthenticate } from './primary.js';
-
-function samePassword(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** The member a password belongs to; anything wrong is the same 401. */
 export function memberByPassword(
@@ -20,9 +14,10 @@ export function memberByPassword(
 ): MemberRecord {
   const org = core.organization(input.organization_id);
   const member = core.memberByEmail(org.organization_id, input.email_address);
-  if (!member || !member.password || !samePassword(member.password, input.password)) {
-    throw errors.unauthorizedCredentials();
-  }
+  const stored = member?.password ?? '';
+  // Compared even when there is no such member (or no password), so the time does not tell.
+  const matches = sameSecret(input.password, stored);
+  if (!member || stored === '' || !matches) throw errors.unauthorizedCredentials();
   return member;
 }
 
@@ -52,13 +47,13 @@ export function sendMagicLink(
   }
   const token = opaqueToken();
   const now = core.now();
-  core.state.magic_links[token] = {
+  core.state.magic_links.set(token, {
     token,
     member_id: member.member_id,
     organization_id: org.organization_id,
     expires_at: now + minutes * 60_000,
     used: false,
-  };
+  });
   link.searchParams.set('stytch_token_type', 'multi_tenant_magic_links');
   link.searchParams.set('token', token);
   core.state.email_outbox.push({
@@ -73,7 +68,7 @@ export function sendMagicLink(
 
 /** Spends a magic link: the member it logs in. */
 export function spendMagicLink(core: EmulatorCore, token: string): MemberRecord {
-  const record = core.state.magic_links[token];
+  const record = core.state.magic_links.get(token);
   if (!record) throw errors.magicLinkNotFound();
   if (record.used || record.expires_at <= core.now()) throw errors.unableToAuthMagicLink();
   record.used = true;

@@ -55,7 +55,7 @@ export function deleteMfaPhone(core: EmulatorCore, member: MemberRecord): void {
   member.mfa_phone_number = '';
   member.mfa_phone_number_verified = false;
   member.phone_id = '';
-  delete core.state.sms_codes[member.member_id];
+  core.state.sms_codes.delete(member.member_id);
   fixDefault(member);
   member.updated_at = core.now();
 }

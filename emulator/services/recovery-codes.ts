@@ -1,19 +1,17 @@
-import { timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../constant-time.js';
 import type { EmulatorCore, MfaProof } from '../core.js';
 import { errors } from '../errors.js';
 import type { MemberRecord, SessionRecord } from '../state.js';
 import { newRecoveryCodes, RECOVERY_CODE } from './totp.js';
 
 /**
- * Where `code` stands in `codes` (-1 if nowhere), comparing every code in full whatever matches, so
- * the time taken says nothing about how much of a guess was right.
+ * Where `code` stands in `codes` (-1 if nowhere), comparing it with every code whatever matches, so
+ * the time taken says nothing about which code, or how much of a guess, was right.
  */
 function constantTimeIndex(codes: readonly string[], code: string): number {
-  const wanted = Buffer.from(code.padEnd(14).slice(0, 14));
   let found = -1;
   codes.forEach((candidate, i) => {
-    if (timingSafeEqual(Buffer.from(candidate.padEnd(14).slice(0, 14)), wanted) && candidate === code)
-      found = i;
+    if (sameSecret(code, candidate) && found < 0) found = i;
   });
   return found;
 }

@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import { iso } from '../clock.js';
+import { sameSecret } from '../constant-time.js';
 import type { EmulatorCore, MfaProof } from '../core.js';
 import { errors } from '../errors.js';
 import { numericCode } from '../ids.js';
@@ -31,13 +31,13 @@ export function sendSmsCode(core: EmulatorCore, member: MemberRecord, phone: str
     member.updated_at = now;
   }
   const code = numericCode(6);
-  core.state.sms_codes[member.member_id] = {
+  core.state.sms_codes.set(member.member_id, {
     member_id: member.member_id,
     phone_number: phone,
     code,
     expires_at: now + core.options.smsCodeTtlSeconds * 1000,
     failed_attempts: 0,
-  };
+  });
   core.state.sms_outbox.push({
     to: phone,
     body: `Your ${core.options.projectName} verification code is ${code}. It expires in ${Math.round(core.options.smsCodeTtlSeconds / 60)} minutes.`,
@@ -62,10 +62,6 @@ export function smsSend(core: EmulatorCore, member: MemberRecord, requested: str
   sendSmsCode(core, member, phone);
 }
 
-function sameCode(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
-
 /**
  * `otps.sms.authenticate`: the code sent last, once, before it expires and within its tries; the
  * number becomes verified, enrollment is applied and the session granted.
@@ -79,16 +75,16 @@ export function smsAuthenticate(
   const minutes = checkAuthenticateInput(core, input);
   if (!/^\d{6}$/.test(input.code)) throw errors.invalidCode();
 
-  const record = core.state.sms_codes[member.member_id];
+  const record = core.state.sms_codes.get(member.member_id);
   if (!record) throw errors.otpCodeNotFound();
   if (record.expires_at <= core.now() || record.failed_attempts >= core.options.smsCodeAttempts) {
     throw errors.unableToAuthOtp();
   }
-  if (!sameCode(record.code, input.code)) {
+  if (!sameSecret(input.code, record.code)) {
     record.failed_attempts += 1;
     throw errors.otpCodeNotFound();
   }
-  delete core.state.sms_codes[member.member_id];
+  core.state.sms_codes.delete(member.member_id);
   member.mfa_phone_number_verified = true;
   core.applyEnrollment(member, input.set_mfa_enrollment, 'sms_otp', input.set_default_mfa === true);
   return core.grantSession(proof, member, { type: 'otp', at: core.now(), ref: record.phone_number }, minutes);

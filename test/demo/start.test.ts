@@ -53,7 +53,10 @@ describe('npm start', () => {
   });
 
   it('"your server" mode: the README\'s Express host signs in and runs <mfa-flow>, no token on the page', async () => {
-    await fetch(`${url}__emulator/reset`, { method: 'POST' });
+    await fetch(`${url}__emulator/reset`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+    });
     const page = await (await browser.createBrowserContext()).newPage(); // no cookie of the test before
     const received: string[] = [];
     page.on('response', (response) => {
@@ -100,7 +103,10 @@ describe('npm start', () => {
   });
 
   it('"your server" mode refuses another origin\'s page, though the browser sends the cookie', async () => {
-    await fetch(`${url}__emulator/reset`, { method: 'POST' });
+    await fetch(`${url}__emulator/reset`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+    });
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     await page.goto(`${url}?mode=server`);

@@ -1,5 +1,5 @@
 import { errors } from '../../errors.js';
-import type { Route } from '../../router.js';
+import { param, type Route } from '../../router.js';
 import { readBody } from '../../schema.js';
 import { AUTHENTICATE_FIELDS, factorTarget } from '../../services/factor.js';
 import { recoverWithCode, recoveryCodesOf, rotateRecoveryCodes } from '../../services/recovery-codes.js';
@@ -68,7 +68,7 @@ export const backendFactorRoutes: Route[] = [
     method: 'GET',
     path: '/b2b/recovery_codes/:organization_id/:member_id',
     handle(core, { params }) {
-      const member = core.member(params.organization_id!, params.member_id!);
+      const member = core.member(param(params, 'organization_id'), param(params, 'member_id'));
       return { ...core.memberResponse(member), recovery_codes: recoveryCodesOf(member) };
     },
   },

@@ -1,6 +1,6 @@
 import { errors } from '../../errors.js';
 import { jwks } from '../../jwt.js';
-import type { Route } from '../../router.js';
+import { param, type Route } from '../../router.js';
 import { readBody } from '../../schema.js';
 
 /** Sessions through the backend API, and the public keys that verify session JWTs offline. */
@@ -35,11 +35,15 @@ export const backendSessionRoutes: Route[] = [
           'Pass exactly one of member_session_id, session_token, session_jwt or member_id.',
         );
       if (b.member_id) {
-        for (const s of Object.values(core.state.sessions))
-          if (s.member_id === b.member_id) core.removeSession(s);
+        const member = core.state.members.get(b.member_id);
+        if (!member) throw errors.memberNotFound();
+        for (const s of core.state.sessions.values())
+          if (s.member_id === member.member_id) core.removeSession(s);
         return {};
       }
-      const session = b.member_session_id ? core.state.sessions[b.member_session_id] : core.requireSession(b);
+      const session = b.member_session_id
+        ? core.state.sessions.get(b.member_session_id)
+        : core.requireSession(b);
       if (!session) throw errors.sessionNotFound();
       core.removeSession(session);
       return {};
@@ -51,7 +55,7 @@ export const backendSessionRoutes: Route[] = [
     path: '/b2b/sessions/jwks/:project_id',
     anonymous: true,
     handle(core, { params }) {
-      if (params.project_id !== core.options.project.project_id) throw errors.projectNotFound();
+      if (param(params, 'project_id') !== core.options.project.project_id) throw errors.projectNotFound();
       return jwks(core.signingKey());
     },
   },

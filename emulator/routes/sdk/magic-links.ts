@@ -36,13 +36,13 @@ export const magicLinkRoutes: Route[] = [
       const minutes = core.checkSessionDuration(b.session_duration_minutes);
       const org = core.organization(b.organization_id);
       const ist = b.intermediate_session_token
-        ? core.state.intermediate_sessions[b.intermediate_session_token]
+        ? core.state.intermediate_sessions.get(b.intermediate_session_token)
         : undefined;
       if (!ist || ist.expires_at <= core.now()) throw errors.intermediateSessionNotFound();
-      const from = core.state.members[ist.member_id];
+      const from = core.state.members.get(ist.member_id);
       const member = from && core.memberByEmail(org.organization_id, from.email_address);
       if (!member) throw errors.istWrongOrganization();
-      delete core.state.intermediate_sessions[ist.token];
+      core.state.intermediate_sessions.delete(ist.token);
       const factor = ist.factors[0] ?? { type: 'magic_link' as const, at: core.now() };
       return primaryAuthenticate(core, caller.session, member, factor, minutes);
     },

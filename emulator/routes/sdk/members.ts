@@ -16,7 +16,7 @@ export const memberRoutes: Route[] = [
     path: '/b2b/organizations/search',
     handle(core, { body }) {
       const b = readBody(body, { organization_slug: 'string' });
-      const org = Object.values(core.state.organizations).find(
+      const org = [...core.state.organizations.values()].find(
         (o) => o.organization_slug === b.organization_slug,
       );
       if (!org) return { organization: null };
