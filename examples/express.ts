@@ -20,6 +20,8 @@ export function createApp(stytch: B2BClient): express.Express {
     getSession: (request) => readSession(request),
     // A new session after MFA: keep the token and JWT on the server under a new cookie.
     setSession: (session, request) => startSession(session, request),
+    // A login Stytch says is dead (expired, revoked): forget it, so the next load starts clean.
+    clearSession: (request) => endSession(request),
   });
   app.use('/api/mfa', mfa.middleware);
 

@@ -29,6 +29,19 @@ function within<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
+/** What Stytch (or the handler, for an expiry it knows of) answers when the host's login is dead. */
+const DEAD_LOGIN = new Set(['intermediate_session_not_found', 'session_not_found']);
+
+function endsLogin(error: unknown): boolean {
+  // The handler's own "sign in first" and "needs a signed-in member" leave a live login alone.
+  if (error instanceof HandlerError) return error.errorType === 'intermediate_session_not_found';
+  const type =
+    typeof error === 'object' && error && Object.hasOwn(error, 'error_type')
+      ? (error as { error_type: unknown }).error_type
+      : undefined;
+  return typeof type === 'string' && DEAD_LOGIN.has(type);
+}
+
 /**
  * The handler as a Web `fetch` handler: `(request) => Promise<Response>`. Answers 404 for a URL that
  * names no operation (the connect adapter passes those on instead).
@@ -56,6 +69,8 @@ export function createFetchHandler(
       if (!body || typeof body !== 'object' || Array.isArray(body))
         throw new HandlerError(400, 'bad_request', 'The body must be a JSON object.');
       const host = await options.getSession(request, node);
+      // Asking who is signing in when no one is, is an answer, not an error (no 401 in the console).
+      if (!host && name === 'state') return json(200, null);
       if (!host) throw noSession();
       if (expired(host, Date.now())) throw expiredLogin();
       const minutes = Object.hasOwn(body, 'session_duration_minutes')
@@ -80,7 +95,12 @@ export function createFetchHandler(
       }
       return json(200, outcome.body, headers);
     } catch (error) {
-      return failure(error);
+      const response = failure(error);
+      if (options.clearSession && endsLogin(error)) {
+        const cleared = await Promise.resolve(options.clearSession(request, node)).catch(() => undefined);
+        new Headers(cleared ?? undefined).forEach((value, key) => response.headers.append(key, value));
+      }
+      return response;
     }
   };
 }

@@ -61,6 +61,13 @@ export interface MfaHandlerOptions {
     request: Request,
     node?: NodeContext,
   ): HeaderList | void | Promise<HeaderList | void>;
+  /**
+   * Ends the host's session once its Stytch login is dead — the intermediate session expired or was
+   * used up, the session was revoked — so the next page load starts clean instead of meeting the same
+   * dead login again. Return headers (a `Set-Cookie` that clears the cookie), or update a session
+   * store and return nothing. Without it the host's session stays until the host ends it.
+   */
+  clearSession?(request: Request, node?: NodeContext): HeaderList | void | Promise<HeaderList | void>;
   /** Origins besides the request's own that may call the handler (a front end on another origin). */
   allowedOrigins?: string[];
   /** Longest session a factor may ask for, in minutes (default 60 × 24 × 7). */

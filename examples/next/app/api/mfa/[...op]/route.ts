@@ -1,7 +1,7 @@
 // Next.js (App Router): app/api/mfa/[...op]/route.ts — the kit's MFA calls through your server.
 import { B2BClient } from 'stytch';
 import { createMfaHandler } from 'stytch-mfa-elements/server';
-import { readSession, startSession } from '../../../../../session-store.js';
+import { endSession, readSession, startSession } from '../../../../../session-store.js';
 
 const stytch = new B2BClient({
   project_id: process.env.STYTCH_PROJECT_ID!,
@@ -14,6 +14,8 @@ const mfa = createMfaHandler({
   stytch,
   getSession: (request) => readSession(request),
   setSession: (session, request) => startSession(session, request),
+  // A login Stytch says is dead (expired, revoked): forget it, so the next load starts clean.
+  clearSession: (request) => endSession(request),
 });
 
 export const POST = mfa;
