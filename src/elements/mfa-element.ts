@@ -1,7 +1,7 @@
 import type { nothing, PropertyDeclarations } from 'lit';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { Calls } from '../controllers/calls.js';
-import { ClientController, type CallContext } from '../controllers/client.js';
+import { ClientController, pageLoaded, type CallContext } from '../controllers/client.js';
 import { Restarter } from '../controllers/restart.js';
 import { LocalizeController } from '../controllers/localize.js';
 import { Steps } from '../controllers/steps.js';
@@ -171,10 +171,20 @@ export abstract class MfaElement extends LitElement {
     `;
   }
 
-  /** Where calls go and for whom; null after showing why not. */
+  /**
+   * Where calls go and for whom; null after showing why not, or while the page has yet to say.
+   *
+   * Waiting for the page to say who is signing in is not an error. Without a member, `no_session`
+   * is final only when none can be coming: the page has loaded (its `load` event, so its own scripts
+   * have run), the client holds no session, and the page is not signing the member in itself — it
+   * did not ask `<mfa-provider>` for the client (`getClient()`). Until then the element waits
+   * quietly, and starts when `authResponse`, `organization-id`/`member-id` or `client` are set.
+   */
   protected async ready(): Promise<CallContext | null> {
-    const context = await this.finder.context();
+    let context = await this.finder.context();
+    if (context === 'no_session' && (await pageLoaded())) context = await this.finder.context();
     if (typeof context !== 'string') return context;
+    if (context === 'no_session' && this.finder.source?.pageSignsIn?.()) return null;
     await this.setupFailed(context);
     return null;
   }
