@@ -3,11 +3,11 @@ import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit'
 import { Calls } from '../controllers/calls.js';
 import { ClientController, pageLoaded, type CallContext } from '../controllers/client.js';
 import { Restarter } from '../controllers/restart.js';
-import { LocalizeController } from '../controllers/localize.js';
+import { LocalizeController, wordsNow, type Words } from '../controllers/localize.js';
 import { Steps } from '../controllers/steps.js';
 import { emit } from '../events.js';
 import { shared } from '../strings/en/shared.js';
-import type { MfaStrings } from '../strings/locales.js';
+import type { MfaStrings, StringKey } from '../strings/locales.js';
 import { loadErrorTypes } from '../stytch/errors.js';
 import type { AuthResponse } from '../stytch/member.js';
 import type { MfaClient } from '../stytch/types.js';
@@ -62,9 +62,6 @@ export abstract class MfaElement extends LitElement {
       memberId: { attribute: 'member-id' },
       sessionDurationMinutes: { type: Number, attribute: 'session-duration-minutes' },
       strings: { attribute: false },
-      setupMessage: { state: true, attribute: false },
-      errorMessage: { state: true, attribute: false },
-      status: { state: true, attribute: false },
     };
   }
 
@@ -81,12 +78,43 @@ export abstract class MfaElement extends LitElement {
   /** Overrides of any of the element's strings. */
   strings: Partial<MfaStrings> = {};
 
+  /**
+   * The messages on screen, kept as what words them (see `Words`) so a `lang` that changes, or a
+   * locale that arrives, reaches a message already shown.
+   */
+  private readonly words = { setup: '' as Words, error: '' as Words, status: '' as Words };
+
   /** A message about the element's setup (no client, no member) shown instead of a step. */
-  protected setupMessage = '';
+  protected get setupMessage(): string {
+    return wordsNow(this.words.setup);
+  }
+  protected set setupMessage(words: Words) {
+    this.words.setup = words;
+    this.requestUpdate();
+  }
+
   /** The message of the last failure, shown in the `error` part. @internal */
-  errorMessage = '';
+  get errorMessage(): string {
+    return wordsNow(this.words.error);
+  }
+  set errorMessage(words: Words) {
+    this.words.error = words;
+    this.requestUpdate();
+  }
+
   /** What the `status` part announces politely. */
-  protected status = '';
+  protected get status(): string {
+    return wordsNow(this.words.status);
+  }
+  protected set status(words: Words) {
+    this.words.status = words;
+    this.requestUpdate();
+  }
+
+  /** A message by its key, worded at each render (for `errorMessage`, `status`…). */
+  protected say(key: StringKey, values?: Record<string, string | number>): Words {
+    return () => this.t(key, values);
+  }
   /** Where calls go and for whom, once the element has started. @internal */
   context: CallContext | null = null;
 
@@ -196,7 +224,7 @@ export abstract class MfaElement extends LitElement {
   protected async setupFailed(code: 'no_client' | 'no_session'): Promise<void> {
     await loadErrorTypes().catch(() => undefined);
     if (this.starts.again) return; // read from values already replaced: start again, quietly
-    this.setupMessage = this.t(code === 'no_client' ? 'noClient' : 'noMember');
+    this.setupMessage = this.say(code === 'no_client' ? 'noClient' : 'noMember');
     emit(this, 'mfa-error', { code, message: this.setupMessage, step: null, recoverable: false });
   }
 }

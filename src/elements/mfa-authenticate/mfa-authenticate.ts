@@ -129,7 +129,7 @@ export class MfaAuthenticate extends MfaElement {
   private async verifyTotp(steps: CodeSteps, code: string): Promise<void> {
     const answer = await steps.totp(code);
     if (!answer) return;
-    this.status = this.t('authDone');
+    this.status = this.say('authDone');
     const { member, organization, member_session: memberSession } = answer;
     steps.factor.succeeded('totp', { member, organization, memberSession });
     this.steps.go('done', 'totp');
@@ -141,10 +141,11 @@ export class MfaAuthenticate extends MfaElement {
     const { member, organization, member_session, recovery_codes_remaining: left } = answer;
     this.recoveryCode = '';
     this.warning = left <= FEW_RECOVERY_CODES;
-    this.status =
+    const few = this.warning;
+    this.status = () =>
       left === 0
         ? this.t('authRemainingNone')
-        : steps.count(this.t(this.warning ? 'authRemainingFew' : 'authRemaining'), resolveLang(this), left);
+        : steps.count(this.t(few ? 'authRemainingFew' : 'authRemaining'), resolveLang(this), left);
     steps.factor.succeeded('recovery_code', { member, organization, memberSession: member_session });
     this.steps.go('done', 'recovery_code');
   }

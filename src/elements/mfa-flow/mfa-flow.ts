@@ -101,7 +101,7 @@ export class MfaFlow extends MfaElement {
       return;
     }
     if (response.member_authenticated && response.member_session) {
-      this.status = this.t('flowSignedIn');
+      this.status = this.say('flowSignedIn');
       emit(this, 'mfa-authenticated', {
         method: null,
         member: response.member,

@@ -74,7 +74,7 @@ export class MfaRecoveryCodes extends MfaElement {
   }
 
   protected async begin(context: CallContext): Promise<void> {
-    this.status = this.t('recoveryLoading');
+    this.status = this.say('recoveryLoading');
     const result = await this.calls.attempt('load', async () => (await context.api()).recoveryCodes.get());
     this.status = '';
     if (!result) return;
@@ -95,12 +95,12 @@ export class MfaRecoveryCodes extends MfaElement {
 
   private async onCopy(): Promise<void> {
     const copied = await copyText((this.shown ?? []).join('\n'), this.renderRoot as ShadowRoot);
-    this.status = this.t(copied ? 'recoveryCopied' : 'recoveryCopyFailed');
+    this.status = this.say(copied ? 'recoveryCopied' : 'recoveryCopyFailed');
   }
 
   private onDownload(): void {
     downloadText(this.t('recoveryFileName'), this.text);
-    this.status = this.t('recoveryDownloaded');
+    this.status = this.say('recoveryDownloaded');
   }
 
   private onPrint(): void {
@@ -117,7 +117,7 @@ export class MfaRecoveryCodes extends MfaElement {
     this.errorMessage = '';
     this.shown = result.value.recovery_codes;
     this.acknowledged = false;
-    this.status = this.t('recoveryRotated');
+    this.status = this.say('recoveryRotated');
   }
 
   private onAcknowledge(event: Event): void {
@@ -134,7 +134,7 @@ export class MfaRecoveryCodes extends MfaElement {
     // Saved: the codes leave the DOM.
     this.shown = null;
     this.errorMessage = '';
-    this.status = this.t('recoveryDone');
+    this.status = this.say('recoveryDone');
     emit(this, 'mfa-recovery-codes-saved', {});
     this.steps.go('done', 'recovery_code');
   }

@@ -137,7 +137,7 @@ export class MfaSettings extends MfaElement {
     );
     if (!member) return;
     this.confirming = null;
-    this.status = this.t('settingsRemoved', { method: this.name(method) });
+    this.status = () => this.t('settingsRemoved', { method: this.name(method) });
     emit(this, 'mfa-unenrolled', { method, member });
     void this.steps.focus(`[data-method="${method}"] [part~="add-button"]`);
   }
@@ -145,20 +145,20 @@ export class MfaSettings extends MfaElement {
   private async makeDefault(method: Method): Promise<void> {
     if (!(await this.change('default', (client) => client.self.update({ default_mfa_method: method }))))
       return;
-    this.status = this.t('settingsDefaultSet', { method: this.name(method) });
+    this.status = () => this.t('settingsDefaultSet', { method: this.name(method) });
   }
 
   private async toggle(): Promise<void> {
     const on = !this.member?.mfa_enrolled;
     const first = this.offered.find((method) => this.has(method));
     if (on && !first) {
-      this.status = this.t('settingsNeedMethod');
+      this.status = this.say('settingsNeedMethod');
       return;
     }
     const member = await this.change('toggle', (client) => client.self.update({ mfa_enrolled: on }));
     if (!member) return;
     const method = (member.default_mfa_method || first || 'sms_otp') as Method;
-    this.status = this.t(on ? 'settingsTurnedOn' : 'settingsTurnedOff');
+    this.status = this.say(on ? 'settingsTurnedOn' : 'settingsTurnedOff');
     if (on && this.organization)
       emit(this, 'mfa-enrolled', { method, member, organization: this.organization });
     if (!on) emit(this, 'mfa-unenrolled', { method, member });
@@ -179,7 +179,8 @@ export class MfaSettings extends MfaElement {
   private async finish(panel: Panel | null): Promise<void> {
     const context = this.context;
     if (panel?.kind === 'add' && context) {
-      this.status = this.t('settingsAdded', { method: this.name(panel.method) });
+      const added = panel.method;
+      this.status = () => this.t('settingsAdded', { method: this.name(added) });
       const member = await (await context.api()).self.get().catch(() => null);
       if (member) this.member = member;
     }

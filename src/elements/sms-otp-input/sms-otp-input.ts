@@ -74,7 +74,7 @@ export class SmsOtpInput extends MfaElement {
 
   private readonly code = new FactorController(this, SMS_CODE_FAILURES);
   private readonly cooldown = new Countdown(this, () => {
-    this.status = this.t('smsResendReady');
+    this.status = this.say('smsResendReady');
   });
   protected static override restartOn = [...MfaElement.restartOn, 'phoneNumber', 'smsSent'];
 
@@ -120,7 +120,7 @@ export class SmsOtpInput extends MfaElement {
    */
   private startCooldown(seconds: number): void {
     this.cooldown.start(seconds);
-    this.status = seconds > 0 ? '' : this.t('smsResendReady');
+    this.status = seconds > 0 ? '' : this.say('smsResendReady');
   }
 
   private focusField(): Promise<void> {
@@ -149,7 +149,7 @@ export class SmsOtpInput extends MfaElement {
     this.code.error = '';
     emit(this, 'mfa-sms-sent', { phoneNumber: maskPhone(this.phone), resend });
     this.showCodeStep();
-    if (resend) this.status = this.t('smsResent', { phone: maskPhone(this.phone) });
+    if (resend) this.status = this.say('smsResent', { phone: maskPhone(this.phone) });
   }
 
   private async verify(code: string): Promise<void> {
@@ -171,7 +171,7 @@ export class SmsOtpInput extends MfaElement {
     );
     if (!answer) return;
     this.cooldown.stop();
-    this.status = this.t('smsDone');
+    this.status = this.say('smsDone');
     const { member, organization, member_session: memberSession } = answer;
     this.code.succeeded('sms_otp', { member, organization, memberSession }, this.enrollment);
     this.steps.go('done', 'sms_otp');

@@ -146,7 +146,7 @@ export class TotpSetup extends MfaElement {
     const { who } = context;
     this.afterFailure = null;
     this.errorMessage = '';
-    this.status = this.t('totpCreating');
+    this.status = this.say('totpCreating');
     const result = await this.calls.attempt(
       'create',
       async () =>
@@ -181,7 +181,7 @@ export class TotpSetup extends MfaElement {
   private async onCopyKey(): Promise<void> {
     if (!this.registration) return;
     const copied = await copyText(this.registration.secret, this.renderRoot as ShadowRoot);
-    this.status = copied ? this.t('totpKeyCopied') : this.t('totpCopyFailed');
+    this.status = this.say(copied ? 'totpKeyCopied' : 'totpCopyFailed');
   }
 
   private toCodeStep(): void {
@@ -237,7 +237,7 @@ export class TotpSetup extends MfaElement {
     const verified = this.verified;
     if (!verified) return;
     this.forget();
-    this.status = this.t('totpDone');
+    this.status = this.say('totpDone');
     this.code.succeeded('totp', verified, this.enrollment);
     this.verified = null;
     this.steps.go('done', 'totp');

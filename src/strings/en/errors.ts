@@ -1,3 +1,5 @@
+import { factor } from './factor.js';
+
 /**
  * The messages Stytch's errors map to (src/stytch/error-types.ts), and those of an element that
  * cannot start. They load with that map, when the first call is made (or the element finds it
@@ -13,8 +15,10 @@ export const errors = {
   totpActiveExists:
     'You already have an authenticator app set up. Sign in with it, or remove it in your security settings before adding another.',
   totpExpired: 'This setup expired before it was finished. Start again to get a new QR code.',
+  errorInvalidCode: factor.errorInvalidCode,
   errorWrongCode: 'That code is not right. Check it and try again.',
   errorCodeExpired: 'That code has expired or was already used. Send a new code.',
+  errorInvalidPhone: 'That phone number is not valid. Check it and try again.',
   errorPhoneCountry: 'Text messages cannot be sent to that country. Use another number.',
   errorPhoneUnsubscribed:
     'That number has opted out of text messages. Reply START to our texts, or use another number.',
