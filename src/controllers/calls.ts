@@ -7,7 +7,12 @@ import type { LocalizeController, Words } from './localize.js';
 /** Where a failure's message goes, instead of the `error` part. */
 export type ShowFailure = (message: Words, failure: Failure) => void;
 
+/** The messages of a sign-in that ended: the member must sign in again. */
+const ENDS: ReadonlySet<string> = new Set(['errorSessionExpired', 'errorLinkUsed']);
+
 export interface CallHost extends ReactiveControllerHost, HTMLElement {
+  /** The sign-in ended (see `fail`): the step's controls are disabled. */
+  ended: boolean;
   /** The message shown in the `error` part (set as what words it). */
   get errorMessage(): string;
   set errorMessage(words: Words);
@@ -61,6 +66,7 @@ export class Calls {
 
   /** Shows a failure (in the `error` part, or where `show` puts it) and fires `mfa-error`. */
   fail(failure: Failure, values?: Record<string, string | number>, show?: ShowFailure): Failure {
+    if (!failure.recoverable && ENDS.has(failure.key)) this.host.ended = true;
     // Kept as its key: the message on screen follows a change of language.
     const words = () => this.localize.t(failure.key, values);
     if (show) show(words, failure);

@@ -121,6 +121,7 @@ export const ar: MfaStrings = {
   errorRateLimited: 'محاولات كثيرة جدًّا. أعِد المحاولة بعد \u2068{seconds}\u2069 ثانية.',
   errorRateLimitedLater: 'محاولات كثيرة جدًّا. انتظر بضع دقائق ثم أعِد المحاولة.',
   errorSessionExpired: 'انتهت صلاحية تسجيل دخولك. سجِّل الدخول مرة أخرى للمتابعة.',
+  signInLink: 'الانتقال إلى تسجيل الدخول',
   errorMethodNotAllowed: 'لا تسمح مؤسستك بطريقة التحقق هذه.',
   errorNetwork: 'تعذَّر الوصول إلى الخادم. تحقَّق من اتصالك وأعِد المحاولة.',
   errorServer: 'حدث خطأ من جهتنا. أعِد المحاولة.',

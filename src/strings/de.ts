@@ -123,6 +123,7 @@ export const de: MfaStrings = {
   errorRateLimited: 'Zu viele Versuche. Versuchen Sie es in {seconds} Sekunden erneut.',
   errorRateLimitedLater: 'Zu viele Versuche. Warten Sie einige Minuten und versuchen Sie es dann erneut.',
   errorSessionExpired: 'Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.',
+  signInLink: 'Zur Anmeldung',
   errorMethodNotAllowed: 'Ihre Organisation erlaubt diese Bestätigungsmethode nicht.',
   errorNetwork: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   errorServer: 'Bei uns ist ein Fehler aufgetreten. Versuchen Sie es erneut.',

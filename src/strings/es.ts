@@ -123,6 +123,7 @@ export const es: MfaStrings = {
   errorRateLimited: 'Demasiados intentos. Vuelva a intentarlo en {seconds} segundos.',
   errorRateLimitedLater: 'Demasiados intentos. Espere unos minutos y vuelva a intentarlo.',
   errorSessionExpired: 'Su inicio de sesión ha caducado. Vuelva a iniciar sesión para continuar.',
+  signInLink: 'Ir al inicio de sesión',
   errorMethodNotAllowed: 'Su organización no permite este método de verificación.',
   errorNetwork: 'No pudimos conectar con el servidor. Revise su conexión e inténtelo de nuevo.',
   errorServer: 'Se produjo un error de nuestra parte. Inténtelo de nuevo.',

@@ -121,6 +121,7 @@ export const fr: MfaStrings = {
   errorRateLimited: 'Trop de tentatives. Réessayez dans {seconds} secondes.',
   errorRateLimitedLater: 'Trop de tentatives. Patientez quelques minutes, puis réessayez.',
   errorSessionExpired: 'Votre connexion a expiré. Reconnectez-vous pour continuer.',
+  signInLink: 'Aller à la connexion',
   errorMethodNotAllowed: "Votre organisation n'autorise pas cette méthode de vérification.",
   errorNetwork: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   errorServer: 'Une erreur est survenue de notre côté. Réessayez.',

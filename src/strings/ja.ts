@@ -120,6 +120,7 @@ export const ja: MfaStrings = {
   errorRateLimited: '試行回数が多すぎます。{seconds} 秒後にもう一度お試しください。',
   errorRateLimitedLater: '試行回数が多すぎます。数分待ってから、もう一度お試しください。',
   errorSessionExpired: 'サインインの有効期限が切れました。続けるには、もう一度サインインしてください。',
+  signInLink: 'サインイン画面へ',
   errorMethodNotAllowed: 'この確認方法は組織で許可されていません。',
   errorNetwork: 'サーバーに接続できませんでした。接続を確認して、もう一度お試しください。',
   errorServer: 'こちら側で問題が発生しました。もう一度お試しください。',

@@ -120,6 +120,7 @@ export const ptBR: MfaStrings = {
   errorRateLimited: 'Muitas tentativas. Tente novamente em {seconds} segundos.',
   errorRateLimitedLater: 'Muitas tentativas. Aguarde alguns minutos e tente novamente.',
   errorSessionExpired: 'Seu acesso expirou. Entre novamente para continuar.',
+  signInLink: 'Ir para o login',
   errorMethodNotAllowed: 'Sua organização não permite este método de verificação.',
   errorNetwork: 'Não foi possível conectar ao servidor. Verifique sua conexão e tente novamente.',
   errorServer: 'Ocorreu um erro do nosso lado. Tente novamente.',

@@ -26,6 +26,7 @@ export const errors = {
   errorRateLimited: 'Too many attempts. Try again in {seconds} seconds.',
   errorRateLimitedLater: 'Too many attempts. Wait a few minutes, then try again.',
   errorSessionExpired: 'Your sign-in has expired. Sign in again to continue.',
+  signInLink: 'Go to sign-in',
   errorMethodNotAllowed: 'Your organization does not allow this verification method.',
   errorServer: 'Something went wrong on our side. Try again.',
   errorGeneric: 'Something went wrong. Try again.',
