@@ -52,6 +52,8 @@ export const de: MfaStrings = {
   totpDone: 'Authenticator-App hinzugefügt.',
   totpPendingExists:
     'Für Ihr Konto wurde eine Einrichtung begonnen, aber nicht abgeschlossen. Wenn Sie die App bereits hinzugefügt haben, geben Sie einen Code daraus ein; andernfalls versuchen Sie es erneut, sobald sie abgelaufen ist.',
+  totpPendingUntil:
+    'Für Ihr Konto wurde eine Einrichtung begonnen, aber nicht abgeschlossen. Wenn Sie die App bereits hinzugefügt haben, geben Sie einen Code daraus ein; andernfalls beginnen Sie nach {time} neu.',
   totpEnterExisting: 'Code aus der App eingeben',
   totpActiveExists:
     'Sie haben bereits eine Authenticator-App eingerichtet. Melden Sie sich damit an oder entfernen Sie sie in Ihren Sicherheitseinstellungen, bevor Sie eine weitere hinzufügen.',

@@ -52,6 +52,8 @@ export const es: MfaStrings = {
   totpDone: 'Aplicación de autenticación añadida.',
   totpPendingExists:
     'Se inició una configuración para su cuenta que no se completó. Si ya añadió la aplicación, introduzca un código de ella; si no, vuelva a intentarlo cuando caduque.',
+  totpPendingUntil:
+    'Se inició una configuración para su cuenta que no se completó. Si ya añadió la aplicación, introduzca un código de ella; si no, vuelva a empezar después de las {time}.',
   totpEnterExisting: 'Introducir un código de la aplicación',
   totpActiveExists:
     'Ya tiene una aplicación de autenticación configurada. Inicie sesión con ella o elimínela en su configuración de seguridad antes de añadir otra.',

@@ -52,6 +52,8 @@ export const fr: MfaStrings = {
   totpDone: "Application d'authentification ajoutée.",
   totpPendingExists:
     "Une configuration a été commencée pour votre compte sans être terminée. Si l'application est déjà ajoutée, saisissez un de ses codes ; sinon, réessayez après son expiration.",
+  totpPendingUntil:
+    "Une configuration a été commencée pour votre compte sans être terminée. Si l'application est déjà ajoutée, saisissez un de ses codes ; sinon, recommencez après {time}.",
   totpEnterExisting: "Saisir un code de l'application",
   totpActiveExists:
     "Vous avez déjà une application d'authentification. Connectez-vous avec elle, ou retirez-la dans vos paramètres de sécurité avant d'en ajouter une autre.",

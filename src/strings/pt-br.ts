@@ -52,6 +52,8 @@ export const ptBR: MfaStrings = {
   totpDone: 'Aplicativo autenticador adicionado.',
   totpPendingExists:
     'Uma configuração foi iniciada para sua conta e não foi concluída. Se você já adicionou o aplicativo, digite um código dele; caso contrário, tente novamente quando ela expirar.',
+  totpPendingUntil:
+    'Uma configuração foi iniciada para sua conta e não foi concluída. Se você já adicionou o aplicativo, digite um código dele; caso contrário, comece de novo depois das {time}.',
   totpEnterExisting: 'Digitar um código do aplicativo',
   totpActiveExists:
     'Você já tem um aplicativo autenticador configurado. Entre com ele ou remova-o nas suas configurações de segurança antes de adicionar outro.',

@@ -121,10 +121,12 @@ export class MfaEnroll extends MfaElement {
   }
 
   protected override render(): TemplateResult {
+    // Back to the choice from a factor's first step — or from a factor that could not show one (an
+    // authenticator setup left half-way blocks a new one for minutes: the member may text instead).
     const canGoBack =
       this.method !== null &&
       this.choices.length > 1 &&
-      (this.step === 'enter-phone' || this.step === 'scan-totp');
+      (this.step === 'enter-phone' || this.step === 'scan-totp' || this.step === 'select-method');
     return this.renderFrame(html`
       <div class="stack">
         ${this.method === null && this.step === 'select-method' ? this.renderChoice() : nothing}

@@ -12,6 +12,8 @@ export const errors = {
   enrollNoMethods: 'Your organization allows no verification method this page offers.',
   totpPendingExists:
     'An authenticator setup was started for your account and not finished. If you already added it to your app, enter a code from it; otherwise try again once it expires.',
+  totpPendingUntil:
+    'An authenticator setup was started for your account and not finished. If you already added it to your app, enter a code from it; otherwise start again after {time}.',
   totpActiveExists:
     'You already have an authenticator app set up. Sign in with it, or remove it in your security settings before adding another.',
   totpExpired: 'This setup expired before it was finished. Start again to get a new QR code.',
