@@ -29,6 +29,8 @@ export interface Verified {
   member: Member;
   organization: Organization;
   memberSession: MemberSession;
+  /** After a recovery code: how many are left. */
+  recoveryCodesRemaining?: number;
 }
 
 /**

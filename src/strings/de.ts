@@ -109,6 +109,7 @@ export const de: MfaStrings = {
     'Angemeldet. {count, plural, one {Nur noch # Wiederherstellungscode übrig} other {Nur noch # Wiederherstellungscodes übrig}}: Erstellen Sie in Ihren Sicherheitseinstellungen neue, bevor sie aufgebraucht sind.',
   authRemainingNone:
     'Angemeldet. Das war Ihr letzter Wiederherstellungscode: Erstellen Sie jetzt in Ihren Sicherheitseinstellungen neue.',
+  authContinue: 'Weiter',
   authDone: 'Bestätigt.',
   recoveryCodeRequired: 'Geben Sie einen Wiederherstellungscode ein.',
 

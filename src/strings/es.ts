@@ -111,6 +111,7 @@ export const es: MfaStrings = {
     'Sesión iniciada. {count, plural, one {Solo queda # código de recuperación} many {Solo quedan # de códigos de recuperación} other {Solo quedan # códigos de recuperación}}: cree otros nuevos en su configuración de seguridad antes de que se agoten.',
   authRemainingNone:
     'Sesión iniciada. Ese era su último código de recuperación: cree otros nuevos en su configuración de seguridad ahora.',
+  authContinue: 'Continuar',
   authDone: 'Verificado.',
   recoveryCodeRequired: 'Introduzca un código de recuperación.',
 

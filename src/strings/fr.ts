@@ -109,6 +109,7 @@ export const fr: MfaStrings = {
     'Connecté. {count, plural, one {Il ne reste que # code de secours} many {Il ne reste que # de codes de secours} other {Il ne reste que # codes de secours}} : créez-en de nouveaux dans vos paramètres de sécurité.',
   authRemainingNone:
     "Connecté. C'était votre dernier code de secours : créez-en de nouveaux dans vos paramètres de sécurité.",
+  authContinue: 'Continuer',
   authDone: 'Vérifié.',
   recoveryCodeRequired: 'Saisissez un code de secours.',
 

@@ -107,6 +107,7 @@ export const ja: MfaStrings = {
     'サインインしました。{count, plural, other {リカバリーコードは残り # 個だけです。}}なくなる前にセキュリティ設定で新しいコードを発行してください。',
   authRemainingNone:
     'サインインしました。これが最後のリカバリーコードでした。今すぐセキュリティ設定で新しいコードを発行してください。',
+  authContinue: '続行',
   authDone: '確認しました。',
   recoveryCodeRequired: 'リカバリーコードを入力してください。',
 

@@ -108,6 +108,7 @@ export const ptBR: MfaStrings = {
     'Você entrou. {count, plural, one {Resta apenas # código de recuperação} many {Restam apenas # de códigos de recuperação} other {Restam apenas # códigos de recuperação}}: gere novos nas suas configurações de segurança antes que acabem.',
   authRemainingNone:
     'Você entrou. Esse era seu último código de recuperação: gere novos nas suas configurações de segurança agora.',
+  authContinue: 'Continuar',
   authDone: 'Verificado.',
   recoveryCodeRequired: 'Digite um código de recuperação.',
 
