@@ -79,6 +79,8 @@ export const ar: MfaStrings = {
   recoveryContinue: 'متابعة',
   recoveryAcknowledgeFirst: 'أكِّد أولًا أنك حفظت الرموز.',
   recoveryRotate: 'الحصول على رموز جديدة',
+  recoveryRotateConfirm: 'هل تريد الحصول على رموز جديدة؟ ستتوقف الرموز أعلاه عن العمل فورًا.',
+  recoveryRotateKeep: 'الاحتفاظ بهذه الرموز',
   recoveryRotating: 'جارٍ إنشاء رموز جديدة…',
   recoveryRotated: 'الرموز الجديدة جاهزة، ولم تعد الرموز القديمة صالحة.',
   recoveryLoading: 'جارٍ تحميل رموز الاسترداد…',

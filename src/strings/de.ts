@@ -76,6 +76,8 @@ export const de: MfaStrings = {
   recoveryContinue: 'Weiter',
   recoveryAcknowledgeFirst: 'Bestätigen Sie zuerst, dass Sie die Codes gespeichert haben.',
   recoveryRotate: 'Neue Codes erstellen',
+  recoveryRotateConfirm: 'Neue Codes erstellen? Die Codes oben funktionieren dann sofort nicht mehr.',
+  recoveryRotateKeep: 'Diese Codes behalten',
   recoveryRotating: 'Neue Codes werden erstellt …',
   recoveryRotated: 'Die neuen Codes sind bereit; die alten gelten nicht mehr.',
   recoveryLoading: 'Ihre Wiederherstellungscodes werden geladen …',

@@ -77,6 +77,8 @@ export const es: MfaStrings = {
   recoveryContinue: 'Continuar',
   recoveryAcknowledgeFirst: 'Confirme primero que ha guardado los códigos.',
   recoveryRotate: 'Obtener códigos nuevos',
+  recoveryRotateConfirm: '¿Obtener códigos nuevos? Los códigos de arriba dejarán de funcionar de inmediato.',
+  recoveryRotateKeep: 'Conservar estos códigos',
   recoveryRotating: 'Obteniendo códigos nuevos…',
   recoveryRotated: 'Los códigos nuevos están listos; los anteriores ya no funcionan.',
   recoveryLoading: 'Cargando sus códigos de recuperación…',

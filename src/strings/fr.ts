@@ -76,6 +76,8 @@ export const fr: MfaStrings = {
   recoveryContinue: 'Continuer',
   recoveryAcknowledgeFirst: "Confirmez d'abord que vous avez enregistré les codes.",
   recoveryRotate: 'Obtenir de nouveaux codes',
+  recoveryRotateConfirm: 'Obtenir de nouveaux codes ? Les codes ci-dessus cesseront aussitôt de fonctionner.',
+  recoveryRotateKeep: 'Garder ces codes',
   recoveryRotating: 'Génération des codes…',
   recoveryRotated: 'Les nouveaux codes sont prêts ; les anciens ne fonctionnent plus.',
   recoveryLoading: 'Chargement de vos codes de secours…',

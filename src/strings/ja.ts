@@ -77,6 +77,8 @@ export const ja: MfaStrings = {
   recoveryContinue: '続行',
   recoveryAcknowledgeFirst: '先にコードを保存したことを確認してください。',
   recoveryRotate: '新しいコードを発行',
+  recoveryRotateConfirm: '新しいコードを取得しますか？上のコードはすぐに使えなくなります。',
+  recoveryRotateKeep: 'このコードを使い続ける',
   recoveryRotating: '新しいコードを発行しています…',
   recoveryRotated: '新しいコードを発行しました。以前のコードは使えなくなりました。',
   recoveryLoading: 'リカバリーコードを読み込んでいます…',

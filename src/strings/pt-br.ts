@@ -76,6 +76,8 @@ export const ptBR: MfaStrings = {
   recoveryContinue: 'Continuar',
   recoveryAcknowledgeFirst: 'Confirme primeiro que você guardou os códigos.',
   recoveryRotate: 'Gerar novos códigos',
+  recoveryRotateConfirm: 'Gerar novos códigos? Os códigos acima deixarão de funcionar imediatamente.',
+  recoveryRotateKeep: 'Manter estes códigos',
   recoveryRotating: 'Gerando novos códigos…',
   recoveryRotated: 'Os novos códigos estão prontos; os antigos não funcionam mais.',
   recoveryLoading: 'Carregando seus códigos de recuperação…',

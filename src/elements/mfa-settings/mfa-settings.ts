@@ -24,7 +24,7 @@ type Panel = { kind: 'add'; method: Method } | { kind: 'recovery-codes' };
  *
  * @summary Signed-in member: methods, default, add/remove, MFA on or off, recovery codes.
  * @fires {CustomEvent<StepDetail>} mfa-step - The visible step changed (`select-method`, then the factor's steps).
- * @fires {CustomEvent<EnrolledDetail>} mfa-enrolled - The member turned the second step on (method: their default).
+ * @fires {CustomEvent<EnrolledDetail>} mfa-enrolled - A method was added (method: that one), or the member turned the second step on (method: their default).
  * @fires {CustomEvent<UnenrolledDetail>} mfa-unenrolled - A method was removed, or the member turned the second step off.
  * @fires {CustomEvent<SmsSentDetail>} mfa-sms-sent - From the SMS factor, while adding it.
  * @fires {CustomEvent<TotpCreatedDetail>} mfa-totp-created - From the TOTP factor, while adding it.
@@ -183,6 +183,8 @@ export class MfaSettings extends MfaElement {
       this.status = () => this.t('settingsAdded', { method: this.name(added) });
       const member = await (await context.api()).self.get().catch(() => null);
       if (member) this.member = member;
+      const organization = this.organization;
+      if (member && organization) emit(this, 'mfa-enrolled', { method: added, member, organization });
     }
     this.showOverview(this.returnFocus(panel));
   }

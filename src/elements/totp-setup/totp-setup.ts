@@ -152,6 +152,8 @@ export class TotpSetup extends MfaElement {
       this.issuer ||
       this.authResponse?.organization?.organization_name ||
       this.context?.who.organization?.organization_name ||
+      // Named by attributes (as `<mfa-settings>` names it): the signed-in organization.
+      this.context?.client?.organization.getSync()?.organization_name ||
       ''
     );
   }
@@ -161,6 +163,7 @@ export class TotpSetup extends MfaElement {
       this.accountName ||
       this.authResponse?.member?.email_address ||
       this.context?.who.member?.email_address ||
+      this.context?.client?.self.getSync()?.email_address ||
       this.memberEmail
     );
   }
