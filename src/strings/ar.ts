@@ -29,6 +29,7 @@ export const ar: MfaStrings = {
   smsVerify: 'تحقُّق',
   smsVerifying: 'جارٍ التحقق…',
   smsResend: 'إعادة إرسال الرمز',
+  smsRetry: 'إعادة المحاولة',
   smsResendIn: 'إعادة إرسال الرمز بعد \u2068{seconds}\u2069 ث',
   smsResendReady: 'يمكنك الآن طلب رمز جديد.',
   smsResent: 'أرسلنا رمزًا جديدًا إلى \u2068{phone}\u2069.',

@@ -26,6 +26,7 @@ export const de: MfaStrings = {
   smsVerify: 'Bestätigen',
   smsVerifying: 'Wird bestätigt …',
   smsResend: 'Code erneut senden',
+  smsRetry: 'Erneut versuchen',
   smsResendIn: 'Code erneut senden in {seconds} s',
   smsResendReady: 'Sie können jetzt einen neuen Code anfordern.',
   smsResent: 'Wir haben einen neuen Code an {phone} gesendet.',

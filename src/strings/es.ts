@@ -26,6 +26,7 @@ export const es: MfaStrings = {
   smsVerify: 'Verificar',
   smsVerifying: 'Verificando…',
   smsResend: 'Reenviar código',
+  smsRetry: 'Volver a intentarlo',
   smsResendIn: 'Reenviar código en {seconds} s',
   smsResendReady: 'Ya puede solicitar un código nuevo.',
   smsResent: 'Hemos enviado un código nuevo al {phone}.',

@@ -26,6 +26,7 @@ export const fr: MfaStrings = {
   smsVerify: 'Vérifier',
   smsVerifying: 'Vérification…',
   smsResend: 'Renvoyer le code',
+  smsRetry: 'Réessayer',
   smsResendIn: 'Renvoyer le code dans {seconds} s',
   smsResendReady: 'Vous pouvez demander un nouveau code.',
   smsResent: 'Nous avons envoyé un nouveau code au {phone}.',

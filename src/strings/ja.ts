@@ -26,6 +26,7 @@ export const ja: MfaStrings = {
   smsVerify: '確認',
   smsVerifying: '確認しています…',
   smsResend: 'コードを再送信',
+  smsRetry: 'もう一度試す',
   smsResendIn: 'コードを再送信（{seconds} 秒）',
   smsResendReady: '新しいコードをリクエストできます。',
   smsResent: '{phone} に新しいコードを送信しました。',

@@ -26,6 +26,7 @@ export const ptBR: MfaStrings = {
   smsVerify: 'Verificar',
   smsVerifying: 'Verificando…',
   smsResend: 'Reenviar código',
+  smsRetry: 'Tentar novamente',
   smsResendIn: 'Reenviar código em {seconds} s',
   smsResendReady: 'Você já pode pedir um novo código.',
   smsResent: 'Enviamos um novo código para {phone}.',

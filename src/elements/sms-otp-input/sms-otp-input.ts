@@ -26,7 +26,8 @@ import { styles } from './sms-otp-input.styles.js';
  * @fires {CustomEvent<ErrorDetail>} mfa-error - Any failure, with a localized message.
  * @csspart phone-input - The `<mfa-phone-input>`.
  * @csspart code-input - The `<mfa-code-input>`.
- * @csspart submit-button - Send (phone step) and Verify (code step).
+ * @csspart submit-button - Send (phone step), Verify (code step), and Try again when the first code
+ *   could not be sent.
  * @csspart resend-button - Resend, with its countdown.
  * @csspart back-button - "Use a different number".
  * @csspart error - Failures not about a field.
@@ -45,6 +46,7 @@ export class SmsOtpInput extends MfaElement {
       codeLength: { type: Number, attribute: 'code-length' },
       phone: { state: true, attribute: false },
       typedPhone: { state: true, attribute: false },
+      sendFailed: { state: true, attribute: false },
     };
   }
 
@@ -67,6 +69,8 @@ export class SmsOtpInput extends MfaElement {
   private phone = '';
   /** The member typed the number here (so may change it). */
   private typedPhone = false;
+  /** The first code could not be sent: no code entry (no code is on its way), a way to try again. */
+  private sendFailed = false;
 
   private get codeInput(): MfaCodeInput | null {
     return this.renderRoot.querySelector('mfa-code-input');
@@ -88,7 +92,7 @@ export class SmsOtpInput extends MfaElement {
       this.showCodeStep();
     } else if (this.phone) {
       await this.send(false);
-      if (this.step !== 'enter-sms-code') this.showCodeStep(false);
+      this.sendFailed = this.step !== 'enter-sms-code';
     } else {
       this.typedPhone = true;
       await this.showPhoneStep();
@@ -145,6 +149,7 @@ export class SmsOtpInput extends MfaElement {
       { show: this.code.show },
     );
     if (!result) return;
+    this.sendFailed = false;
     this.errorMessage = '';
     this.code.error = '';
     emit(this, 'mfa-sms-sent', { phoneNumber: maskPhone(this.phone), resend });
@@ -189,6 +194,10 @@ export class SmsOtpInput extends MfaElement {
     if (this.codeInput) this.codeInput.value = '';
     this.code.error = '';
     void this.send(true);
+  }
+
+  private onRetry(): void {
+    if (!this.cooldown.running) void this.send(false);
   }
 
   private onChangeNumber(): void {
@@ -250,6 +259,23 @@ export class SmsOtpInput extends MfaElement {
       );
     }
     if (this.step === 'enter-sms-code') return this.renderFrame(this.renderCodeStep());
+    if (this.sendFailed) {
+      return this.renderFrame(
+        html`<div class="stack">
+          <p part="error" role="alert">${this.errorMessage}</p>
+          <div class="actions">
+            <button
+              part="submit-button"
+              type="button"
+              aria-disabled=${this.calls.pending || this.cooldown.running ? 'true' : 'false'}
+              @click=${this.onRetry}
+            >
+              ${this.t('smsRetry')}
+            </button>
+          </div>
+        </div>`,
+      );
+    }
     return this.renderFrame(nothing);
   }
 }

@@ -229,6 +229,7 @@ export class TotpSetup extends MfaElement {
 
   private toCodeStep(): void {
     this.errorMessage = '';
+    this.status = ''; // "Key copied." was about the step left behind
     this.afterFailure = null;
     this.steps.go('enter-totp-code', 'totp');
     void this.steps.focus('mfa-code-input');
