@@ -18,6 +18,7 @@ export const ar: MfaStrings = {
   countryLabel: 'البلد',
   phoneRequired: 'أدخِل رقم هاتف.',
   phoneInvalid: 'أدخِل رقم هاتف صالحًا للبلد الذي اخترته.',
+  phoneCountryNotAllowed: 'لا يمكن إرسال رسائل نصية إلى هذا البلد. استخدم رقمًا آخر.',
 
   smsPhoneTitle: 'إضافة رقم هاتف',
   smsPhoneIntro: 'سنرسل رمزًا لمرة واحدة في رسالة نصية إلى هذا الرقم في كل مرة تسجِّل فيها الدخول.',

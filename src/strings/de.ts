@@ -15,6 +15,8 @@ export const de: MfaStrings = {
   countryLabel: 'Land',
   phoneRequired: 'Geben Sie eine Telefonnummer ein.',
   phoneInvalid: 'Geben Sie eine gültige Telefonnummer für das gewählte Land ein.',
+  phoneCountryNotAllowed:
+    'In dieses Land können keine SMS gesendet werden. Verwenden Sie eine andere Nummer.',
 
   smsPhoneTitle: 'Telefonnummer hinzufügen',
   smsPhoneIntro: 'Wir senden bei jeder Anmeldung einen Einmalcode per SMS an diese Nummer.',

@@ -15,6 +15,7 @@ export const es: MfaStrings = {
   countryLabel: 'País',
   phoneRequired: 'Introduzca un número de teléfono.',
   phoneInvalid: 'Introduzca un número de teléfono válido para el país elegido.',
+  phoneCountryNotAllowed: 'No se pueden enviar mensajes de texto a ese país. Use otro número.',
 
   smsPhoneTitle: 'Añadir un número de teléfono',
   smsPhoneIntro: 'Le enviaremos un código de un solo uso por SMS a este número cada vez que inicie sesión.',

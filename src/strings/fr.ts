@@ -15,6 +15,7 @@ export const fr: MfaStrings = {
   countryLabel: 'Pays',
   phoneRequired: 'Saisissez un numéro de téléphone.',
   phoneInvalid: 'Saisissez un numéro valide pour le pays choisi.',
+  phoneCountryNotAllowed: 'Les SMS ne peuvent pas être envoyés vers ce pays. Utilisez un autre numéro.',
 
   smsPhoneTitle: 'Ajouter un numéro de téléphone',
   smsPhoneIntro: 'Nous enverrons un code à usage unique à ce numéro à chaque connexion.',

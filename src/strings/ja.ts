@@ -15,6 +15,7 @@ export const ja: MfaStrings = {
   countryLabel: '国・地域',
   phoneRequired: '電話番号を入力してください。',
   phoneInvalid: '選択した国・地域の有効な電話番号を入力してください。',
+  phoneCountryNotAllowed: 'この国・地域には SMS を送信できません。別の番号をお使いください。',
 
   smsPhoneTitle: '電話番号を追加',
   smsPhoneIntro: 'サインインのたびに、この番号へワンタイムコードを SMS で送信します。',

@@ -15,6 +15,7 @@ export const ptBR: MfaStrings = {
   countryLabel: 'País',
   phoneRequired: 'Digite um número de telefone.',
   phoneInvalid: 'Digite um número de telefone válido para o país escolhido.',
+  phoneCountryNotAllowed: 'Não é possível enviar mensagens de texto para esse país. Use outro número.',
 
   smsPhoneTitle: 'Adicionar um número de telefone',
   smsPhoneIntro: 'Enviaremos um código de uso único por SMS para este número sempre que você entrar.',

@@ -60,12 +60,20 @@ export class MfaSettings extends MfaElement {
 
   static override get properties(): PropertyDeclarations {
     return {
+      defaultCountry: { attribute: 'default-country' },
+      countries: {},
       member: { state: true, attribute: false },
       organization: { state: true, attribute: false },
       panel: { state: true, attribute: false },
       confirming: { state: true, attribute: false },
     };
   }
+
+  /** Phone entry's first country (ISO 3166 alpha-2, e.g. `GB`); else the browser's region. */
+  defaultCountry = '';
+
+  /** The countries phone entry accepts (`"US CA GB"`): others are refused before sending. Empty: all. */
+  countries = '';
 
   private member: Member | null = null;
   private organization: Organization | null = null;
@@ -351,6 +359,8 @@ export class MfaSettings extends MfaElement {
         organizationId: who?.organizationId ?? '',
         memberId: who?.memberId ?? '',
         sessionDurationMinutes: this.sessionDurationMinutes,
+        defaultCountry: this.defaultCountry,
+        countries: this.countries,
         strings: this.strings,
         onStep: this.onInnerStep,
       });

@@ -44,6 +44,8 @@ export class SmsOtpInput extends MfaElement {
       enrollment: {},
       resendCooldown: { type: Number, attribute: 'resend-cooldown' },
       codeLength: { type: Number, attribute: 'code-length' },
+      defaultCountry: { attribute: 'default-country' },
+      countries: {},
       phone: { state: true, attribute: false },
       typedPhone: { state: true, attribute: false },
       sendFailed: { state: true, attribute: false },
@@ -64,6 +66,12 @@ export class SmsOtpInput extends MfaElement {
 
   /** Digits in a code. */
   codeLength = 6;
+
+  /** Phone entry's first country (ISO 3166 alpha-2); else the browser's region. */
+  defaultCountry = '';
+
+  /** The countries phone entry accepts (`"US CA GB"`): others are refused before sending. Empty: all. */
+  countries = '';
 
   /** The number codes go to. */
   private phone = '';
@@ -252,6 +260,8 @@ export class SmsOtpInput extends MfaElement {
           strings: this.strings,
           error: this.errorMessage,
           phone: this.phone,
+          defaultCountry: this.defaultCountry,
+          countries: this.countries,
           busy: this.calls.pending === 'send',
           onEdit: () => (this.errorMessage = ''), // a failure about the old number no longer stands
           onSubmit: () => this.submitPhone(steps),
