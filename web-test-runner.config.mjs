@@ -33,6 +33,12 @@ console.warn = warn;
  * safe because test files run one at a time (`concurrency: 1`).
  */
 let unreachable = [];
+/**
+ * A whole page of a test's own (the README's examples, run as written), stored by `POST /__test/page`
+ * `{ html }` and served at `GET /__test/page.html` without the runner's CSP or scripts: it loads as a
+ * real page does, with its own `load` event.
+ */
+let page = '';
 /** Paths the test server answers only after `ms` (a slow network), set by `POST /__test/slow`. */
 let slow = { paths: [], ms: 0 };
 async function readJson(req) {
@@ -71,7 +77,7 @@ const CSP = [
   "style-src 'self'",
   "img-src 'self' blob:",
   "connect-src 'self'",
-  "frame-src 'none'",
+  "frame-src 'self'", // a test's own page (/__test/page.html) opens in a frame
   "object-src 'none'",
   "base-uri 'none'",
 ].join('; ');
@@ -209,6 +215,16 @@ export default {
       if (path === '/__test/unreachable' && ctx.method === 'POST') {
         unreachable = (await readJson(ctx.req)).paths ?? [];
         ctx.body = { paths: unreachable };
+        return;
+      }
+      if (path === '/__test/page' && ctx.method === 'POST') {
+        page = String((await readJson(ctx.req)).html ?? '');
+        ctx.body = { ok: true };
+        return;
+      }
+      if (path === '/__test/page.html') {
+        ctx.type = 'html';
+        ctx.body = page;
         return;
       }
       if (path === '/__test/slow' && ctx.method === 'POST') {

@@ -2,7 +2,7 @@
 // this is not a timed test. Fails when a budget is exceeded or a lazy dependency loads up front.
 import { elementEntries, flowFirstSteps, kb, measure } from './sizes.mjs';
 
-const FLOW_BUDGET = 15 * 1024; // what <mfa-flow> needs to render its first step: the kit and Lit, no Stytch client
+const FLOW_BUDGET = 16 * 1024; // what <mfa-flow> needs to render its first step: the kit and Lit, no Stytch client
 const CDN_BUDGET = 35 * 1024; // the CDN ES entry (the Stytch client bundled beside it), before lazy chunks
 const LAZY_ONLY = [/libphonenumber-js/, /uqr/, /@stytch\/vanilla-js/];
 

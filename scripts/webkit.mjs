@@ -47,7 +47,12 @@ export async function startWebKit() {
     'Xvfb',
   );
   children.push(
-    spawn(driver, [`--port=${port}`], { env: { ...process.env, DISPLAY: display }, stdio: 'ignore' }),
+    // LANG and LANGUAGE give the browser a language of its own (navigator.language), as a member's
+    // browser has: under this machine's C locale WebKitGTK reports "C", which is no language tag.
+    spawn(driver, [`--port=${port}`], {
+      env: { ...process.env, DISPLAY: display, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' },
+      stdio: 'ignore',
+    }),
   );
   await until(
     () =>

@@ -40,6 +40,11 @@ export interface AuthenticatedDetail {
   member: Member;
   organization: Organization;
   memberSession: MemberSession;
+  /**
+   * With `method: 'recovery_code'`: how many recovery codes the member has left (each works once),
+   * so the page can tell them to make new ones.
+   */
+  recoveryCodesRemaining?: number;
 }
 
 /**

@@ -2,14 +2,20 @@ import type { ReactiveControllerHost } from 'lit';
 import { emit } from '../events.js';
 import { toFailure, type Failure } from '../stytch/errors.js';
 import type { MfaStep } from '../types.js';
-import type { LocalizeController } from './localize.js';
+import type { LocalizeController, Words } from './localize.js';
 
 /** Where a failure's message goes, instead of the `error` part. */
-export type ShowFailure = (message: string, failure: Failure) => void;
+export type ShowFailure = (message: Words, failure: Failure) => void;
+
+/** The messages of a sign-in that ended: the member must sign in again. */
+const ENDS: ReadonlySet<string> = new Set(['errorSessionExpired', 'errorLinkUsed']);
 
 export interface CallHost extends ReactiveControllerHost, HTMLElement {
-  /** The message shown in the `error` part. */
-  errorMessage: string;
+  /** The sign-in ended (see `fail`): the step's controls are disabled. */
+  ended: boolean;
+  /** The message shown in the `error` part (set as what words it). */
+  get errorMessage(): string;
+  set errorMessage(words: Words);
   readonly step: MfaStep | null;
 }
 
@@ -60,12 +66,14 @@ export class Calls {
 
   /** Shows a failure (in the `error` part, or where `show` puts it) and fires `mfa-error`. */
   fail(failure: Failure, values?: Record<string, string | number>, show?: ShowFailure): Failure {
-    const message = this.localize.t(failure.key, values);
-    if (show) show(message, failure);
-    else this.host.errorMessage = message;
+    if (!failure.recoverable && ENDS.has(failure.key)) this.host.ended = true;
+    // Kept as its key: the message on screen follows a change of language.
+    const words = () => this.localize.t(failure.key, values);
+    if (show) show(words, failure);
+    else this.host.errorMessage = words;
     emit(this.host, 'mfa-error', {
       code: failure.code,
-      message,
+      message: words(),
       step: this.host.step,
       recoverable: failure.recoverable,
     });

@@ -54,6 +54,15 @@ class ContextRequest extends Event {
 export const afterPageScripts = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 
 /**
+ * Resolves once the page has loaded (its `load` event: its scripts have run, module scripts
+ * included); true when it had to wait for it.
+ */
+export function pageLoaded(): Promise<boolean> {
+  if (document.readyState === 'complete') return Promise.resolve(false);
+  return new Promise((resolve) => addEventListener('load', () => resolve(true), { once: true }));
+}
+
+/**
  * A source for a client the page gave. A backend client (`createBackendClient`) that does not know
  * the member yet asks the host's server first, so that `self.getSync()` does.
  */
@@ -127,7 +136,7 @@ export class ClientController implements ReactiveController {
     const provider = closestAcrossShadows(this.host, 'mfa-provider');
     if (!provider) return null;
     await customElements.whenDefined('mfa-provider');
-    return this.source ?? (provider as unknown as ClientSource);
+    return this.source ?? (provider as unknown as { source: ClientSource }).source;
   }
 
   /**

@@ -2,6 +2,7 @@ import type { MfaElement } from '../elements/mfa-element.js';
 import { emit } from '../events.js';
 import { factor } from '../strings/en/factor.js';
 import { addEnglish } from '../strings/locales.js';
+import { wordsNow, type Words } from './localize.js';
 import type { Failure } from '../stytch/errors.js';
 import type { Who } from '../stytch/member.js';
 import type { Member, MemberSession, MfaClient, Organization } from '../stytch/types.js';
@@ -28,6 +29,8 @@ export interface Verified {
   member: Member;
   organization: Organization;
   memberSession: MemberSession;
+  /** After a recovery code: how many are left. */
+  recoveryCodesRemaining?: number;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface Verified {
  * the next try), and telling the page the factor succeeded.
  */
 export class FactorController {
-  private message = '';
+  private message: Words = '';
 
   /**
    * `aboutTheCode`: the failures (Stytch `error_type`s) that are about the code typed. It needs no
@@ -51,10 +54,10 @@ export class FactorController {
 
   /** A failure about the code typed, shown under the code field. */
   get error(): string {
-    return this.message;
+    return wordsNow(this.message);
   }
 
-  set error(message: string) {
+  set error(message: Words) {
     this.message = message;
     this.host.requestUpdate();
   }
@@ -63,7 +66,7 @@ export class FactorController {
    * Where a failure's message goes (for `fail` and `attempt`): one about the code under the field,
    * which is cleared; any other to the `error` part, and the field's message goes.
    */
-  readonly show = (message: string, failure: Failure): void => {
+  readonly show = (message: Words, failure: Failure): void => {
     const aboutTheCode = this.aboutTheCode.has(failure.code);
     this.error = aboutTheCode ? message : '';
     this.host.errorMessage = aboutTheCode ? '' : message;

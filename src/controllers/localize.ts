@@ -14,6 +14,15 @@ export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
   strings?: Partial<MfaStrings>;
 }
 
+/**
+ * A message kept as what words it (its key and the values to fill in), not as text: each render
+ * words it again, in the language in force then. '' for none.
+ */
+export type Words = (() => string) | '';
+
+/** The text of a message now. */
+export const wordsNow = (words: Words): string => (words ? words() : '');
+
 /** The `lang` in force for an element: its own, else the nearest ancestor's (across shadow roots). */
 export function resolveLang(element: Element): string {
   let node: Node | null = element;
@@ -22,6 +31,17 @@ export function resolveLang(element: Element): string {
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return document.documentElement.lang || 'en';
+}
+
+/**
+ * A key with no English loaded: a bug (the code that shows it forgot to load its English). The member
+ * sees no raw key; a page in development (Lit's dev mode) is warned.
+ */
+function missing(key: string): string {
+  if ((globalThis as { litIssuedWarnings?: unknown }).litIssuedWarnings) {
+    console.warn(`stytch-mfa-elements: no English is loaded for the string "${key}"`);
+  }
+  return '';
 }
 
 /**
@@ -58,7 +78,7 @@ export class LocalizeController implements ReactiveController {
       localeTable(this.lang)?.[key] ??
       this.english[key] ??
       laterEnglishFor(key) ??
-      key;
+      missing(key);
     return format(template, values, resolveLang(this.host));
   }
 }

@@ -32,6 +32,9 @@ export interface FactorOptions {
   memberId: string;
   sessionDurationMinutes: number;
   strings: Partial<MfaStrings>;
+  /** Phone entry's first country and the countries it accepts (`<sms-otp-input>`). */
+  defaultCountry: string;
+  countries: string;
   /** `enroll` for enrollment; absent to add a factor with a session as it stands. */
   enrollment?: 'enroll';
   hidden?: boolean;
@@ -51,6 +54,8 @@ export function factorTemplate(factor: Factor, o: FactorOptions): TemplateResult
         organization-id=${o.organizationId}
         member-id=${o.memberId}
         session-duration-minutes=${o.sessionDurationMinutes}
+        default-country=${o.defaultCountry}
+        countries=${o.countries}
         .strings=${o.strings}
         @mfa-step=${o.onStep}
       ></sms-otp-input>`

@@ -1,13 +1,13 @@
-import type { nothing, PropertyDeclarations } from 'lit';
-import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Calls } from '../controllers/calls.js';
-import { ClientController, type CallContext } from '../controllers/client.js';
+import { ClientController, pageLoaded, type CallContext } from '../controllers/client.js';
 import { Restarter } from '../controllers/restart.js';
-import { LocalizeController } from '../controllers/localize.js';
+import { LocalizeController, wordsNow, type Words } from '../controllers/localize.js';
 import { Steps } from '../controllers/steps.js';
 import { emit } from '../events.js';
 import { shared } from '../strings/en/shared.js';
-import type { MfaStrings } from '../strings/locales.js';
+import type { MfaStrings, StringKey } from '../strings/locales.js';
 import { loadErrorTypes } from '../stytch/errors.js';
 import type { AuthResponse } from '../stytch/member.js';
 import type { MfaClient } from '../stytch/types.js';
@@ -43,6 +43,8 @@ export type { CallContext };
  *   step with the host's `step` attribute).
  * @slot help - Your own help text, below every step (a contact, a link to a guide).
  * @csspart title - Each step's title: restyle it, or hide it when you slot your own heading.
+ * @csspart sign-in-link - With `sign-in-url`, once the sign-in ended (expired, or none): the link
+ *   to sign in again.
  */
 export abstract class MfaElement extends LitElement {
   static override styles = [tokens, base];
@@ -62,9 +64,8 @@ export abstract class MfaElement extends LitElement {
       memberId: { attribute: 'member-id' },
       sessionDurationMinutes: { type: Number, attribute: 'session-duration-minutes' },
       strings: { attribute: false },
-      setupMessage: { state: true, attribute: false },
-      errorMessage: { state: true, attribute: false },
-      status: { state: true, attribute: false },
+      signInUrl: { attribute: 'sign-in-url' },
+      ended: { state: true, attribute: false },
     };
   }
 
@@ -80,13 +81,54 @@ export abstract class MfaElement extends LitElement {
   sessionDurationMinutes = 60;
   /** Overrides of any of the element's strings. */
   strings: Partial<MfaStrings> = {};
+  /**
+   * Where the member signs in again when the sign-in ends here (`recoverable: false`: it expired, or
+   * there is none): shown as a link (`part="sign-in-link"`) under the message.
+   */
+  signInUrl = '';
+  /**
+   * The sign-in ended here or inside (an unrecoverable failure): the step's controls are disabled
+   * until the element starts again (new `authResponse`, `client`…). @internal
+   */
+  ended = false;
+
+  /**
+   * The messages on screen, kept as what words them (see `Words`) so a `lang` that changes, or a
+   * locale that arrives, reaches a message already shown.
+   */
+  private readonly words = { setup: '' as Words, error: '' as Words, status: '' as Words };
 
   /** A message about the element's setup (no client, no member) shown instead of a step. */
-  protected setupMessage = '';
+  protected get setupMessage(): string {
+    return wordsNow(this.words.setup);
+  }
+  protected set setupMessage(words: Words) {
+    this.words.setup = words;
+    this.requestUpdate();
+  }
+
   /** The message of the last failure, shown in the `error` part. @internal */
-  errorMessage = '';
+  get errorMessage(): string {
+    return wordsNow(this.words.error);
+  }
+  set errorMessage(words: Words) {
+    this.words.error = words;
+    this.requestUpdate();
+  }
+
   /** What the `status` part announces politely. */
-  protected status = '';
+  protected get status(): string {
+    return wordsNow(this.words.status);
+  }
+  protected set status(words: Words) {
+    this.words.status = words;
+    this.requestUpdate();
+  }
+
+  /** A message by its key, worded at each render (for `errorMessage`, `status`…). */
+  protected say(key: StringKey, values?: Record<string, string | number>): Words {
+    return () => this.t(key, values);
+  }
   /** Where calls go and for whom, once the element has started. @internal */
   context: CallContext | null = null;
 
@@ -114,6 +156,15 @@ export abstract class MfaElement extends LitElement {
     return this.localize.t.bind(this.localize);
   }
 
+  constructor() {
+    super();
+    // An element inside whose sign-in ended (it fires first) ends this one's controls too.
+    this.addEventListener('mfa-error', (event) => {
+      const from = event.composedPath()[0] as Partial<MfaElement>;
+      if (!event.detail.recoverable && from.ended) this.ended = true;
+    });
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     void this.updateComplete.then(() => this.start());
@@ -135,7 +186,10 @@ export abstract class MfaElement extends LitElement {
   }
 
   private async startOnce(restart: boolean): Promise<void> {
-    if (restart) this.errorMessage = this.status = '';
+    if (restart) {
+      this.errorMessage = this.status = '';
+      this.ended = false;
+    }
     const go = await this.prepare();
     this.starts.read();
     if (!go) return;
@@ -160,21 +214,45 @@ export abstract class MfaElement extends LitElement {
   /** Drops secrets (codes, keys) from the element: called when it is removed. */
   protected forget(): void {}
 
-  /** The setup message instead of a step, or the step and the `status` part. */
+  /**
+   * The setup message instead of a step, or the step and the `status` part. The step sits in a
+   * fieldset that disables its controls once the sign-in ended (always there, so that ending keeps
+   * the elements inside it: a new template would make new ones).
+   */
   protected renderFrame(body: TemplateResult | typeof nothing): TemplateResult {
-    if (this.setupMessage) return html`<p part="error" role="alert">${this.setupMessage}</p>`;
+    if (this.setupMessage) {
+      return html`<p part="error" role="alert">${this.setupMessage}</p>
+        ${this.renderSignIn()}`;
+    }
     return html`
       <slot name="heading"></slot>
-      ${body}
+      <fieldset ?disabled=${this.ended}>${body}</fieldset>
+      ${this.renderSignIn()}
       <slot name="help"></slot>
       <p part="status" role="status" class=${this.step === 'done' ? 'done' : ''}>${this.status}</p>
     `;
   }
 
-  /** Where calls go and for whom; null after showing why not. */
+  /** Once the sign-in ended, the way on: `sign-in-url` as a link. */
+  private renderSignIn(): TemplateResult | typeof nothing {
+    if (!this.ended || !this.signInUrl) return nothing;
+    return html`<p><a part="sign-in-link" href=${this.signInUrl}>${this.t('signInLink')}</a></p>`;
+  }
+
+  /**
+   * Where calls go and for whom; null after showing why not, or while the page has yet to say.
+   *
+   * Waiting for the page to say who is signing in is not an error. Without a member, `no_session`
+   * is final only when none can be coming: the page has loaded (its `load` event, so its own scripts
+   * have run), the client holds no session, and the page is not signing the member in itself — it
+   * did not ask `<mfa-provider>` for the client (`getClient()`). Until then the element waits
+   * quietly, and starts when `authResponse`, `organization-id`/`member-id` or `client` are set.
+   */
   protected async ready(): Promise<CallContext | null> {
-    const context = await this.finder.context();
+    let context = await this.finder.context();
+    if (context === 'no_session' && (await pageLoaded())) context = await this.finder.context();
     if (typeof context !== 'string') return context;
+    if (context === 'no_session' && this.finder.source?.pageSignsIn?.()) return null;
     await this.setupFailed(context);
     return null;
   }
@@ -186,7 +264,8 @@ export abstract class MfaElement extends LitElement {
   protected async setupFailed(code: 'no_client' | 'no_session'): Promise<void> {
     await loadErrorTypes().catch(() => undefined);
     if (this.starts.again) return; // read from values already replaced: start again, quietly
-    this.setupMessage = this.t(code === 'no_client' ? 'noClient' : 'noMember');
+    this.ended = code === 'no_session';
+    this.setupMessage = this.say(code === 'no_client' ? 'noClient' : 'noMember');
     emit(this, 'mfa-error', { code, message: this.setupMessage, step: null, recoverable: false });
   }
 }

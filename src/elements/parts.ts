@@ -5,4 +5,4 @@
  * name the inner element lacks costs nothing.
  */
 export const FORWARDED_PARTS =
-  'acknowledge,back-button,code-input,code-list,copy-button,country-select,download-button,error,input,label,method-option,open-app,phone-input,print-button,qr-code,recovery-code-input,recovery-codes,resend-button,restart-button,rotate-button,secret,sms-otp-input,status,submit-button,switch-method,title,totp-setup';
+  'acknowledge,back-button,cancel-button,code-input,code-list,confirm-button,copy-button,country-select,download-button,error,input,label,method-option,open-app,phone-input,print-button,qr-code,recovery-code-input,recovery-codes,resend-button,restart-button,rotate-button,secret,sign-in-link,sms-otp-input,status,submit-button,switch-method,title,totp-setup';

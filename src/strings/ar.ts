@@ -18,6 +18,7 @@ export const ar: MfaStrings = {
   countryLabel: 'البلد',
   phoneRequired: 'أدخِل رقم هاتف.',
   phoneInvalid: 'أدخِل رقم هاتف صالحًا للبلد الذي اخترته.',
+  phoneCountryNotAllowed: 'لا يمكن إرسال رسائل نصية إلى هذا البلد. استخدم رقمًا آخر.',
 
   smsPhoneTitle: 'إضافة رقم هاتف',
   smsPhoneIntro: 'سنرسل رمزًا لمرة واحدة في رسالة نصية إلى هذا الرقم في كل مرة تسجِّل فيها الدخول.',
@@ -29,6 +30,7 @@ export const ar: MfaStrings = {
   smsVerify: 'تحقُّق',
   smsVerifying: 'جارٍ التحقق…',
   smsResend: 'إعادة إرسال الرمز',
+  smsRetry: 'إعادة المحاولة',
   smsResendIn: 'إعادة إرسال الرمز بعد \u2068{seconds}\u2069 ث',
   smsResendReady: 'يمكنك الآن طلب رمز جديد.',
   smsResent: 'أرسلنا رمزًا جديدًا إلى \u2068{phone}\u2069.',
@@ -55,6 +57,8 @@ export const ar: MfaStrings = {
   totpDone: 'تمت إضافة تطبيق المصادقة.',
   totpPendingExists:
     'بدأ إعداد لحسابك ولم يكتمل. إن كنت قد أضفت التطبيق بالفعل فأدخِل رمزًا منه، وإلا فأعِد المحاولة بعد انتهاء صلاحيته.',
+  totpPendingUntil:
+    'بدأ إعداد لحسابك ولم يكتمل. إن كنت قد أضفت التطبيق بالفعل فأدخِل رمزًا منه، وإلا فابدأ من جديد بعد {time}.',
   totpEnterExisting: 'إدخال رمز من التطبيق',
   totpActiveExists:
     'لديك تطبيق مصادقة مُعَدّ بالفعل. سجِّل الدخول به، أو أزِله من إعدادات الأمان قبل إضافة تطبيق آخر.',
@@ -77,6 +81,8 @@ export const ar: MfaStrings = {
   recoveryContinue: 'متابعة',
   recoveryAcknowledgeFirst: 'أكِّد أولًا أنك حفظت الرموز.',
   recoveryRotate: 'الحصول على رموز جديدة',
+  recoveryRotateConfirm: 'هل تريد الحصول على رموز جديدة؟ ستتوقف الرموز أعلاه عن العمل فورًا.',
+  recoveryRotateKeep: 'الاحتفاظ بهذه الرموز',
   recoveryRotating: 'جارٍ إنشاء رموز جديدة…',
   recoveryRotated: 'الرموز الجديدة جاهزة، ولم تعد الرموز القديمة صالحة.',
   recoveryLoading: 'جارٍ تحميل رموز الاسترداد…',
@@ -107,6 +113,7 @@ export const ar: MfaStrings = {
   authRemainingFew:
     'تم تسجيل دخولك. {count, plural, zero {لم يتبقَّ لديك أي رمز استرداد} one {لم يتبقَّ لديك إلا رمز استرداد واحد} two {لم يتبقَّ لديك إلا رمزا استرداد} few {لم يتبقَّ لديك إلا \u2068#\u2069 رموز استرداد} many {لم يتبقَّ لديك إلا \u2068#\u2069 رمزًا للاسترداد} other {لم يتبقَّ لديك إلا \u2068#\u2069 رمز استرداد}}: أنشئ رموزًا جديدة من إعدادات الأمان قبل نفادها.',
   authRemainingNone: 'تم تسجيل دخولك. كان هذا آخر رمز استرداد لديك: أنشئ رموزًا جديدة من إعدادات الأمان الآن.',
+  authContinue: 'متابعة',
   authDone: 'تم التحقق.',
   recoveryCodeRequired: 'أدخِل رمز استرداد.',
 
@@ -121,6 +128,7 @@ export const ar: MfaStrings = {
   errorRateLimited: 'محاولات كثيرة جدًّا. أعِد المحاولة بعد \u2068{seconds}\u2069 ثانية.',
   errorRateLimitedLater: 'محاولات كثيرة جدًّا. انتظر بضع دقائق ثم أعِد المحاولة.',
   errorSessionExpired: 'انتهت صلاحية تسجيل دخولك. سجِّل الدخول مرة أخرى للمتابعة.',
+  signInLink: 'الانتقال إلى تسجيل الدخول',
   errorMethodNotAllowed: 'لا تسمح مؤسستك بطريقة التحقق هذه.',
   errorNetwork: 'تعذَّر الوصول إلى الخادم. تحقَّق من اتصالك وأعِد المحاولة.',
   errorServer: 'حدث خطأ من جهتنا. أعِد المحاولة.',

@@ -15,6 +15,8 @@ export const de: MfaStrings = {
   countryLabel: 'Land',
   phoneRequired: 'Geben Sie eine Telefonnummer ein.',
   phoneInvalid: 'Geben Sie eine gültige Telefonnummer für das gewählte Land ein.',
+  phoneCountryNotAllowed:
+    'In dieses Land können keine SMS gesendet werden. Verwenden Sie eine andere Nummer.',
 
   smsPhoneTitle: 'Telefonnummer hinzufügen',
   smsPhoneIntro: 'Wir senden bei jeder Anmeldung einen Einmalcode per SMS an diese Nummer.',
@@ -26,6 +28,7 @@ export const de: MfaStrings = {
   smsVerify: 'Bestätigen',
   smsVerifying: 'Wird bestätigt …',
   smsResend: 'Code erneut senden',
+  smsRetry: 'Erneut versuchen',
   smsResendIn: 'Code erneut senden in {seconds} s',
   smsResendReady: 'Sie können jetzt einen neuen Code anfordern.',
   smsResent: 'Wir haben einen neuen Code an {phone} gesendet.',
@@ -52,6 +55,8 @@ export const de: MfaStrings = {
   totpDone: 'Authenticator-App hinzugefügt.',
   totpPendingExists:
     'Für Ihr Konto wurde eine Einrichtung begonnen, aber nicht abgeschlossen. Wenn Sie die App bereits hinzugefügt haben, geben Sie einen Code daraus ein; andernfalls versuchen Sie es erneut, sobald sie abgelaufen ist.',
+  totpPendingUntil:
+    'Für Ihr Konto wurde eine Einrichtung begonnen, aber nicht abgeschlossen. Wenn Sie die App bereits hinzugefügt haben, geben Sie einen Code daraus ein; andernfalls beginnen Sie nach {time} neu.',
   totpEnterExisting: 'Code aus der App eingeben',
   totpActiveExists:
     'Sie haben bereits eine Authenticator-App eingerichtet. Melden Sie sich damit an oder entfernen Sie sie in Ihren Sicherheitseinstellungen, bevor Sie eine weitere hinzufügen.',
@@ -74,6 +79,8 @@ export const de: MfaStrings = {
   recoveryContinue: 'Weiter',
   recoveryAcknowledgeFirst: 'Bestätigen Sie zuerst, dass Sie die Codes gespeichert haben.',
   recoveryRotate: 'Neue Codes erstellen',
+  recoveryRotateConfirm: 'Neue Codes erstellen? Die Codes oben funktionieren dann sofort nicht mehr.',
+  recoveryRotateKeep: 'Diese Codes behalten',
   recoveryRotating: 'Neue Codes werden erstellt …',
   recoveryRotated: 'Die neuen Codes sind bereit; die alten gelten nicht mehr.',
   recoveryLoading: 'Ihre Wiederherstellungscodes werden geladen …',
@@ -107,6 +114,7 @@ export const de: MfaStrings = {
     'Angemeldet. {count, plural, one {Nur noch # Wiederherstellungscode übrig} other {Nur noch # Wiederherstellungscodes übrig}}: Erstellen Sie in Ihren Sicherheitseinstellungen neue, bevor sie aufgebraucht sind.',
   authRemainingNone:
     'Angemeldet. Das war Ihr letzter Wiederherstellungscode: Erstellen Sie jetzt in Ihren Sicherheitseinstellungen neue.',
+  authContinue: 'Weiter',
   authDone: 'Bestätigt.',
   recoveryCodeRequired: 'Geben Sie einen Wiederherstellungscode ein.',
 
@@ -123,6 +131,7 @@ export const de: MfaStrings = {
   errorRateLimited: 'Zu viele Versuche. Versuchen Sie es in {seconds} Sekunden erneut.',
   errorRateLimitedLater: 'Zu viele Versuche. Warten Sie einige Minuten und versuchen Sie es dann erneut.',
   errorSessionExpired: 'Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.',
+  signInLink: 'Zur Anmeldung',
   errorMethodNotAllowed: 'Ihre Organisation erlaubt diese Bestätigungsmethode nicht.',
   errorNetwork: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   errorServer: 'Bei uns ist ein Fehler aufgetreten. Versuchen Sie es erneut.',

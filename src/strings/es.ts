@@ -15,6 +15,7 @@ export const es: MfaStrings = {
   countryLabel: 'País',
   phoneRequired: 'Introduzca un número de teléfono.',
   phoneInvalid: 'Introduzca un número de teléfono válido para el país elegido.',
+  phoneCountryNotAllowed: 'No se pueden enviar mensajes de texto a ese país. Use otro número.',
 
   smsPhoneTitle: 'Añadir un número de teléfono',
   smsPhoneIntro: 'Le enviaremos un código de un solo uso por SMS a este número cada vez que inicie sesión.',
@@ -26,6 +27,7 @@ export const es: MfaStrings = {
   smsVerify: 'Verificar',
   smsVerifying: 'Verificando…',
   smsResend: 'Reenviar código',
+  smsRetry: 'Volver a intentarlo',
   smsResendIn: 'Reenviar código en {seconds} s',
   smsResendReady: 'Ya puede solicitar un código nuevo.',
   smsResent: 'Hemos enviado un código nuevo al {phone}.',
@@ -52,6 +54,8 @@ export const es: MfaStrings = {
   totpDone: 'Aplicación de autenticación añadida.',
   totpPendingExists:
     'Se inició una configuración para su cuenta que no se completó. Si ya añadió la aplicación, introduzca un código de ella; si no, vuelva a intentarlo cuando caduque.',
+  totpPendingUntil:
+    'Se inició una configuración para su cuenta que no se completó. Si ya añadió la aplicación, introduzca un código de ella; si no, vuelva a empezar después de las {time}.',
   totpEnterExisting: 'Introducir un código de la aplicación',
   totpActiveExists:
     'Ya tiene una aplicación de autenticación configurada. Inicie sesión con ella o elimínela en su configuración de seguridad antes de añadir otra.',
@@ -75,6 +79,8 @@ export const es: MfaStrings = {
   recoveryContinue: 'Continuar',
   recoveryAcknowledgeFirst: 'Confirme primero que ha guardado los códigos.',
   recoveryRotate: 'Obtener códigos nuevos',
+  recoveryRotateConfirm: '¿Obtener códigos nuevos? Los códigos de arriba dejarán de funcionar de inmediato.',
+  recoveryRotateKeep: 'Conservar estos códigos',
   recoveryRotating: 'Obteniendo códigos nuevos…',
   recoveryRotated: 'Los códigos nuevos están listos; los anteriores ya no funcionan.',
   recoveryLoading: 'Cargando sus códigos de recuperación…',
@@ -109,6 +115,7 @@ export const es: MfaStrings = {
     'Sesión iniciada. {count, plural, one {Solo queda # código de recuperación} many {Solo quedan # de códigos de recuperación} other {Solo quedan # códigos de recuperación}}: cree otros nuevos en su configuración de seguridad antes de que se agoten.',
   authRemainingNone:
     'Sesión iniciada. Ese era su último código de recuperación: cree otros nuevos en su configuración de seguridad ahora.',
+  authContinue: 'Continuar',
   authDone: 'Verificado.',
   recoveryCodeRequired: 'Introduzca un código de recuperación.',
 
@@ -123,6 +130,7 @@ export const es: MfaStrings = {
   errorRateLimited: 'Demasiados intentos. Vuelva a intentarlo en {seconds} segundos.',
   errorRateLimitedLater: 'Demasiados intentos. Espere unos minutos y vuelva a intentarlo.',
   errorSessionExpired: 'Su inicio de sesión ha caducado. Vuelva a iniciar sesión para continuar.',
+  signInLink: 'Ir al inicio de sesión',
   errorMethodNotAllowed: 'Su organización no permite este método de verificación.',
   errorNetwork: 'No pudimos conectar con el servidor. Revise su conexión e inténtelo de nuevo.',
   errorServer: 'Se produjo un error de nuestra parte. Inténtelo de nuevo.',

@@ -15,6 +15,7 @@ export const fr: MfaStrings = {
   countryLabel: 'Pays',
   phoneRequired: 'Saisissez un numéro de téléphone.',
   phoneInvalid: 'Saisissez un numéro valide pour le pays choisi.',
+  phoneCountryNotAllowed: 'Les SMS ne peuvent pas être envoyés vers ce pays. Utilisez un autre numéro.',
 
   smsPhoneTitle: 'Ajouter un numéro de téléphone',
   smsPhoneIntro: 'Nous enverrons un code à usage unique à ce numéro à chaque connexion.',
@@ -26,6 +27,7 @@ export const fr: MfaStrings = {
   smsVerify: 'Vérifier',
   smsVerifying: 'Vérification…',
   smsResend: 'Renvoyer le code',
+  smsRetry: 'Réessayer',
   smsResendIn: 'Renvoyer le code dans {seconds} s',
   smsResendReady: 'Vous pouvez demander un nouveau code.',
   smsResent: 'Nous avons envoyé un nouveau code au {phone}.',
@@ -52,6 +54,8 @@ export const fr: MfaStrings = {
   totpDone: "Application d'authentification ajoutée.",
   totpPendingExists:
     "Une configuration a été commencée pour votre compte sans être terminée. Si l'application est déjà ajoutée, saisissez un de ses codes ; sinon, réessayez après son expiration.",
+  totpPendingUntil:
+    "Une configuration a été commencée pour votre compte sans être terminée. Si l'application est déjà ajoutée, saisissez un de ses codes ; sinon, recommencez après {time}.",
   totpEnterExisting: "Saisir un code de l'application",
   totpActiveExists:
     "Vous avez déjà une application d'authentification. Connectez-vous avec elle, ou retirez-la dans vos paramètres de sécurité avant d'en ajouter une autre.",
@@ -74,6 +78,8 @@ export const fr: MfaStrings = {
   recoveryContinue: 'Continuer',
   recoveryAcknowledgeFirst: "Confirmez d'abord que vous avez enregistré les codes.",
   recoveryRotate: 'Obtenir de nouveaux codes',
+  recoveryRotateConfirm: 'Obtenir de nouveaux codes ? Les codes ci-dessus cesseront aussitôt de fonctionner.',
+  recoveryRotateKeep: 'Garder ces codes',
   recoveryRotating: 'Génération des codes…',
   recoveryRotated: 'Les nouveaux codes sont prêts ; les anciens ne fonctionnent plus.',
   recoveryLoading: 'Chargement de vos codes de secours…',
@@ -107,6 +113,7 @@ export const fr: MfaStrings = {
     'Connecté. {count, plural, one {Il ne reste que # code de secours} many {Il ne reste que # de codes de secours} other {Il ne reste que # codes de secours}} : créez-en de nouveaux dans vos paramètres de sécurité.',
   authRemainingNone:
     "Connecté. C'était votre dernier code de secours : créez-en de nouveaux dans vos paramètres de sécurité.",
+  authContinue: 'Continuer',
   authDone: 'Vérifié.',
   recoveryCodeRequired: 'Saisissez un code de secours.',
 
@@ -121,6 +128,7 @@ export const fr: MfaStrings = {
   errorRateLimited: 'Trop de tentatives. Réessayez dans {seconds} secondes.',
   errorRateLimitedLater: 'Trop de tentatives. Patientez quelques minutes, puis réessayez.',
   errorSessionExpired: 'Votre connexion a expiré. Reconnectez-vous pour continuer.',
+  signInLink: 'Aller à la connexion',
   errorMethodNotAllowed: "Votre organisation n'autorise pas cette méthode de vérification.",
   errorNetwork: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   errorServer: 'Une erreur est survenue de notre côté. Réessayez.',

@@ -15,6 +15,7 @@ export const ja: MfaStrings = {
   countryLabel: '国・地域',
   phoneRequired: '電話番号を入力してください。',
   phoneInvalid: '選択した国・地域の有効な電話番号を入力してください。',
+  phoneCountryNotAllowed: 'この国・地域には SMS を送信できません。別の番号をお使いください。',
 
   smsPhoneTitle: '電話番号を追加',
   smsPhoneIntro: 'サインインのたびに、この番号へワンタイムコードを SMS で送信します。',
@@ -26,6 +27,7 @@ export const ja: MfaStrings = {
   smsVerify: '確認',
   smsVerifying: '確認しています…',
   smsResend: 'コードを再送信',
+  smsRetry: 'もう一度試す',
   smsResendIn: 'コードを再送信（{seconds} 秒）',
   smsResendReady: '新しいコードをリクエストできます。',
   smsResent: '{phone} に新しいコードを送信しました。',
@@ -52,6 +54,8 @@ export const ja: MfaStrings = {
   totpDone: '認証アプリを追加しました。',
   totpPendingExists:
     'お使いのアカウントで開始された設定が完了していません。すでにアプリに追加済みの場合は、そのコードを入力してください。そうでない場合は、有効期限が切れてから再度お試しください。',
+  totpPendingUntil:
+    'お使いのアカウントで開始された設定が完了していません。すでにアプリに追加済みの場合は、そのコードを入力してください。そうでない場合は、{time} 以降に最初からやり直してください。',
   totpEnterExisting: 'アプリのコードを入力',
   totpActiveExists:
     '認証アプリはすでに設定されています。そのアプリでサインインするか、別のアプリを追加する前にセキュリティ設定で削除してください。',
@@ -75,6 +79,8 @@ export const ja: MfaStrings = {
   recoveryContinue: '続行',
   recoveryAcknowledgeFirst: '先にコードを保存したことを確認してください。',
   recoveryRotate: '新しいコードを発行',
+  recoveryRotateConfirm: '新しいコードを取得しますか？上のコードはすぐに使えなくなります。',
+  recoveryRotateKeep: 'このコードを使い続ける',
   recoveryRotating: '新しいコードを発行しています…',
   recoveryRotated: '新しいコードを発行しました。以前のコードは使えなくなりました。',
   recoveryLoading: 'リカバリーコードを読み込んでいます…',
@@ -105,6 +111,7 @@ export const ja: MfaStrings = {
     'サインインしました。{count, plural, other {リカバリーコードは残り # 個だけです。}}なくなる前にセキュリティ設定で新しいコードを発行してください。',
   authRemainingNone:
     'サインインしました。これが最後のリカバリーコードでした。今すぐセキュリティ設定で新しいコードを発行してください。',
+  authContinue: '続行',
   authDone: '確認しました。',
   recoveryCodeRequired: 'リカバリーコードを入力してください。',
 
@@ -120,6 +127,7 @@ export const ja: MfaStrings = {
   errorRateLimited: '試行回数が多すぎます。{seconds} 秒後にもう一度お試しください。',
   errorRateLimitedLater: '試行回数が多すぎます。数分待ってから、もう一度お試しください。',
   errorSessionExpired: 'サインインの有効期限が切れました。続けるには、もう一度サインインしてください。',
+  signInLink: 'サインイン画面へ',
   errorMethodNotAllowed: 'この確認方法は組織で許可されていません。',
   errorNetwork: 'サーバーに接続できませんでした。接続を確認して、もう一度お試しください。',
   errorServer: 'こちら側で問題が発生しました。もう一度お試しください。',

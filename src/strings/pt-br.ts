@@ -15,6 +15,7 @@ export const ptBR: MfaStrings = {
   countryLabel: 'País',
   phoneRequired: 'Digite um número de telefone.',
   phoneInvalid: 'Digite um número de telefone válido para o país escolhido.',
+  phoneCountryNotAllowed: 'Não é possível enviar mensagens de texto para esse país. Use outro número.',
 
   smsPhoneTitle: 'Adicionar um número de telefone',
   smsPhoneIntro: 'Enviaremos um código de uso único por SMS para este número sempre que você entrar.',
@@ -26,6 +27,7 @@ export const ptBR: MfaStrings = {
   smsVerify: 'Verificar',
   smsVerifying: 'Verificando…',
   smsResend: 'Reenviar código',
+  smsRetry: 'Tentar novamente',
   smsResendIn: 'Reenviar código em {seconds} s',
   smsResendReady: 'Você já pode pedir um novo código.',
   smsResent: 'Enviamos um novo código para {phone}.',
@@ -52,6 +54,8 @@ export const ptBR: MfaStrings = {
   totpDone: 'Aplicativo autenticador adicionado.',
   totpPendingExists:
     'Uma configuração foi iniciada para sua conta e não foi concluída. Se você já adicionou o aplicativo, digite um código dele; caso contrário, tente novamente quando ela expirar.',
+  totpPendingUntil:
+    'Uma configuração foi iniciada para sua conta e não foi concluída. Se você já adicionou o aplicativo, digite um código dele; caso contrário, comece de novo depois das {time}.',
   totpEnterExisting: 'Digitar um código do aplicativo',
   totpActiveExists:
     'Você já tem um aplicativo autenticador configurado. Entre com ele ou remova-o nas suas configurações de segurança antes de adicionar outro.',
@@ -74,6 +78,8 @@ export const ptBR: MfaStrings = {
   recoveryContinue: 'Continuar',
   recoveryAcknowledgeFirst: 'Confirme primeiro que você guardou os códigos.',
   recoveryRotate: 'Gerar novos códigos',
+  recoveryRotateConfirm: 'Gerar novos códigos? Os códigos acima deixarão de funcionar imediatamente.',
+  recoveryRotateKeep: 'Manter estes códigos',
   recoveryRotating: 'Gerando novos códigos…',
   recoveryRotated: 'Os novos códigos estão prontos; os antigos não funcionam mais.',
   recoveryLoading: 'Carregando seus códigos de recuperação…',
@@ -106,6 +112,7 @@ export const ptBR: MfaStrings = {
     'Você entrou. {count, plural, one {Resta apenas # código de recuperação} many {Restam apenas # de códigos de recuperação} other {Restam apenas # códigos de recuperação}}: gere novos nas suas configurações de segurança antes que acabem.',
   authRemainingNone:
     'Você entrou. Esse era seu último código de recuperação: gere novos nas suas configurações de segurança agora.',
+  authContinue: 'Continuar',
   authDone: 'Verificado.',
   recoveryCodeRequired: 'Digite um código de recuperação.',
 
@@ -120,6 +127,7 @@ export const ptBR: MfaStrings = {
   errorRateLimited: 'Muitas tentativas. Tente novamente em {seconds} segundos.',
   errorRateLimitedLater: 'Muitas tentativas. Aguarde alguns minutos e tente novamente.',
   errorSessionExpired: 'Seu acesso expirou. Entre novamente para continuar.',
+  signInLink: 'Ir para o login',
   errorMethodNotAllowed: 'Sua organização não permite este método de verificação.',
   errorNetwork: 'Não foi possível conectar ao servidor. Verifique sua conexão e tente novamente.',
   errorServer: 'Ocorreu um erro do nosso lado. Tente novamente.',

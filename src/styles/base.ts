@@ -47,6 +47,22 @@ export const base = css`
     outline: 1px solid #0000;
     box-shadow: var(--_focus);
   }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  a {
+    color: var(--_primary);
+  }
+  /* Disabled for good (the sign-in ended): greyed, and still readable. */
+  button:disabled {
+    background: transparent;
+    color: var(--_muted);
+    border-color: currentColor;
+    cursor: not-allowed;
+  }
   button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: not-allowed;

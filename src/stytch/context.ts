@@ -13,6 +13,11 @@ export interface ClientSource {
    * session (without its tokens); with the browser SDK, the client's own session, if it has one.
    */
   getAuthResponse?(): Promise<AuthResponse | null>;
+  /**
+   * True once the page asked for the client to sign the member in itself (`provider.getClient()`):
+   * an element without a member then waits for the page rather than reporting `no_session`.
+   */
+  pageSignsIn?(): boolean;
 }
 
 export const clientContext = createContext<ClientSource | undefined>(

@@ -9,26 +9,32 @@ import { FORWARDED_PARTS } from '../parts.js';
 import type { CodeSteps } from './code-steps.js';
 import { styles } from './mfa-authenticate.styles.js';
 
-/** At or below this many recovery codes left, the member is warned to make new ones. */
+/**
+ * At or below this many recovery codes left, the member is warned to make new ones — before the
+ * element reports success (a page may leave at once), and as an alert at 0–2.
+ */
 const FEW_RECOVERY_CODES = 3;
+const VERY_FEW_RECOVERY_CODES = 2;
 
 /**
  * Returning MFA and step-up: SMS, TOTP or a recovery code, with a switch between them. Reads
  * `mfa_required.member_options` from `authResponse` (or, signed in, the member): when primary auth
  * already sent the SMS it goes straight to code entry; otherwise it starts with the member's default
  * method. Moving to SMS sends a code only when the member asks for it. After a recovery code it says
- * how many remain, and warns when few are left. Each method's step loads when it is first shown
+ * how many remain (and `mfa-authenticated` carries `recoveryCodesRemaining`); when three or fewer
+ * are left it warns first — as an alert at 0–2 — and reports success once the member presses
+ * Continue, so a page that leaves on `mfa-authenticated` does not take the warning with it. Each method's step loads when it is first shown
  * (`<sms-otp-input>`, or the TOTP and recovery-code steps), so a member loads only what they use.
  *
  * @summary Returning MFA and step-up: SMS, TOTP, or a recovery code; switch between them.
  * @fires {CustomEvent<StepDetail>} mfa-step - The visible step changed (`enter-sms-code`, `enter-totp-code`, `enter-recovery-code`, `done`).
  * @fires {CustomEvent<SmsSentDetail>} mfa-sms-sent - From the SMS factor.
- * @fires {CustomEvent<AuthenticatedDetail>} mfa-authenticated - A full session exists.
+ * @fires {CustomEvent<AuthenticatedDetail>} mfa-authenticated - A full session exists (after a recovery code, with `recoveryCodesRemaining`).
  * @fires {CustomEvent<ErrorDetail>} mfa-error - Any failure, with a localized message.
  * @csspart sms-otp-input - The SMS factor element.
  * @csspart code-input - The TOTP code field.
  * @csspart recovery-code-input - The recovery code field.
- * @csspart submit-button - Verify.
+ * @csspart submit-button - Verify; Continue after the warning that few recovery codes are left.
  * @csspart switch-method - Each way to switch to another method.
  * @csspart error - Failures not about a field.
  * @csspart status - Polite announcements, and the recovery codes left.
@@ -49,6 +55,7 @@ export class MfaAuthenticate extends MfaElement {
       hasTotp: { state: true, attribute: false },
       alreadySent: { state: true, attribute: false },
       warning: { state: true, attribute: false },
+      held: { state: true, attribute: false },
       recoveryCode: { state: true, attribute: false },
     };
   }
@@ -68,6 +75,10 @@ export class MfaAuthenticate extends MfaElement {
   /** The SMS was sent before this element showed it (only for the first SMS step). */
   private alreadySent = false;
   private warning = false;
+  /** Recovery codes left after the one just used. */
+  private left = 0;
+  /** Few recovery codes left: the success the member reports by pressing Continue, once warned. */
+  private held: (() => void) | null = null;
   private recoveryCode = '';
 
   /** The TOTP and recovery-code steps, once loaded. */
@@ -129,7 +140,7 @@ export class MfaAuthenticate extends MfaElement {
   private async verifyTotp(steps: CodeSteps, code: string): Promise<void> {
     const answer = await steps.totp(code);
     if (!answer) return;
-    this.status = this.t('authDone');
+    this.status = this.say('authDone');
     const { member, organization, member_session: memberSession } = answer;
     steps.factor.succeeded('totp', { member, organization, memberSession });
     this.steps.go('done', 'totp');
@@ -141,11 +152,25 @@ export class MfaAuthenticate extends MfaElement {
     const { member, organization, member_session, recovery_codes_remaining: left } = answer;
     this.recoveryCode = '';
     this.warning = left <= FEW_RECOVERY_CODES;
-    this.status =
+    this.left = left;
+    const few = this.warning;
+    this.status = () =>
       left === 0
         ? this.t('authRemainingNone')
-        : steps.count(this.t(this.warning ? 'authRemainingFew' : 'authRemaining'), resolveLang(this), left);
-    steps.factor.succeeded('recovery_code', { member, organization, memberSession: member_session });
+        : steps.count(this.t(few ? 'authRemainingFew' : 'authRemaining'), resolveLang(this), left);
+    const verified = { member, organization, memberSession: member_session, recoveryCodesRemaining: left };
+    const succeed = () => steps.factor.succeeded('recovery_code', verified);
+    if (few) {
+      // A page that leaves on mfa-authenticated would take the warning with it: it comes first.
+      this.held = () => {
+        this.held = null;
+        succeed();
+      };
+      this.steps.go('done', 'recovery_code');
+      await this.steps.focus('[part~="submit-button"]');
+      return;
+    }
+    succeed();
     this.steps.go('done', 'recovery_code');
   }
 
@@ -201,9 +226,20 @@ export class MfaAuthenticate extends MfaElement {
 
   protected override render(): TemplateResult {
     if (this.step === 'done' && this.method !== 'sms_otp') {
-      return html`<p part="status" role="status" class=${this.warning ? 'warning' : 'done'}>
-        ${this.status}
-      </p>`;
+      const loud = this.warning && this.left <= VERY_FEW_RECOVERY_CODES;
+      const held = this.held;
+      return html`<div class="stack">
+        <p part="status" role=${loud ? 'alert' : 'status'} class=${this.warning ? 'warning' : 'done'}>
+          ${this.status}
+        </p>
+        ${
+          held
+            ? html`<div class="actions">
+                <button part="submit-button" type="button" @click=${held}>${this.t('authContinue')}</button>
+              </div>`
+            : nothing
+        }
+      </div>`;
     }
     let body: TemplateResult | typeof nothing = nothing;
     if (this.method === 'sms_otp') body = this.renderSms();

@@ -35,6 +35,8 @@ export class MfaEnroll extends MfaElement {
   static override get properties(): PropertyDeclarations {
     return {
       methods: {},
+      defaultCountry: { attribute: 'default-country' },
+      countries: {},
       choices: { state: true, attribute: false },
       method: { state: true, attribute: false },
       opened: { state: true, attribute: false },
@@ -43,6 +45,12 @@ export class MfaEnroll extends MfaElement {
 
   /** The methods to offer, space-separated (`sms_otp totp`), intersected with what the organization allows. */
   methods = 'sms_otp totp';
+
+  /** Phone entry's first country (ISO 3166 alpha-2, e.g. `GB`); else the browser's region. */
+  defaultCountry = '';
+
+  /** The countries phone entry accepts (`"US CA GB"`): others are refused before sending. Empty: all. */
+  countries = '';
 
   private choices: Method[] = [];
   private method: Method | null = null;
@@ -113,6 +121,8 @@ export class MfaEnroll extends MfaElement {
       organizationId: who?.organizationId ?? '',
       memberId: who?.memberId ?? '',
       sessionDurationMinutes: this.sessionDurationMinutes,
+      defaultCountry: this.defaultCountry,
+      countries: this.countries,
       strings: this.strings,
       enrollment: 'enroll',
       hidden: method !== this.method,
@@ -121,10 +131,12 @@ export class MfaEnroll extends MfaElement {
   }
 
   protected override render(): TemplateResult {
+    // Back to the choice from a factor's first step — or from a factor that could not show one (an
+    // authenticator setup left half-way blocks a new one for minutes: the member may text instead).
     const canGoBack =
       this.method !== null &&
       this.choices.length > 1 &&
-      (this.step === 'enter-phone' || this.step === 'scan-totp');
+      (this.step === 'enter-phone' || this.step === 'scan-totp' || this.step === 'select-method');
     return this.renderFrame(html`
       <div class="stack">
         ${this.method === null && this.step === 'select-method' ? this.renderChoice() : nothing}

@@ -41,6 +41,8 @@ export class MfaFlow extends MfaElement {
     return {
       handleRedirect: { type: Boolean, attribute: 'handle-redirect' },
       redirectUrl: { attribute: 'redirect-url' },
+      defaultCountry: { attribute: 'default-country' },
+      countries: {},
       route: { state: true, attribute: false },
     };
   }
@@ -53,6 +55,12 @@ export class MfaFlow extends MfaElement {
    * `preventDefault()` on it), so a page without script has an ending.
    */
   redirectUrl = '';
+
+  /** Enrollment's phone entry: its first country (ISO 3166 alpha-2, e.g. `GB`); else the browser's region. */
+  defaultCountry = '';
+
+  /** The countries phone entry accepts (`"US CA GB"`): others are refused before sending. Empty: all. */
+  countries = '';
 
   private route: Route | null = null;
 
@@ -101,7 +109,7 @@ export class MfaFlow extends MfaElement {
       return;
     }
     if (response.member_authenticated && response.member_session) {
-      this.status = this.t('flowSignedIn');
+      this.status = this.say('flowSignedIn');
       emit(this, 'mfa-authenticated', {
         method: null,
         member: response.member,
@@ -135,6 +143,8 @@ export class MfaFlow extends MfaElement {
         .authResponse=${common.authResponse}
         .strings=${common.strings}
         session-duration-minutes=${this.sessionDurationMinutes}
+        default-country=${this.defaultCountry}
+        countries=${this.countries}
         @mfa-step=${this.steps.relay}
       ></mfa-enroll>`;
     } else if (this.route === 'authenticate') {

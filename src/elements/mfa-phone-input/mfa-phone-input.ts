@@ -57,6 +57,7 @@ export class MfaPhoneInput extends FormControl {
     return {
       value: {},
       defaultCountry: { attribute: 'default-country' },
+      countries: {},
       country: { state: true, attribute: false },
       text: { state: true, attribute: false },
       lib: { state: true, attribute: false },
@@ -77,8 +78,18 @@ export class MfaPhoneInput extends FormControl {
     this.requestUpdate('value', old);
   }
 
-  /** The country to start with (ISO 3166 alpha-2, e.g. `GB`); else the region of the page's language, else `US`. */
+  /**
+   * The country to start with (ISO 3166 alpha-2, e.g. `GB`); else the browser's region (the
+   * member's, not the page's language: an Arabic page read in the US starts at the US), else `US`.
+   */
   defaultCountry = '';
+
+  /**
+   * The countries a number may be from (ISO 3166 alpha-2, space- or comma-separated, e.g.
+   * `"US CA GB"`): only they are listed, and a number from another (a pasted `+44 …`) is refused
+   * before anything is sent. Empty: every country.
+   */
+  countries = '';
 
   private country = '';
   private text = '';
@@ -92,6 +103,8 @@ export class MfaPhoneInput extends FormControl {
 
   private e164 = '';
   private pendingValue = '';
+  /** The country the number typed belongs to (a pasted `+44 …` is GB whatever is selected). */
+  private numberCountry = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -131,8 +144,27 @@ export class MfaPhoneInput extends FormControl {
     this.value = state ?? '';
   }
 
+  /** The allowed countries, or null for all. */
+  private get allowed(): Set<string> | null {
+    const list = this.countries
+      .toUpperCase()
+      .split(/[\s,]+/)
+      .filter(Boolean);
+    return list.length ? new Set(list) : null;
+  }
+
   private get countryInUse(): string {
-    return (this.country || this.defaultCountry || regionOf(resolveLang(this)) || 'US').toUpperCase();
+    const allowed = this.allowed;
+    const wanted = [
+      this.country,
+      this.defaultCountry,
+      regionOf(navigator.language),
+      regionOf(resolveLang(this)),
+      'US',
+    ];
+    const usable = (code: string | undefined) =>
+      Boolean(code) && (!allowed || allowed.has(code!.toUpperCase()));
+    return (wanted.find(usable) || this.country || [...(allowed ?? ['US'])][0]!).toUpperCase();
   }
 
   /** Formats `text` for the country in use, picks the country of an international number, updates the value. */
@@ -152,6 +184,7 @@ export class MfaPhoneInput extends FormControl {
     }
     const parsed = raw ? lib.parsePhoneNumberFromString(raw, this.country as CountryCode) : undefined;
     this.e164 = parsed?.isValid() ? parsed.number : '';
+    this.numberCountry = parsed?.country ?? this.country;
     if (parsed?.isValid() && raw.startsWith('+') && this.pendingValue) {
       // A value set by the host shows in national form, with its country selected.
       this.country = parsed.country ?? this.country;
@@ -166,8 +199,9 @@ export class MfaPhoneInput extends FormControl {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('defaultCountry') && this.lib && !this.text) {
-      this.country = this.supported(this.defaultCountry.toUpperCase()) ?? this.country;
+    if ((changed.has('defaultCountry') || changed.has('countries')) && this.lib && !this.text) {
+      this.country = ''; // chosen again from the page's values
+      this.country = this.supported(this.countryInUse) ?? '';
     }
     this.checkNumber();
   }
@@ -182,6 +216,8 @@ export class MfaPhoneInput extends FormControl {
       else this.internals.setValidity({});
     } else if (!this.e164) {
       this.internals.setValidity({ typeMismatch: true }, t('phoneInvalid'), anchor);
+    } else if (this.allowed && !this.allowed.has(this.numberCountry)) {
+      this.internals.setValidity({ customError: true }, t('phoneCountryNotAllowed'), anchor);
     } else {
       this.internals.setValidity({});
     }
@@ -222,7 +258,10 @@ export class MfaPhoneInput extends FormControl {
     const lang = intlLocale(this.localize.lang);
     const names = new Intl.DisplayNames([lang, 'en'], { type: 'region' });
     const lib = this.lib;
-    const codes = lib ? lib.getCountries() : [this.countryInUse as CountryCode];
+    const allowed = this.allowed;
+    const codes = (lib ? lib.getCountries() : [this.countryInUse as CountryCode]).filter(
+      (code) => !allowed || allowed.has(code),
+    );
     return codes
       .map((code) => ({ code, name: names.of(code) ?? code }))
       .sort((a, b) => a.name.localeCompare(b.name, lang))

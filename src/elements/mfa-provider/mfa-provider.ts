@@ -5,7 +5,17 @@ import type { BackendClient } from '../../stytch/backend-client.js';
 import { clientContext, type ClientSource } from '../../stytch/context.js';
 import { createClient, existingClient } from '../../stytch/create-client.js';
 import { sessionAnswer, type AuthResponse } from '../../stytch/member.js';
-import type { StytchClient } from '../../stytch/types.js';
+import type { MfaClient, StytchClient } from '../../stytch/types.js';
+
+/** A source whose `client` is read when asked (it is created later). */
+function sourceFrom(current: () => MfaClient | null, rest: Omit<ClientSource, 'client'>): ClientSource {
+  return {
+    get client() {
+      return current();
+    },
+    ...rest,
+  };
+}
 
 /**
  * Creates (or is given) the Stytch client and provides it to every descendant element, across
@@ -53,7 +63,23 @@ export class MfaProvider extends LitElement implements ClientSource {
   private given: StytchClient | null = null;
   private backend: BackendClient | null = null;
 
-  private readonly provider = new ContextProvider(this, { context: clientContext, initialValue: this });
+  /**
+   * The page asked for the client (`getClient()`): it signs the member in itself, so an element
+   * without a member waits for it instead of reporting `no_session`.
+   */
+  private lent = false;
+
+  /** What the elements use: the same client, without counting as the page's own use of it. @internal */
+  readonly source: ClientSource = sourceFrom(() => this.current, {
+    getClient: () => this.clientNow(),
+    getAuthResponse: () => this.getAuthResponse(),
+    pageSignsIn: () => this.lent,
+  });
+
+  private readonly provider = new ContextProvider(this, {
+    context: clientContext,
+    initialValue: this.source,
+  });
 
   /**
    * The client in use (null until it is created, just after the first step is shown). Set it to use an
@@ -61,6 +87,10 @@ export class MfaProvider extends LitElement implements ClientSource {
    * primary-login code — or `await getClient()`, which creates it if need be.
    */
   get client(): StytchClient | null {
+    return this.current;
+  }
+
+  private get current(): StytchClient | null {
     if (this.given) return this.given;
     // In backend mode, the backend client: it has only the calls the elements make (MfaClient).
     if (this.backendUrl) return this.backend as unknown as StytchClient | null;
@@ -73,8 +103,18 @@ export class MfaProvider extends LitElement implements ClientSource {
     this.requestUpdate('client', old);
   }
 
-  /** The client, loading the SDK and creating it first if need be; null without `public-token` or `client`. */
-  async getClient(): Promise<StytchClient | null> {
+  /**
+   * The client, loading the SDK and creating it first if need be; null without `public-token` or
+   * `client`. Asking for it tells the elements inside that the page signs the member in itself: one
+   * without a member waits quietly for `authResponse` (or the attributes) instead of firing
+   * `mfa-error` `no_session`.
+   */
+  getClient(): Promise<StytchClient | null> {
+    this.lent = true;
+    return this.clientNow();
+  }
+
+  private async clientNow(): Promise<StytchClient | null> {
     if (this.given) return this.given;
     if (this.backendUrl) {
       const backend = await this.backendClient();
@@ -94,7 +134,7 @@ export class MfaProvider extends LitElement implements ClientSource {
   async getAuthResponse(): Promise<AuthResponse | null> {
     if (this.given) return sourceOf(this.given).getAuthResponse?.() ?? null;
     if (this.backendUrl) return (await this.backendClient()).getAuthResponse();
-    const client = await this.getClient();
+    const client = await this.clientNow();
     return client && sessionAnswer(client);
   }
 
@@ -109,7 +149,7 @@ export class MfaProvider extends LitElement implements ClientSource {
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.size) this.provider.setValue(this, true);
+    if (changed.size) this.provider.setValue(this.source, true);
   }
 
   protected override firstUpdated(): void {
@@ -119,7 +159,7 @@ export class MfaProvider extends LitElement implements ClientSource {
     // client: who is signing in is asked when an element needs it.)
     const warm = () =>
       requestAnimationFrame(() =>
-        setTimeout(() => void (this.backendUrl ? this.backendClient() : this.getClient())),
+        setTimeout(() => void (this.backendUrl ? this.backendClient() : this.clientNow())),
       );
     this.addEventListener('mfa-step', warm, { once: true });
   }

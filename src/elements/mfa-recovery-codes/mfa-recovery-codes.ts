@@ -21,7 +21,9 @@ import { styles } from './mfa-recovery-codes.styles.js';
  * @csspart copy-button - Copies every code.
  * @csspart download-button - Downloads them as a .txt file.
  * @csspart print-button - Prints them.
- * @csspart rotate-button - With `allow-rotate` and a session: replaces them.
+ * @csspart rotate-button - With `allow-rotate` and a session: replaces them, once confirmed.
+ * @csspart confirm-button - Confirms the replacement (the codes shown stop working).
+ * @csspart cancel-button - Keeps the codes.
  * @csspart acknowledge - The "I have saved these codes" checkbox.
  * @csspart submit-button - Continue.
  * @csspart error - Failures.
@@ -39,6 +41,7 @@ export class MfaRecoveryCodes extends MfaElement {
       accountName: { attribute: 'account-name' },
       shown: { state: true, attribute: false },
       acknowledged: { state: true, attribute: false },
+      confirmingRotate: { state: true, attribute: false },
     };
   }
 
@@ -53,6 +56,8 @@ export class MfaRecoveryCodes extends MfaElement {
 
   private shown: string[] | null = null;
   private acknowledged = false;
+  /** The member asked for new codes: replacing them (the old stop working) awaits a confirmation. */
+  private confirmingRotate = false;
 
   protected override forget(): void {
     this.shown = null;
@@ -74,7 +79,7 @@ export class MfaRecoveryCodes extends MfaElement {
   }
 
   protected async begin(context: CallContext): Promise<void> {
-    this.status = this.t('recoveryLoading');
+    this.status = this.say('recoveryLoading');
     const result = await this.calls.attempt('load', async () => (await context.api()).recoveryCodes.get());
     this.status = '';
     if (!result) return;
@@ -95,19 +100,30 @@ export class MfaRecoveryCodes extends MfaElement {
 
   private async onCopy(): Promise<void> {
     const copied = await copyText((this.shown ?? []).join('\n'), this.renderRoot as ShadowRoot);
-    this.status = this.t(copied ? 'recoveryCopied' : 'recoveryCopyFailed');
+    this.status = this.say(copied ? 'recoveryCopied' : 'recoveryCopyFailed');
   }
 
   private onDownload(): void {
     downloadText(this.t('recoveryFileName'), this.text);
-    this.status = this.t('recoveryDownloaded');
+    this.status = this.say('recoveryDownloaded');
   }
 
   private onPrint(): void {
     printText(this.t('recoveryTitle'), this.text.split('\n'));
   }
 
+  private askToRotate(): void {
+    this.confirmingRotate = true;
+    void this.steps.focus('[part~="cancel-button"]');
+  }
+
+  private keepCodes(): void {
+    this.confirmingRotate = false;
+    void this.steps.focus('[part~="rotate-button"]');
+  }
+
   private async onRotate(): Promise<void> {
+    this.confirmingRotate = false;
     const context = this.context ?? (this.context = await this.ready());
     if (!context) return;
     const result = await this.calls.attempt('rotate', async () =>
@@ -117,7 +133,7 @@ export class MfaRecoveryCodes extends MfaElement {
     this.errorMessage = '';
     this.shown = result.value.recovery_codes;
     this.acknowledged = false;
-    this.status = this.t('recoveryRotated');
+    this.status = this.say('recoveryRotated');
   }
 
   private onAcknowledge(event: Event): void {
@@ -134,7 +150,7 @@ export class MfaRecoveryCodes extends MfaElement {
     // Saved: the codes leave the DOM.
     this.shown = null;
     this.errorMessage = '';
-    this.status = this.t('recoveryDone');
+    this.status = this.say('recoveryDone');
     emit(this, 'mfa-recovery-codes-saved', {});
     this.steps.go('done', 'recovery_code');
   }
@@ -162,19 +178,34 @@ export class MfaRecoveryCodes extends MfaElement {
                   ${this.t('recoveryPrint')}
                 </button>
                 ${
-                  this.allowRotate && !this.codes
+                  this.allowRotate && !this.codes && !this.confirmingRotate
                     ? html`<button
                         part="rotate-button"
                         class="secondary"
                         type="button"
                         aria-disabled=${rotating ? 'true' : 'false'}
-                        @click=${this.onRotate}
+                        @click=${this.askToRotate}
                       >
                         ${rotating ? this.t('recoveryRotating') : this.t('recoveryRotate')}
                       </button>`
                     : nothing
                 }
               </div>
+              ${
+                this.confirmingRotate
+                  ? html`<div class="stack">
+                      <p>${this.t('recoveryRotateConfirm')}</p>
+                      <div class="actions">
+                        <button part="confirm-button" type="button" @click=${this.onRotate}>
+                          ${this.t('recoveryRotate')}
+                        </button>
+                        <button part="cancel-button" class="secondary" type="button" @click=${this.keepCodes}>
+                          ${this.t('recoveryRotateKeep')}
+                        </button>
+                      </div>
+                    </div>`
+                  : nothing
+              }
               <label class="ack">
                 <input
                   part="acknowledge"

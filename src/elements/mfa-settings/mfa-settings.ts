@@ -24,7 +24,7 @@ type Panel = { kind: 'add'; method: Method } | { kind: 'recovery-codes' };
  *
  * @summary Signed-in member: methods, default, add/remove, MFA on or off, recovery codes.
  * @fires {CustomEvent<StepDetail>} mfa-step - The visible step changed (`select-method`, then the factor's steps).
- * @fires {CustomEvent<EnrolledDetail>} mfa-enrolled - The member turned the second step on (method: their default).
+ * @fires {CustomEvent<EnrolledDetail>} mfa-enrolled - A method was added (method: that one), or the member turned the second step on (method: their default).
  * @fires {CustomEvent<UnenrolledDetail>} mfa-unenrolled - A method was removed, or the member turned the second step off.
  * @fires {CustomEvent<SmsSentDetail>} mfa-sms-sent - From the SMS factor, while adding it.
  * @fires {CustomEvent<TotpCreatedDetail>} mfa-totp-created - From the TOTP factor, while adding it.
@@ -60,12 +60,20 @@ export class MfaSettings extends MfaElement {
 
   static override get properties(): PropertyDeclarations {
     return {
+      defaultCountry: { attribute: 'default-country' },
+      countries: {},
       member: { state: true, attribute: false },
       organization: { state: true, attribute: false },
       panel: { state: true, attribute: false },
       confirming: { state: true, attribute: false },
     };
   }
+
+  /** Phone entry's first country (ISO 3166 alpha-2, e.g. `GB`); else the browser's region. */
+  defaultCountry = '';
+
+  /** The countries phone entry accepts (`"US CA GB"`): others are refused before sending. Empty: all. */
+  countries = '';
 
   private member: Member | null = null;
   private organization: Organization | null = null;
@@ -137,7 +145,7 @@ export class MfaSettings extends MfaElement {
     );
     if (!member) return;
     this.confirming = null;
-    this.status = this.t('settingsRemoved', { method: this.name(method) });
+    this.status = () => this.t('settingsRemoved', { method: this.name(method) });
     emit(this, 'mfa-unenrolled', { method, member });
     void this.steps.focus(`[data-method="${method}"] [part~="add-button"]`);
   }
@@ -145,20 +153,20 @@ export class MfaSettings extends MfaElement {
   private async makeDefault(method: Method): Promise<void> {
     if (!(await this.change('default', (client) => client.self.update({ default_mfa_method: method }))))
       return;
-    this.status = this.t('settingsDefaultSet', { method: this.name(method) });
+    this.status = () => this.t('settingsDefaultSet', { method: this.name(method) });
   }
 
   private async toggle(): Promise<void> {
     const on = !this.member?.mfa_enrolled;
     const first = this.offered.find((method) => this.has(method));
     if (on && !first) {
-      this.status = this.t('settingsNeedMethod');
+      this.status = this.say('settingsNeedMethod');
       return;
     }
     const member = await this.change('toggle', (client) => client.self.update({ mfa_enrolled: on }));
     if (!member) return;
     const method = (member.default_mfa_method || first || 'sms_otp') as Method;
-    this.status = this.t(on ? 'settingsTurnedOn' : 'settingsTurnedOff');
+    this.status = this.say(on ? 'settingsTurnedOn' : 'settingsTurnedOff');
     if (on && this.organization)
       emit(this, 'mfa-enrolled', { method, member, organization: this.organization });
     if (!on) emit(this, 'mfa-unenrolled', { method, member });
@@ -179,9 +187,12 @@ export class MfaSettings extends MfaElement {
   private async finish(panel: Panel | null): Promise<void> {
     const context = this.context;
     if (panel?.kind === 'add' && context) {
-      this.status = this.t('settingsAdded', { method: this.name(panel.method) });
+      const added = panel.method;
+      this.status = () => this.t('settingsAdded', { method: this.name(added) });
       const member = await (await context.api()).self.get().catch(() => null);
       if (member) this.member = member;
+      const organization = this.organization;
+      if (member && organization) emit(this, 'mfa-enrolled', { method: added, member, organization });
     }
     this.showOverview(this.returnFocus(panel));
   }
@@ -348,6 +359,8 @@ export class MfaSettings extends MfaElement {
         organizationId: who?.organizationId ?? '',
         memberId: who?.memberId ?? '',
         sessionDurationMinutes: this.sessionDurationMinutes,
+        defaultCountry: this.defaultCountry,
+        countries: this.countries,
         strings: this.strings,
         onStep: this.onInnerStep,
       });

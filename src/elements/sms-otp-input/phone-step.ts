@@ -17,6 +17,8 @@ export function phoneStep(state: {
   strings: Partial<MfaStrings>;
   error: string;
   phone: string;
+  defaultCountry: string;
+  countries: string;
   busy: boolean;
   /** The member changed the number (a failure about the old one no longer stands). */
   onEdit: () => void;
@@ -32,6 +34,8 @@ export function phoneStep(state: {
       exportparts="label,country-select,input,error"
       required
       .value=${state.phone}
+      default-country=${state.defaultCountry}
+      countries=${state.countries}
       .strings=${state.strings}
       @input=${state.onEdit}
     ></mfa-phone-input>`,

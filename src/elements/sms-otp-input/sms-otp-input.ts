@@ -26,7 +26,8 @@ import { styles } from './sms-otp-input.styles.js';
  * @fires {CustomEvent<ErrorDetail>} mfa-error - Any failure, with a localized message.
  * @csspart phone-input - The `<mfa-phone-input>`.
  * @csspart code-input - The `<mfa-code-input>`.
- * @csspart submit-button - Send (phone step) and Verify (code step).
+ * @csspart submit-button - Send (phone step), Verify (code step), and Try again when the first code
+ *   could not be sent.
  * @csspart resend-button - Resend, with its countdown.
  * @csspart back-button - "Use a different number".
  * @csspart error - Failures not about a field.
@@ -43,8 +44,11 @@ export class SmsOtpInput extends MfaElement {
       enrollment: {},
       resendCooldown: { type: Number, attribute: 'resend-cooldown' },
       codeLength: { type: Number, attribute: 'code-length' },
+      defaultCountry: { attribute: 'default-country' },
+      countries: {},
       phone: { state: true, attribute: false },
       typedPhone: { state: true, attribute: false },
+      sendFailed: { state: true, attribute: false },
     };
   }
 
@@ -63,10 +67,18 @@ export class SmsOtpInput extends MfaElement {
   /** Digits in a code. */
   codeLength = 6;
 
+  /** Phone entry's first country (ISO 3166 alpha-2); else the browser's region. */
+  defaultCountry = '';
+
+  /** The countries phone entry accepts (`"US CA GB"`): others are refused before sending. Empty: all. */
+  countries = '';
+
   /** The number codes go to. */
   private phone = '';
   /** The member typed the number here (so may change it). */
   private typedPhone = false;
+  /** The first code could not be sent: no code entry (no code is on its way), a way to try again. */
+  private sendFailed = false;
 
   private get codeInput(): MfaCodeInput | null {
     return this.renderRoot.querySelector('mfa-code-input');
@@ -74,7 +86,7 @@ export class SmsOtpInput extends MfaElement {
 
   private readonly code = new FactorController(this, SMS_CODE_FAILURES);
   private readonly cooldown = new Countdown(this, () => {
-    this.status = this.t('smsResendReady');
+    this.status = this.say('smsResendReady');
   });
   protected static override restartOn = [...MfaElement.restartOn, 'phoneNumber', 'smsSent'];
 
@@ -88,7 +100,7 @@ export class SmsOtpInput extends MfaElement {
       this.showCodeStep();
     } else if (this.phone) {
       await this.send(false);
-      if (this.step !== 'enter-sms-code') this.showCodeStep(false);
+      this.sendFailed = this.step !== 'enter-sms-code';
     } else {
       this.typedPhone = true;
       await this.showPhoneStep();
@@ -120,7 +132,7 @@ export class SmsOtpInput extends MfaElement {
    */
   private startCooldown(seconds: number): void {
     this.cooldown.start(seconds);
-    this.status = seconds > 0 ? '' : this.t('smsResendReady');
+    this.status = seconds > 0 ? '' : this.say('smsResendReady');
   }
 
   private focusField(): Promise<void> {
@@ -145,11 +157,12 @@ export class SmsOtpInput extends MfaElement {
       { show: this.code.show },
     );
     if (!result) return;
+    this.sendFailed = false;
     this.errorMessage = '';
     this.code.error = '';
     emit(this, 'mfa-sms-sent', { phoneNumber: maskPhone(this.phone), resend });
     this.showCodeStep();
-    if (resend) this.status = this.t('smsResent', { phone: maskPhone(this.phone) });
+    if (resend) this.status = this.say('smsResent', { phone: maskPhone(this.phone) });
   }
 
   private async verify(code: string): Promise<void> {
@@ -171,7 +184,7 @@ export class SmsOtpInput extends MfaElement {
     );
     if (!answer) return;
     this.cooldown.stop();
-    this.status = this.t('smsDone');
+    this.status = this.say('smsDone');
     const { member, organization, member_session: memberSession } = answer;
     this.code.succeeded('sms_otp', { member, organization, memberSession }, this.enrollment);
     this.steps.go('done', 'sms_otp');
@@ -189,6 +202,10 @@ export class SmsOtpInput extends MfaElement {
     if (this.codeInput) this.codeInput.value = '';
     this.code.error = '';
     void this.send(true);
+  }
+
+  private onRetry(): void {
+    if (!this.cooldown.running) void this.send(false);
   }
 
   private onChangeNumber(): void {
@@ -243,6 +260,8 @@ export class SmsOtpInput extends MfaElement {
           strings: this.strings,
           error: this.errorMessage,
           phone: this.phone,
+          defaultCountry: this.defaultCountry,
+          countries: this.countries,
           busy: this.calls.pending === 'send',
           onEdit: () => (this.errorMessage = ''), // a failure about the old number no longer stands
           onSubmit: () => this.submitPhone(steps),
@@ -250,6 +269,23 @@ export class SmsOtpInput extends MfaElement {
       );
     }
     if (this.step === 'enter-sms-code') return this.renderFrame(this.renderCodeStep());
+    if (this.sendFailed) {
+      return this.renderFrame(
+        html`<div class="stack">
+          <p part="error" role="alert">${this.errorMessage}</p>
+          <div class="actions">
+            <button
+              part="submit-button"
+              type="button"
+              aria-disabled=${this.calls.pending || this.cooldown.running ? 'true' : 'false'}
+              @click=${this.onRetry}
+            >
+              ${this.t('smsRetry')}
+            </button>
+          </div>
+        </div>`,
+      );
+    }
     return this.renderFrame(nothing);
   }
 }

@@ -1,6 +1,9 @@
 import { html, nothing, svg, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { copyText } from '../../dom/clipboard.js';
 import { FactorController, TOTP_CODE_FAILURES, type Verified } from '../../controllers/factor.js';
+import type { Words } from '../../controllers/localize.js';
+import { intlLocale } from '../../strings/intl.js';
+import type { Failure } from '../../stytch/errors.js';
 import { emit } from '../../events.js';
 import { totp } from '../../strings/en/totp.js';
 import type { Enrollment } from '../../types.js';
@@ -15,6 +18,28 @@ import { styles } from './totp-setup.styles.js';
 interface Registration {
   secret: string;
   recoveryCodes: string[];
+}
+
+/**
+ * When a setup this browser started for a member stops blocking a new one (ms), kept in
+ * `localStorage` under the member's ID — a time, never the key — so a member who reloads or comes
+ * back is told when they can start again. 0 when unknown or past.
+ */
+const PENDING = 'stytch-mfa-elements:totp-pending:';
+function pendingUntil(memberId: string, until?: number): number {
+  try {
+    if (until === 0) localStorage.removeItem(PENDING + memberId);
+    else if (until) localStorage.setItem(PENDING + memberId, String(until));
+    const at = Number(localStorage.getItem(PENDING + memberId));
+    return at > Date.now() ? at : 0;
+  } catch {
+    return 0; // storage refused (a sandboxed frame): the message says less, nothing breaks
+  }
+}
+
+/** A time of day as the member's language writes it (`14:05`, `2:05 PM`). */
+function timeOfDay(at: number, lang: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), { hour: 'numeric', minute: '2-digit' }).format(at);
 }
 
 /** The key as people read it: groups of four. */
@@ -88,8 +113,12 @@ export class TotpSetup extends MfaElement {
   /** The account the app shows; defaults to the member's email address. */
   accountName = '';
 
-  /** Minutes the new registration may wait for its first code (Stytch: 5–1440, default 60). */
-  expirationMinutes = 0;
+  /**
+   * Minutes the new registration may wait for its first code (Stytch: 5–1440). Default 5: while a
+   * setup left half-way (a reload, a closed tab) is pending no other can start, and Stytch's own
+   * default (60) would outlast the 10-minute sign-in it belongs to.
+   */
+  expirationMinutes = 5;
 
   /** `enroll` or `unenroll` the member in MFA on success; absent: enrollment unchanged. */
   enrollment: Enrollment | '' = '';
@@ -123,6 +152,8 @@ export class TotpSetup extends MfaElement {
       this.issuer ||
       this.authResponse?.organization?.organization_name ||
       this.context?.who.organization?.organization_name ||
+      // Named by attributes (as `<mfa-settings>` names it): the signed-in organization.
+      this.context?.client?.organization.getSync()?.organization_name ||
       ''
     );
   }
@@ -132,6 +163,7 @@ export class TotpSetup extends MfaElement {
       this.accountName ||
       this.authResponse?.member?.email_address ||
       this.context?.who.member?.email_address ||
+      this.context?.client?.self.getSync()?.email_address ||
       this.memberEmail
     );
   }
@@ -146,7 +178,7 @@ export class TotpSetup extends MfaElement {
     const { who } = context;
     this.afterFailure = null;
     this.errorMessage = '';
-    this.status = this.t('totpCreating');
+    this.status = this.say('totpCreating');
     const result = await this.calls.attempt(
       'create',
       async () =>
@@ -160,9 +192,11 @@ export class TotpSetup extends MfaElement {
         if (failure.code === 'pending_totp_exists') this.afterFailure = 'enter-existing';
         else if (failure.recoverable) this.afterFailure = 'restart';
       },
+      { show: this.showCreateFailure },
     );
     if (!result) return;
     this.status = '';
+    pendingUntil(who.memberId, Date.now() + (this.expirationMinutes || 60) * 60_000);
     const created = result.value;
     this.registration = { secret: created.secret, recoveryCodes: created.recovery_codes };
     this.memberEmail = created.member.email_address;
@@ -174,6 +208,15 @@ export class TotpSetup extends MfaElement {
     this.steps.go('scan-totp', 'totp');
   }
 
+  /** A setup this browser left half-way says when a new one can start; other failures as they are. */
+  private readonly showCreateFailure = (words: Words, failure: Failure): void => {
+    const until = this.context && pendingUntil(this.context.who.memberId);
+    this.errorMessage =
+      failure.code === 'pending_totp_exists' && until
+        ? () => this.t('totpPendingUntil', { time: timeOfDay(until, this.localize.lang) })
+        : words;
+  };
+
   private get uri(): string {
     return this.registration ? otpauthUri(this.issuerName, this.account, this.registration.secret) : '';
   }
@@ -181,11 +224,12 @@ export class TotpSetup extends MfaElement {
   private async onCopyKey(): Promise<void> {
     if (!this.registration) return;
     const copied = await copyText(this.registration.secret, this.renderRoot as ShadowRoot);
-    this.status = copied ? this.t('totpKeyCopied') : this.t('totpCopyFailed');
+    this.status = this.say(copied ? 'totpKeyCopied' : 'totpCopyFailed');
   }
 
   private toCodeStep(): void {
     this.errorMessage = '';
+    this.status = ''; // "Key copied." was about the step left behind
     this.afterFailure = null;
     this.steps.go('enter-totp-code', 'totp');
     void this.steps.focus('mfa-code-input');
@@ -218,6 +262,7 @@ export class TotpSetup extends MfaElement {
       },
     );
     if (!answer) return;
+    pendingUntil(answer.member.member_id, 0);
     const { member, organization, member_session } = answer;
     this.verified = { member, organization, memberSession: member_session };
     // The secret's step is over: it leaves the element now.
@@ -237,7 +282,7 @@ export class TotpSetup extends MfaElement {
     const verified = this.verified;
     if (!verified) return;
     this.forget();
-    this.status = this.t('totpDone');
+    this.status = this.say('totpDone');
     this.code.succeeded('totp', verified, this.enrollment);
     this.verified = null;
     this.steps.go('done', 'totp');
@@ -343,8 +388,16 @@ export class TotpSetup extends MfaElement {
           ${
             this.afterFailure === 'enter-existing'
               ? html`<button part="submit-button" type="button" @click=${this.toCodeStep}>
-                  ${this.t('totpEnterExisting')}
-                </button>`
+                    ${this.t('totpEnterExisting')}
+                  </button>
+                  <button
+                    part="restart-button"
+                    class="secondary"
+                    type="button"
+                    @click=${() => void this.create()}
+                  >
+                    ${this.t('totpRestart')}
+                  </button>`
               : nothing
           }
           ${this.renderRestart('')}

@@ -16,6 +16,7 @@ export const authenticateCodes = {
     'Signed in. {count, plural, one {Only # recovery code is left} other {Only # recovery codes are left}}: create new ones in your security settings before you run out.',
   authRemainingNone:
     'Signed in. That was your last recovery code: create new ones in your security settings now.',
+  authContinue: 'Continue',
   authDone: 'Verified.',
   recoveryCodeRequired: 'Enter a recovery code.',
 } as const;

@@ -1,3 +1,5 @@
+import { factor } from './factor.js';
+
 /**
  * The messages Stytch's errors map to (src/stytch/error-types.ts), and those of an element that
  * cannot start. They load with that map, when the first call is made (or the element finds it
@@ -10,11 +12,15 @@ export const errors = {
   enrollNoMethods: 'Your organization allows no verification method this page offers.',
   totpPendingExists:
     'An authenticator setup was started for your account and not finished. If you already added it to your app, enter a code from it; otherwise try again once it expires.',
+  totpPendingUntil:
+    'An authenticator setup was started for your account and not finished. If you already added it to your app, enter a code from it; otherwise start again after {time}.',
   totpActiveExists:
     'You already have an authenticator app set up. Sign in with it, or remove it in your security settings before adding another.',
   totpExpired: 'This setup expired before it was finished. Start again to get a new QR code.',
+  errorInvalidCode: factor.errorInvalidCode,
   errorWrongCode: 'That code is not right. Check it and try again.',
   errorCodeExpired: 'That code has expired or was already used. Send a new code.',
+  errorInvalidPhone: 'That phone number is not valid. Check it and try again.',
   errorPhoneCountry: 'Text messages cannot be sent to that country. Use another number.',
   errorPhoneUnsubscribed:
     'That number has opted out of text messages. Reply START to our texts, or use another number.',
@@ -22,6 +28,7 @@ export const errors = {
   errorRateLimited: 'Too many attempts. Try again in {seconds} seconds.',
   errorRateLimitedLater: 'Too many attempts. Wait a few minutes, then try again.',
   errorSessionExpired: 'Your sign-in has expired. Sign in again to continue.',
+  signInLink: 'Go to sign-in',
   errorMethodNotAllowed: 'Your organization does not allow this verification method.',
   errorServer: 'Something went wrong on our side. Try again.',
   errorGeneric: 'Something went wrong. Try again.',

@@ -4,4 +4,5 @@ export const phone = {
   countryLabel: 'Country',
   phoneRequired: 'Enter a phone number.',
   phoneInvalid: 'Enter a valid phone number for the country you chose.',
+  phoneCountryNotAllowed: 'Text messages cannot be sent to that country. Use another number.',
 } as const;

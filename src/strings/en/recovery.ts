@@ -16,6 +16,8 @@ export const recovery = {
   recoveryContinue: 'Continue',
   recoveryAcknowledgeFirst: 'Confirm that you have saved the codes first.',
   recoveryRotate: 'Get new codes',
+  recoveryRotateConfirm: 'Get new codes? The codes above will stop working at once.',
+  recoveryRotateKeep: 'Keep these codes',
   recoveryRotating: 'Getting new codes…',
   recoveryRotated: 'New codes are ready; the old ones no longer work.',
   recoveryLoading: 'Loading your recovery codes…',

@@ -6,6 +6,7 @@ export const sms = {
   smsVerify: 'Verify',
   smsVerifying: 'Verifying…',
   smsResend: 'Resend code',
+  smsRetry: 'Try again',
   smsResendIn: 'Resend code in {seconds} s',
   smsResendReady: 'You can ask for a new code now.',
   smsResent: 'We sent a new code to {phone}.',

@@ -6,6 +6,7 @@ import '../../../src/elements/mfa-flow/mfa-flow.js';
 import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
 import '../../../src/elements/mfa-provider/mfa-provider.js';
 import {
+  advanceClock,
   emulatorNowMs,
   lastSmsCode,
   MEMBER_IDS,
@@ -17,7 +18,7 @@ import {
 } from '../support/emulator.js';
 import { press } from '../support/keyboard.js';
 import '../support/network-guard.js';
-import { deepest, visibleText } from '../support/shadow.js';
+import { deepAll, deepest, visibleText } from '../support/shadow.js';
 import { totpCode } from '../support/totp.js';
 import { freshVisitor } from '../support/visitor.js';
 import { phoneFieldReady, waitUntil } from '../support/wait.js';
@@ -183,5 +184,24 @@ describe('backend mode: <mfa-provider backend-url> + createMfaHandler', () => {
     await waitUntil(() => visitor.recorder.of('mfa-error').length === 1, 'the error');
     expect(visitor.recorder.of('mfa-error')[0]!.code).to.equal('no_session');
     expect(visibleText(el)).to.contain(visitor.recorder.of('mfa-error')[0]!.message);
+  });
+
+  it('an expired sign-in: the link of sign-in-url, and the dead step disabled', async () => {
+    await signIn('sms@acme.test');
+    const provider = await fixture(
+      html`<mfa-provider backend-url="/api/mfa"><mfa-flow sign-in-url="/sign-in"></mfa-flow></mfa-provider>`,
+    );
+    const el = provider.querySelector('mfa-flow')!;
+    await waitUntil(() => el.step === 'enter-sms-code', 'code entry');
+    await advanceClock(11 * 60); // the intermediate session lives 10 minutes
+    await sendKeys({ type: await lastSmsCode('+14155550101') });
+    await waitUntil(() => visitor.recorder.of('mfa-error').length === 1, 'the failure');
+    expect(visitor.recorder.of('mfa-error')[0]).to.include({ recoverable: false });
+    await waitUntil(() => deepest(el, '[part~="sign-in-link"]'), 'the way on');
+    expect(deepest(el, '[part~="sign-in-link"]')!.getAttribute('href')).to.equal('/sign-in');
+    for (const control of deepAll(el, '[part~="submit-button"], [part~="resend-button"]')) {
+      expect(control.matches(':disabled')).to.equal(true);
+    }
+    await expect(el).to.be.accessible();
   });
 });

@@ -6,10 +6,10 @@ import '../../../src/elements/mfa-flow/mfa-flow.js';
 import '../../../src/elements/mfa-enroll/mfa-enroll.js';
 import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
 import { login, signOut, testClient } from '../support/client.js';
-import { lastSmsCode, MEMBER_IDS, ORGANIZATION_IDS, smsOutbox } from '../support/emulator.js';
+import { advanceClock, lastSmsCode, MEMBER_IDS, ORGANIZATION_IDS, smsOutbox } from '../support/emulator.js';
 import { press } from '../support/keyboard.js';
 import '../support/network-guard.js';
-import { deepest, partText, visibleText } from '../support/shadow.js';
+import { deepAll, deepest, partText, visibleText } from '../support/shadow.js';
 import { freshVisitor } from '../support/visitor.js';
 import { phoneFieldReady, waitUntil } from '../support/wait.js';
 
@@ -111,5 +111,40 @@ describe('dead ends', () => {
     expect(authenticated!.method).to.equal(null);
     expect(authenticated!.member.member_id).to.equal(MEMBER_IDS.smsAcme);
     await expect(again).to.be.accessible();
+  });
+
+  it('an expired sign-in: the message, a link to sign in again (sign-in-url), and nothing left to click', async () => {
+    const primary = await login('sms@acme.test');
+    const el = await fixture<MfaFlow>(
+      html`<mfa-flow .client=${client} .authResponse=${primary} sign-in-url="/sign-in"></mfa-flow>`,
+    );
+    await waitUntil(() => el.step === 'enter-sms-code', 'code entry');
+    await advanceClock(11 * 60); // the intermediate session lives 10 minutes
+    await sendKeys({ type: await lastSmsCode('+14155550101') });
+    await waitUntil(() => visitor.recorder.of('mfa-error').length === 1, 'the failure');
+    const [failure] = visitor.recorder.of('mfa-error');
+    expect(failure).to.include({ recoverable: false });
+    expect(failure!.message).to.equal('Your sign-in has expired. Sign in again to continue.');
+    await waitUntil(() => deepest(el, '[part~="sign-in-link"]'), 'the way on');
+    const links = deepAll(el, '[part~="sign-in-link"]');
+    expect(links).to.have.length(1);
+    expect(links[0]!.getAttribute('href')).to.equal('/sign-in');
+    expect(links[0]!.textContent!.trim()).to.equal('Go to sign-in');
+    for (const part of ['submit-button', 'resend-button', 'back-button', 'code-input']) {
+      for (const control of deepAll(el, `[part~="${part}"]`)) {
+        expect(control.matches(':disabled'), `${part} is disabled`).to.equal(true);
+      }
+    }
+    expect(deepAll(el, '[part~="submit-button"]')).to.have.length(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('no session: "Sign in first" and the link of sign-in-url', async () => {
+    const el = await fixture<MfaFlow>(html`<mfa-flow .client=${client} sign-in-url="/sign-in"></mfa-flow>`);
+    await waitUntil(() => visitor.recorder.of('mfa-error').length === 1, 'the failure');
+    expect(visitor.recorder.of('mfa-error')[0]).to.include({ code: 'no_session', recoverable: false });
+    await waitUntil(() => deepest(el, '[part~="sign-in-link"]'), 'the way on');
+    expect(deepest(el, '[part~="sign-in-link"]')!.getAttribute('href')).to.equal('/sign-in');
+    await expect(el).to.be.accessible();
   });
 });

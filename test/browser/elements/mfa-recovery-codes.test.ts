@@ -154,7 +154,7 @@ describe('<mfa-recovery-codes> with a session', () => {
     await signInWithTotp();
   });
 
-  it('fetches the codes, and with allow-rotate replaces them', async () => {
+  it('fetches the codes, and with allow-rotate replaces them once the member confirms', async () => {
     const el = await fixture<MfaRecoveryCodes>(
       html`<mfa-recovery-codes .client=${client} allow-rotate></mfa-recovery-codes>`,
     );
@@ -162,7 +162,20 @@ describe('<mfa-recovery-codes> with a session', () => {
     expect(listed(el)).to.deep.equal(SEED_RECOVERY_CODES);
     await expect(el).to.be.accessible();
 
+    // Asked first: the codes the member holds would stop working. Keeping them changes nothing.
     inShadow<HTMLButtonElement>(el, '[part~="rotate-button"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="confirm-button"]'), 'the question');
+    expect(el.shadowRoot!.textContent).to.contain('The codes above will stop working at once.');
+    expect(deepActiveElement()?.getAttribute('part')).to.equal('cancel-button');
+    await expect(el).to.be.accessible();
+    inShadow<HTMLButtonElement>(el, '[part~="cancel-button"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="rotate-button"]'), 'kept');
+    expect((await client.recoveryCodes.get()).recovery_codes).to.deep.equal(SEED_RECOVERY_CODES);
+    expect(listed(el)).to.deep.equal(SEED_RECOVERY_CODES);
+
+    inShadow<HTMLButtonElement>(el, '[part~="rotate-button"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="confirm-button"]'), 'the question');
+    inShadow<HTMLButtonElement>(el, '[part~="confirm-button"]').click();
     await waitUntil(() => partText(el, 'status') !== '', 'rotated');
     expect(partText(el, 'status')).to.equal('New codes are ready; the old ones no longer work.');
     const fresh = listed(el);

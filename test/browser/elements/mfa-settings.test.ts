@@ -15,6 +15,7 @@ import { press } from '../support/keyboard.js';
 import '../support/network-guard.js';
 import { deepActiveElement, deepest, partText, visibleText } from '../support/shadow.js';
 import { totpCode } from '../support/totp.js';
+import { readQr } from '../support/qr.js';
 import { freshVisitor } from '../support/visitor.js';
 import { phoneFieldReady, waitUntil } from '../support/wait.js';
 import { completeTotpSetup } from '../support/walks.js';
@@ -124,6 +125,29 @@ describe('<mfa-settings>', () => {
     expect(control(el, 'sms_otp', 'default-button')).not.to.equal(null);
     expect((await client.self.get())!.default_mfa_method).to.equal('totp');
     await expect(el).to.be.accessible();
+  });
+
+  it("adding an authenticator: the QR code names the organization and the member's email, and it fires mfa-enrolled", async () => {
+    const el = await settingsFor('sms@acme.test');
+    await press(control(el, 'totp', 'add-button'));
+    await waitUntil(() => el.step === 'scan-totp', 'the QR code');
+    const uri = await readQr(deepest(el, '[part~="qr-code"]') as unknown as SVGSVGElement);
+    const [label, query] = uri.split('?');
+    expect(decodeURIComponent(label!)).to.equal('otpauth://totp/Acme Corp:sms@acme.test');
+    expect(new URLSearchParams(query).get('issuer')).to.equal('Acme Corp');
+    await completeTotpSetup(el, {
+      atStep: async (step) => {
+        if (step === 'enter-totp-code') {
+          expect(visibleText(el)).to.contain('your authenticator app shows for Acme Corp.');
+        }
+      },
+    });
+    await waitUntil(() => el.step === 'select-method', 'back to the overview');
+    await waitUntil(() => visitor.recorder.of('mfa-enrolled').length === 1, 'mfa-enrolled');
+    const [enrolled] = visitor.recorder.of('mfa-enrolled');
+    expect(enrolled!.method).to.equal('totp');
+    expect(enrolled!.member.totp_registration_id).to.not.equal('');
+    expect(enrolled!.organization.organization_name).to.equal('Acme Corp');
   });
 
   it('turns the second step on and off where the organization leaves it to the member', async () => {

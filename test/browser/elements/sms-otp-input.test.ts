@@ -346,6 +346,28 @@ describe('<sms-otp-input> when things go wrong', () => {
     expect(await smsOutbox('+14155550142')).to.have.length(1);
     expect(visitor.recorder.names()).to.deep.equal(['mfa-sms-sent', 'mfa-step:enter-sms-code']);
   });
+
+  it('with phone-number, a first send that fails shows no code entry, and Try again sends', async () => {
+    const primary = await login('new@acme.test');
+    await injectFault({ path: '/b2b/otps/sms/send', status: 500, error_type: 'internal_server_error' });
+    const el = await fixture<SmsOtpInput>(
+      html`<sms-otp-input
+        .client=${client}
+        .authResponse=${primary}
+        phone-number="+14155550142"
+      ></sms-otp-input>`,
+    );
+    await waitUntil(() => partText(el, 'error') !== '', 'the failure');
+    expect(partText(el, 'error')).to.equal('Something went wrong on our side. Try again.');
+    expect(el.step).to.equal(null);
+    expect(el.shadowRoot!.querySelector('mfa-code-input')).to.equal(null);
+    expect(partText(el, 'submit-button')).to.equal('Try again');
+    await expect(el).to.be.accessible();
+    inShadow<HTMLButtonElement>(el, '[part~="submit-button"]').click();
+    await waitUntil(() => el.step === 'enter-sms-code', 'code entry, once a code is on its way');
+    expect(await smsOutbox('+14155550142')).to.have.length(1);
+    expect(partText(el, 'error')).to.equal('');
+  });
 });
 
 describe('<sms-otp-input> setup', () => {

@@ -139,6 +139,19 @@ describe('<totp-setup> when things go wrong', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('"Key copied." is about the scan step: it is gone at code entry', async () => {
+    const primary = await login('new@globex.test', ORGANIZATION_IDS.globex);
+    const el = await fixture<TotpSetup>(
+      html`<totp-setup .client=${client} .authResponse=${primary} enrollment="enroll"></totp-setup>`,
+    );
+    await waitUntil(() => el.step === 'scan-totp', 'the QR code shows');
+    inShadow<HTMLButtonElement>(el, '[part~="copy-button"]').click();
+    await waitUntil(() => partText(el, 'status') !== '', 'copied (or said why not)');
+    inShadow<HTMLButtonElement>(el, '[part~="submit-button"]').click();
+    await waitUntil(() => el.step === 'enter-totp-code', 'code entry shows');
+    expect(partText(el, 'status')).to.equal('');
+  });
+
   it('explains a setup already under way, and finishes it with a code from the app', async () => {
     const primary = await login('new@acme.test');
     const earlier = await client.totp.create({

@@ -1,0 +1,102 @@
+// The README's code blocks on the elements, run as written in a page of their own: a real page load
+// (its module scripts, its `load` event), only the placeholders (`…`) filled in. Waiting for the page
+// to say who is signing in is not an error: none of them fires `mfa-error`.
+import { expect } from '@open-wc/testing';
+import type { MfaStep } from '../../../src/types.js';
+import { PUBLIC_TOKEN, signOut, testClient } from '../support/client.js';
+import { injectFault, ORGANIZATION_IDS, resetEmulator, SEED_PASSWORD } from '../support/emulator.js';
+
+import '../support/network-guard.js';
+import { waitUntil } from '../support/wait.js';
+
+/** The emulator's email outbox for an address (its dev route). */
+async function emailOutbox(to: string): Promise<{ link: string }[]> {
+  return (await fetch(`/__emulator/email?to=${encodeURIComponent(to)}`)).json();
+}
+
+/** The README's ```html block that follows `heading`, as written. */
+async function readmeBlock(heading: string): Promise<string> {
+  const readme = await (await fetch('/README.md')).text();
+  const after = readme.slice(readme.indexOf(heading));
+  const block = /```html\n([\s\S]*?)```/.exec(after)?.[1];
+  if (!block) throw new Error(`No html block after ${heading}`);
+  return block;
+}
+
+interface Seen {
+  type: string;
+  code?: string;
+}
+
+/**
+ * Opens `body` as a page in an iframe: the kit's bare specifier maps to the sources, and a first
+ * classic script records every kit event from the start. Resolves with the frame's window.
+ */
+async function openPage(body: string, search = ''): Promise<Window & { seen: Seen[] }> {
+  const record = `window.seen = [];
+for (const type of ['mfa-step', 'mfa-error', 'mfa-authenticated'])
+  document.addEventListener(type, (e) => window.seen.push({ type, code: e.detail.code ?? e.detail.step }));`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8" />
+<script type="importmap">{"imports": {"stytch-mfa-elements": "/src/index.ts"}}</script>
+<script>${record}</script></head><body>
+${body}
+</body></html>`;
+  await fetch('/__test/page', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ html }),
+  });
+  const frame = document.createElement('iframe');
+  frame.src = `/__test/page.html${search}`;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  return frame.contentWindow as Window & { seen: Seen[] };
+}
+
+const stepIn = (win: Window, selector: string) =>
+  (win.document.querySelector(selector) as (Element & { step: MfaStep | null }) | null)?.step;
+
+describe('the README, run as written', () => {
+  beforeEach(async () => {
+    await signOut();
+    await resetEmulator();
+  });
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('"Using the elements": awaiting getClient() then setting authResponse fires no mfa-error', async () => {
+    const block = (await readmeBlock('## Using the elements'))
+      .replace('public-token-live-…"', `${PUBLIC_TOKEN}" api-url="${location.origin}"`)
+      .replace(
+        '{ … }',
+        JSON.stringify({
+          organization_id: ORGANIZATION_IDS.acme,
+          email_address: 'new@acme.test',
+          password: SEED_PASSWORD,
+          session_duration_minutes: 60,
+        }),
+      );
+    expect(block).to.contain('await provider.getClient()');
+    // The page's login takes a real round trip to Stytch (here 1 s): the element must wait for it.
+    await injectFault({ path: '/b2b/passwords/authenticate', delay_ms: 1000 });
+    const win = await openPage(block);
+    await waitUntil(() => stepIn(win, 'sms-otp-input') === 'enter-phone', 'phone entry', { timeout: 10_000 });
+    expect(win.seen.filter((e) => e.type === 'mfa-error')).to.deep.equal([]);
+    expect(win.document.querySelector('sms-otp-input')!.shadowRoot!.textContent).to.not.contain('Sign in');
+  });
+
+  it('"No script at all": a magic link opens the page, and the flow reaches code entry without mfa-error', async () => {
+    const block = (await readmeBlock('### No script at all'))
+      .replace('https://unpkg.com/stytch-mfa-elements', '/src/cdn.ts')
+      .replace('public-token-live-…"', `${PUBLIC_TOKEN}" api-url="${location.origin}"`);
+    expect(block).to.contain('<mfa-flow handle-redirect');
+    await testClient().magicLinks.email.loginOrSignup({
+      email_address: 'sms@acme.test',
+      organization_id: ORGANIZATION_IDS.acme,
+      login_redirect_url: `${location.origin}/signed-in`,
+    });
+    const [email] = await emailOutbox('sms@acme.test');
+    const win = await openPage(block, new URL(email!.link).search);
+    await waitUntil(() => stepIn(win, 'mfa-flow') === 'enter-sms-code', 'code entry', { timeout: 10_000 });
+    expect(win.seen.filter((e) => e.type === 'mfa-error')).to.deep.equal([]);
+  });
+});
