@@ -204,4 +204,51 @@ describe('backend mode: <mfa-provider backend-url> + createMfaHandler', () => {
     }
     await expect(el).to.be.accessible();
   });
+
+  it('after an expired sign-in, the next load is clean: no one is signed in, and the way on shows', async () => {
+    await signIn('sms@acme.test');
+    const first = await fixture(
+      html`<mfa-provider backend-url="/api/mfa"><mfa-flow sign-in-url="/sign-in"></mfa-flow></mfa-provider>`,
+    );
+    const el = first.querySelector('mfa-flow')!;
+    await waitUntil(() => el.step === 'enter-sms-code', 'code entry');
+    await advanceClock(11 * 60);
+    await sendKeys({ type: await lastSmsCode('+14155550101') });
+    await waitUntil(() => visitor.recorder.of('mfa-error').length === 1, 'the failure');
+    first.remove();
+    visitor.recorder.events.length = 0;
+
+    // As after a reload: the handler cleared the dead session, so the server says no one is signing in.
+    const again = await fixture(
+      html`<mfa-provider backend-url="/api/mfa"><mfa-flow sign-in-url="/sign-in"></mfa-flow></mfa-provider>`,
+    );
+    const flow = again.querySelector('mfa-flow')!;
+    await waitUntil(() => visitor.recorder.of('mfa-error').length === 1, 'no one signed in');
+    expect(visitor.recorder.of('mfa-error')[0]).to.include({ code: 'no_session', recoverable: false });
+    expect(flow.step).to.equal(null);
+    expect(deepest(flow, '[part~="sign-in-link"]')!.getAttribute('href')).to.equal('/sign-in');
+  });
+
+  it('logged out: /state answers "no one" without an error status (no 401 in the console)', async () => {
+    const statuses: number[] = [];
+    const recording = window.fetch;
+    window.fetch = async (input, init) => {
+      const response = await recording(input, init);
+      if (String(input).endsWith('/api/mfa/state')) statuses.push(response.status);
+      return response;
+    };
+    let provider: HTMLElement;
+    try {
+      provider = await fixture(
+        html`<mfa-provider backend-url="/api/mfa"><mfa-flow></mfa-flow></mfa-provider>`,
+      );
+      await waitUntil(() => visitor.recorder.of('mfa-error').length === 1, 'no one signed in');
+    } finally {
+      window.fetch = recording;
+    }
+    expect(visitor.recorder.of('mfa-error')[0]!.code).to.equal('no_session');
+    expect(statuses.length).to.be.greaterThan(0);
+    expect(statuses.filter((status) => status !== 200)).to.deep.equal([]);
+    expect(provider.querySelector('mfa-flow')!.step).to.equal(null);
+  });
 });
