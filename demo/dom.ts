@@ -22,11 +22,16 @@ export function totpCode(secret: string, timestampMs: number): string {
 
 /**
  * The kit's elements speak the chosen language; the demo's own text stays English. `lang` and, for a
- * right-to-left language, `dir` go on each element the demo places.
+ * right-to-left language, `dir` go on each element the demo places, with `sign-in-url`.
  */
 export function speak<T extends HTMLElement>(element: T): T {
   const lang = new URLSearchParams(location.search).get('lang') ?? 'en';
   element.lang = lang;
   element.dir = ['ar', 'he', 'fa', 'ur'].includes(lang.split('-')[0]!) ? 'rtl' : 'ltr';
+  // An expired or missing sign-in ends with a link back to the member list (with the page's settings,
+  // without a magic link's token), not a dead end.
+  const back = new URL(location.href);
+  for (const name of ['stytch_token_type', 'token']) back.searchParams.delete(name);
+  element.setAttribute('sign-in-url', back.pathname + back.search);
   return element;
 }
