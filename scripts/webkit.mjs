@@ -5,9 +5,11 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { ensureDebianPackage } from './browsers.mjs';
 
-const MINIBROWSER = ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib']
-  .map((dir) => `${dir}/webkit2gtk-4.1/MiniBrowser`)
-  .find((path) => existsSync(path));
+/** Where Debian's MiniBrowser is — looked up after apt may have installed it, not at import. */
+const miniBrowser = () =>
+  ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib']
+    .map((dir) => `${dir}/webkit2gtk-4.1/MiniBrowser`)
+    .find((path) => existsSync(path));
 
 const freePort = () =>
   new Promise((resolve, reject) => {
@@ -34,8 +36,8 @@ async function until(ready, what) {
 export async function startWebKit() {
   const driver = ensureDebianPackage('WebKitWebDriver', 'webkit2gtk-driver');
   ensureDebianPackage('Xvfb', 'xvfb');
-  if (!MINIBROWSER)
-    throw new Error('webkit2gtk-driver is installed but MiniBrowser is not where Debian puts it');
+  const browser = miniBrowser();
+  if (!browser) throw new Error('webkit2gtk-driver is installed but MiniBrowser is not where Debian puts it');
   const port = await freePort();
   const display = `:${(port % 500) + 100}`;
   const children = [
@@ -66,7 +68,7 @@ export async function startWebKit() {
     port,
     capabilities: {
       browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+      'webkitgtk:browserOptions': { binary: browser, args: ['--automation'] },
       // Classic WebDriver: WebKitGTK's driver has no BiDi, which WebdriverIO asks for by default.
       'wdio:enforceWebDriverClassic': true,
     },
