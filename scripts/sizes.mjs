@@ -90,16 +90,23 @@ export async function flowFirstSteps() {
   return [
     {
       route: 'returning MFA by SMS (<mfa-authenticate>, SMS code entry)',
+      label: 'returning MFA by SMS (SMS code entry)',
       chunks: ['sms-otp-input'],
     },
     {
       route: 'returning MFA by TOTP (<mfa-authenticate>, TOTP code entry)',
+      label: 'returning MFA by TOTP (TOTP code entry)',
       chunks: ['code-steps'],
     },
-    { route: 'enrollment (<mfa-enroll>, method choice)', chunks: ['mfa-enroll'] },
-    { route: 'no MFA needed (done)', chunks: [] },
-  ].map(({ route, chunks }) => ({
+    {
+      route: 'enrollment (<mfa-enroll>, method choice)',
+      label: 'enrollment (method choice)',
+      chunks: ['mfa-enroll'],
+    },
+    { route: 'no MFA needed (done)', label: 'no MFA needed', chunks: [] },
+  ].map(({ route, label, chunks }) => ({
     route,
+    label,
     bytes: flow.initialBytes + (chunks.length ? flow.lazyClosureBytes(...chunks) : 0),
   }));
 }
