@@ -65,6 +65,16 @@ try {
     `every source map resolves (${maps.length} maps)${unresolved.length ? `; not: ${unresolved.slice(0, 3).join(', ')} (${unresolved.length})` : ''}`,
   );
 
+  // The CDN entry starts on its own: a static import of one of its lazy chunks would be a cycle
+  // (those chunks import from the entry), in which a chunk runs before the entry it reads from.
+  const entryImports = [
+    ...readFileSync('dist/cdn/stytch-mfa-elements.js', 'utf8').matchAll(/import\s*[^();]*?from\s*"([^"]+)"/g),
+  ].map((m) => m[1]);
+  check(
+    entryImports.length === 0,
+    `the CDN entry imports no chunk before it runs${entryImports.length ? `; it imports ${entryImports.join(', ')}` : ''}`,
+  );
+
   // The manifest names modules the package ships.
   const modules = JSON.parse(readFileSync('custom-elements.json', 'utf8')).modules.map((m) => m.path);
   const unshipped = modules.filter((path) => !files.has(path));

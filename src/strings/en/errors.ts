@@ -1,4 +1,5 @@
 import { factor } from './factor.js';
+import { smsPhone } from './sms-phone.js';
 
 /**
  * The messages Stytch's errors map to (src/stytch/error-types.ts), and those of an element that
@@ -20,7 +21,7 @@ export const errors = {
   errorInvalidCode: factor.errorInvalidCode,
   errorWrongCode: 'That code is not right. Check it and try again.',
   errorCodeExpired: 'That code has expired or was already used. Send a new code.',
-  errorInvalidPhone: 'That phone number is not valid. Check it and try again.',
+  errorInvalidPhone: smsPhone.errorInvalidPhone,
   errorPhoneCountry: 'Text messages cannot be sent to that country. Use another number.',
   errorPhoneUnsubscribed:
     'That number has opted out of text messages. Reply START to our texts, or use another number.',
