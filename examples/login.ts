@@ -38,7 +38,10 @@ export async function logIn(stytch: B2BClient, body: unknown, request: Request):
     const { error_type, status_code } = error as { error_type?: unknown; status_code?: unknown };
     const type = typeof error_type === 'string' ? error_type : undefined;
     if (typeof status_code === 'number' && status_code >= 400 && status_code < 500) {
-      const [status, message] = REFUSALS.get(type ?? '') ?? [400, 'Signing in with these details was refused.'];
+      const [status, message] = REFUSALS.get(type ?? '') ?? [
+        400,
+        'Signing in with these details was refused.',
+      ];
       return { status, body: { error: message } };
     }
     // Stytch failed or did not answer. Log its error type, never the error itself: the package's
