@@ -19,5 +19,5 @@ const kit = dirname(createRequire(import.meta.url).resolve('stytch-mfa-elements/
 app.use('/kit', express.static(join(kit, 'dist/cdn')));
 
 const server = app.listen(Number(process.env.PORT ?? 3000), '127.0.0.1', () => {
-  console.log(`Listening on http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  process.stdout.write(`Listening on http://127.0.0.1:${(server.address() as AddressInfo).port}/\n`);
 });

@@ -111,7 +111,7 @@ describe("the README's backend example, run as written", () => {
     await Promise.all([page.waitForNavigation(STEP), page.keyboard.type(await textedCode())]);
     assert.equal(new URL(page.url()).pathname, '/account');
     await page.waitForFunction(
-      () => document.querySelector('#who')?.textContent?.startsWith('Signed in as'),
+      `document.querySelector('#who')?.textContent?.startsWith('Signed in as')`,
       STEP,
     );
     assert.equal(
@@ -144,7 +144,7 @@ describe("the README's backend example, run as written", () => {
     await page.waitForSelector('mfa-flow[step="enter-sms-code"]', STEP);
     await Promise.all([page.waitForNavigation(STEP), page.keyboard.type(await textedCode())]);
     await page.waitForFunction(
-      () => document.querySelector('#who')?.textContent?.startsWith('Signed in as'),
+      `document.querySelector('#who')?.textContent?.startsWith('Signed in as')`,
       STEP,
     );
     assert.equal((await openAccount(page)).path, '/account', 'a reload still passes');
@@ -168,13 +168,13 @@ describe("the README's backend example, run as written", () => {
     await page.type('#email', 'sms@acme.test');
     await page.type('#password', SEED_PASSWORD);
     await page.click('button');
-    await page.waitForFunction(() => document.querySelector('#error')?.textContent, STEP);
+    await page.waitForFunction(`document.querySelector('#error')?.textContent`, STEP);
     assert.equal(await page.$eval('#error', (p) => p.textContent), 'There is no such organization.');
-    await page.$eval('#organization', (i) => ((i as HTMLInputElement).value = 'acme'));
+    await page.$eval('#organization', (i) => ((i as unknown as { value: string }).value = 'acme'));
     await page.type('#password', '-typo');
     await page.click('button');
     await page.waitForFunction(
-      () => document.querySelector('#error')?.textContent === 'Wrong email or password.',
+      `document.querySelector('#error')?.textContent === 'Wrong email or password.'`,
       STEP,
     );
   });

@@ -78,7 +78,7 @@ describe('requireMfaSession', () => {
       ['password', 'otp'],
     );
     // The JWT alone is enough too.
-    const { session_token: _, ...jwtOnly } = await withSms();
+    const jwtOnly = { ...(await withSms()), session_token: undefined };
     const byJwt = await requireMfaSession(page(), options(jwtOnly).opts);
     assert.ok(!(byJwt instanceof Response));
     assert.equal(byJwt.member_id, MEMBER_IDS.smsAcme);

@@ -37,7 +37,11 @@ describe("the README's session store under a late answer", () => {
       headers: { 'Content-Type': 'application/json', cookie },
       body: JSON.stringify(body),
     });
-    return { status: response.status, json: (await response.json()) as any, cookies: response.headers.getSetCookie() };
+    return {
+      status: response.status,
+      json: (await response.json()) as any,
+      cookies: response.headers.getSetCookie(),
+    };
   }
 
   it('a dead-login answer that arrives after MFA succeeded leaves the new session signed in', async () => {
