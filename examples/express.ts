@@ -1,16 +1,17 @@
-// A complete Express host for the kit's backend mode: your own login, the MFA handler, and the
-// member's session on the server. The browser page needs only
-//   <mfa-provider backend-url="/api/mfa"><mfa-flow></mfa-flow></mfa-provider>
+// A complete Express host for the kit's backend mode: your own login, the MFA handler, the member's
+// session on the server, and a signed-in page only a full session reaches (MFA done, checked with
+// Stytch on every request). The MFA page needs only
+//   <mfa-provider backend-url="/api/mfa"><mfa-flow redirect-url="/account"></mfa-flow></mfa-provider>
+import { fileURLToPath } from 'node:url';
 import express from 'express';
 import type { B2BClient } from 'stytch';
-import { createMfaHandler, hostSessionFrom } from 'stytch-mfa-elements/server';
+import { createMfaHandler, mfaSessionMiddleware, type MfaSession } from 'stytch-mfa-elements/server';
+import { logIn } from './login.js';
 import { endSession, readSession, startSession } from './session-store.js';
 
 /** A Web Request for what the handlers below read: the cookie header. */
 const asRequest = (req: express.Request) =>
   new Request('http://host.invalid/', { headers: { cookie: req.headers.cookie ?? '' } });
-
-const BAD_BODY = { error: 'Send organization_id, email_address and password as JSON.' };
 
 export function createApp(stytch: B2BClient): express.Express {
   const app = express();
@@ -25,36 +26,17 @@ export function createApp(stytch: B2BClient): express.Express {
   });
   app.use('/api/mfa', mfa.middleware);
 
-  // Your primary login (here a password; magic links, SSO and OAuth work the same way).
   app.post('/api/login', express.json(), async (req, res) => {
-    const { organization_id, email_address, password } = (req.body ?? {}) as Record<string, unknown>;
-    if (
-      typeof organization_id !== 'string' ||
-      typeof email_address !== 'string' ||
-      typeof password !== 'string'
-    ) {
-      res.status(400).json(BAD_BODY);
-      return;
-    }
-    try {
-      const answer = await stytch.passwords.authenticate({ organization_id, email_address, password });
-      res.set(startSession(hostSessionFrom(answer), asRequest(req)));
-      res.json({ mfa_required: !answer.member_authenticated });
-    } catch (error) {
-      const { error_type, status_code } = error as { error_type?: string; status_code?: number };
-      if (error_type === 'unauthorized_credentials') {
-        res.status(401).json({ error: 'Wrong email or password.' });
-        return;
-      }
-      // Never log the error itself: the package's network errors hold the request, password included.
-      console.error(`Login failed: ${error_type ?? 'Stytch unreachable'} (${status_code ?? 'no answer'})`);
-      res.status(500).json({ error: 'Signing in is not possible right now. Try again later.' });
-    }
+    const answer = await logIn(stytch, req.body, asRequest(req));
+    res
+      .status(answer.status)
+      .set(answer.headers ?? {})
+      .json(answer.body);
   });
   // A body express.json() cannot parse ends here, not in Express's default error handler, which
   // would log it (password included) and answer with a stack trace.
   app.use('/api/login', ((_error, _req, res, _next) => {
-    res.status(400).json(BAD_BODY);
+    res.status(400).json({ error: 'Send organization_id, email_address and password as JSON.' });
   }) satisfies express.ErrorRequestHandler);
 
   app.post('/api/logout', async (req, res) => {
@@ -62,6 +44,27 @@ export function createApp(stytch: B2BClient): express.Express {
     if (session?.session_token)
       await stytch.sessions.revoke({ session_token: session.session_token }).catch(() => {});
     res.set(endSession(asRequest(req))).json({ ok: true });
+  });
+
+  // The route guard: a cookie is not enough (after the password step it holds a login that still
+  // needs MFA). Stytch checks the session on each request, so a revoked one is refused at once.
+  const signedIn = mfaSessionMiddleware({
+    stytch,
+    getSession: (request) => readSession(request),
+    clearSession: (request) => endSession(request),
+    loginUrl: '/', // a refused page load goes to the login page; a fetch gets a 401
+  });
+  app.get('/account', signedIn, (_req, res) => {
+    res
+      .set('Cache-Control', 'no-store')
+      .sendFile(fileURLToPath(new URL('pages/account.html', import.meta.url)));
+  });
+  app.get('/api/me', signedIn, (_req, res) => {
+    const { member, factors } = res.locals.mfaSession as MfaSession;
+    res.set('Cache-Control', 'no-store').json({
+      email_address: member.email_address,
+      factors: factors.map((factor) => factor.type),
+    });
   });
 
   return app;

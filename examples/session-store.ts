@@ -46,9 +46,13 @@ export function startSession(session: HostSession, request?: Request): { 'Set-Co
   return { 'Set-Cookie': cookie(id, seconds) };
 }
 
-/** Ends the request's session; returns the `Set-Cookie` header that clears the cookie. */
-export function endSession(request: Request): { 'Set-Cookie': string } {
+/**
+ * Ends the request's session; returns the `Set-Cookie` header that clears the cookie — only while
+ * that session is still the current one: a slow request that started before MFA succeeded must not
+ * clear the cookie of the session MFA started.
+ */
+export function endSession(request: Request): { 'Set-Cookie': string } | Record<string, never> {
   const id = idOf(request);
-  if (id) sessions.delete(id);
+  if (!id || !sessions.delete(id)) return {};
   return { 'Set-Cookie': cookie('', 0) };
 }

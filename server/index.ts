@@ -18,6 +18,8 @@ import { pathOf, sendResponse, toRequest } from './node.js';
 import type { HostSession, MfaHandlerOptions } from './types.js';
 
 export type { HostSession, MfaHandlerOptions, NewSession, NodeContext, StytchBackend } from './types.js';
+export { mfaSessionMiddleware, requireMfaSession } from './require-session.js';
+export type { MfaSession, MfaSessionOptions } from './require-session.js';
 
 export interface MfaHandler {
   /** A Web `fetch` handler. */

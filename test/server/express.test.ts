@@ -142,20 +142,56 @@ describe('the Express host of the README', () => {
     assert.equal(logs, '');
   });
 
-  it('login: a wrong password is a 401; Stytch failing is a 500, logged without the body', async () => {
+  it('login: a wrong password is a 401, a refusal a 4xx that says why; nothing is logged', async () => {
     const password = 'hunter2-wrong-password';
     const wrong = await login(credentials(password));
     assert.equal(wrong.status, 401);
     assert.deepEqual(JSON.parse(wrong.text), { error: 'Wrong email or password.' });
 
-    const failures = [{ status: 503 }, { drop: true }, { status: 404, error_type: 'organization_not_found' }];
+    const refusals = [
+      [{ status: 404, error_type: 'organization_not_found' }, 400, 'There is no such organization.'],
+      [{ status: 400, error_type: 'invalid_email' }, 400, 'Enter a valid email address.'],
+      [
+        { status: 429, error_type: 'too_many_requests' },
+        429,
+        'Too many attempts. Wait a minute, then try again.',
+      ],
+      [
+        { status: 400, error_type: 'a_refusal_stytch_adds_later' },
+        400,
+        'Signing in with these details was refused.',
+      ],
+    ] as const;
+    for (const [fault, status, error] of refusals) {
+      await call(ctx.base, 'POST', '/__emulator/faults', { path: '/b2b/passwords/authenticate', ...fault });
+      const { result, logs } = await logsOf(() => login(credentials(SEED_PASSWORD)));
+      assert.equal(result.status, status, `${JSON.stringify(fault)}: ${result.text}`);
+      assert.match(result.type, /^application\/json/);
+      assert.deepEqual(JSON.parse(result.text), { error });
+      assert.equal(logs, '', 'a refusal is no server failure');
+    }
+    // Unknown organization, as Stytch itself answers it.
+    const nowhere = await login(
+      JSON.stringify({ organization_id: 'no-such-org', email_address: 'new@acme.test', password }),
+    );
+    assert.equal(nowhere.status, 400);
+    assert.deepEqual(JSON.parse(nowhere.text), { error: 'There is no such organization.' });
+  });
+
+  it('login: Stytch failing is a 500, logged by its error type without the body', async () => {
+    const failures = [{ status: 503, error_type: 'internal_server_error' }, { drop: true }];
     for (const fault of failures) {
       await call(ctx.base, 'POST', '/__emulator/faults', { path: '/b2b/passwords/authenticate', ...fault });
       const { result, logs } = await logsOf(() => login(credentials(SEED_PASSWORD)));
       assert.equal(result.status, 500, `${JSON.stringify(fault)}: ${result.text}`);
       assert.match(result.type, /^application\/json/);
-      assert.notEqual(JSON.parse(result.text).error, 'Wrong email or password.');
-      assert.match(logs, /login/i, 'the failure is logged');
+      assert.deepEqual(JSON.parse(result.text), {
+        error: 'Signing in is not possible right now. Try again later.',
+      });
+      assert.match(
+        logs,
+        /^error: Login failed: (internal_server_error \(503\)|Stytch unreachable \(no answer\))$/,
+      );
       assert.doesNotMatch(logs, new RegExp(`${SEED_PASSWORD}|new@acme\\.test|${PROJECT.secret}`));
     }
   });

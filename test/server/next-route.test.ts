@@ -35,7 +35,7 @@ describe('the Next.js route handlers of the README', () => {
   before(async () => {
     process.env.STYTCH_PROJECT_ID = PROJECT.project_id;
     process.env.STYTCH_SECRET = PROJECT.secret;
-    process.env.STYTCH_ENV = `${ctx.base}/`;
+    process.env.STYTCH_BASE_URL = `${ctx.base}/`;
     const warn = console.warn; // the package warns about a custom env
     console.warn = () => undefined;
     mfa = (await import('../../examples/next/app/api/mfa/[...op]/route.js')).POST;
@@ -178,15 +178,20 @@ describe('the Next.js route handlers of the README', () => {
     assert.equal(logs, '');
   });
 
-  it('login: a wrong password is a 401; Stytch failing is a 500, logged without the body', async () => {
+  it('login: a wrong password is a 401, a refusal a 400; Stytch failing is a 500, logged without the body', async () => {
     const wrong = await rawLogin(credentials('hunter2-wrong-password'));
     assert.equal(wrong.status, 401);
     assert.deepEqual(await wrong.json(), { error: 'Wrong email or password.' });
-    for (const fault of [
-      { status: 503 },
-      { drop: true },
-      { status: 404, error_type: 'organization_not_found' },
-    ]) {
+    await call(ctx.base, 'POST', '/__emulator/faults', {
+      path: '/b2b/passwords/authenticate',
+      status: 404,
+      error_type: 'organization_not_found',
+    });
+    const refused = await logsOf(() => rawLogin(credentials(SEED_PASSWORD)));
+    assert.equal(refused.result.status, 400);
+    assert.deepEqual(await refused.result.json(), { error: 'There is no such organization.' });
+    assert.equal(refused.logs, '');
+    for (const fault of [{ status: 503 }, { drop: true }]) {
       await call(ctx.base, 'POST', '/__emulator/faults', { path: '/b2b/passwords/authenticate', ...fault });
       const { result, logs } = await logsOf(() => rawLogin(credentials(SEED_PASSWORD)));
       const text = await result.text();
