@@ -45,12 +45,8 @@ function stytchEmulator(): Plugin {
   };
 }
 
-/**
- * What loads only when a step needs it: the phone library, the QR encoder, the Stytch client, Stytch's
- * error map, French. Not the English error messages: the phone entry imports them, and a chunk the
- * entry imports that imports the entry back is a cycle that throws when the page loads.
- */
-const LAZY_ONLY = /\/(phone-lib|qr)\.ts$|\/stytch\/error-types\.ts$|\/strings\/fr\.ts$/;
+/** What loads only when a step needs it: the phone library, the QR encoder, the Stytch client, Stytch's error map, French. */
+const LAZY_ONLY = /\/(phone-lib|qr)\.ts$|\/stytch\/error-types\.ts$|\/strings\/(en\/errors|fr)\.ts$/;
 const SOURCE = `${resolve('src')}/`;
 const EXAMPLE = resolve('examples/express.ts');
 
