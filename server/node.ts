@@ -49,19 +49,36 @@ export async function toRequest(req: NodeRequest): Promise<Request | Response> {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else if (value !== undefined) headers.set(name, value);
   }
-  let body: string;
+  let body: string | null;
   if (req.body !== undefined && typeof req.body === 'object') body = JSON.stringify(req.body);
-  else {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > 64 * 1024) break; // nothing the elements send is near this; the JSON will not parse
-      chunks.push(chunk);
-    }
-    body = Buffer.concat(chunks).toString('utf8');
-  }
+  else body = await readBody(req);
+  if (body === null) return json(413, errorBody(413, 'payload_too_large', 'The request body is too large.'));
   return new Request(url, { method: 'POST', headers, body });
+}
+
+/** The most a body may hold: nothing the elements send comes near it. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * The request's body as text, or null when it is over {@link MAX_BODY_BYTES}. A body over the limit
+ * is still read to its end, its bytes dropped as they come (as Express does before an error answer):
+ * answering while the client still writes, or closing the stream, would reset the connection before
+ * the client reads the answer. The host server's `requestTimeout` bounds how long that may take.
+ */
+function readBody(req: IncomingMessage): Promise<string | null> {
+  if (req.readableEnded) return Promise.resolve(''); // another middleware read it
+  return new Promise((resolve, reject) => {
+    let chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else chunks = [];
+    });
+    req.once('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString('utf8')));
+    req.once('error', reject);
+    req.once('close', () => reject(new Error('The request closed before its end.')));
+  });
 }
 
 /** Writes a Web `Response` to a Node response, each `Set-Cookie` on its own. */
