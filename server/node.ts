@@ -4,8 +4,25 @@ import type { NodeContext } from './types.js';
 
 type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
 
-/** A host name or address with an optional port: what a Host header may hold. */
-const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+/**
+ * What a Host header may not hold: anything but printable ASCII (a host name goes over HTTP in ASCII;
+ * the URL parser would drop white space), and what ends a URL's host or hides in it — a path, a
+ * query, a fragment, user info — which would make the URL of another host or path.
+ */
+const NOT_IN_HOST = /[^\x21-\x7e]|[/?#@\\]/;
+
+/**
+ * The request's URL from its Host header and path, or null when the header is no host with an
+ * optional port as the WHATWG URL parser reads one (so `my_app:3000`, a docker service name, is one).
+ */
+function urlOf(host: string, path: string, secure: boolean): URL | null {
+  if (!host || NOT_IN_HOST.test(host) || !path.startsWith('/')) return null;
+  try {
+    return new URL(`${secure ? 'https' : 'http'}://${host}${path}`);
+  } catch {
+    return null;
+  }
+}
 
 /** The request's path as the client sent it (under Express, before any mount point was cut). */
 function target(req: NodeRequest): string {
@@ -37,13 +54,8 @@ export async function toRequest(req: NodeRequest): Promise<Request | Response> {
   const host = req.headers.host ?? 'localhost';
   const path = target(req);
   const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
-  let url: URL;
-  try {
-    if (!HOST.test(host) || !path.startsWith('/')) throw new TypeError('not a host and path');
-    url = new URL(`${secure ? 'https' : 'http'}://${host}${path}`);
-  } catch {
-    return json(400, errorBody(400, 'bad_request', 'The request has no valid Host and path.'));
-  }
+  const url = urlOf(host, path, secure);
+  if (!url) return json(400, errorBody(400, 'bad_request', 'The request has no valid Host and path.'));
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);

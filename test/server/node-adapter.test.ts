@@ -6,6 +6,7 @@ import { Agent } from 'node:http';
 import { describe, it } from 'node:test';
 import { MEMBER_IDS } from '../../emulator/index.js';
 import { useHost } from './support/host.js';
+import { leaksIn } from './support/leaks.js';
 import { logsOf, raw } from './support/raw.js';
 
 const host = useHost();
@@ -36,5 +37,54 @@ describe('the Node adapter', () => {
     } finally {
       agent.destroy();
     }
+  });
+
+  it('takes a Host name with `_` (a docker service name) as WHATWG URL does', async () => {
+    const cookie = await host.login('sms@acme.test');
+    for (const name of ['my_app', 'my_app:8080', 'api.my_app.internal', 'localhost', '[::1]:3000']) {
+      const reply = await raw(host.base, {
+        method: 'POST',
+        path: '/api/mfa/state',
+        headers: { ...json, cookie, host: name },
+        body: '{}',
+      });
+      assert.equal(reply.status, 200, `${name}: ${reply.text.slice(0, 200)}`);
+      assert.equal(JSON.parse(reply.text).member_id, MEMBER_IDS.smsAcme, name);
+    }
+  });
+
+  it('refuses a Host that is no host with a 400, no stack, nothing logged', async () => {
+    const cookie = await host.login('sms@acme.test');
+    const bad = [
+      'bad host',
+      '[::1',
+      'a/b',
+      'a?b',
+      'a#b',
+      'user@host',
+      'host:port',
+      'host:99999',
+      'a\\b',
+      '%zz',
+    ];
+    const { result, logs } = await logsOf(() =>
+      Promise.all(
+        bad.map((name) =>
+          raw(host.base, {
+            method: 'POST',
+            path: '/api/mfa/state',
+            headers: { ...json, cookie, host: name },
+            body: '{}',
+          }),
+        ),
+      ),
+    );
+    result.forEach((reply, i) => {
+      assert.equal(reply.status, 400, `${bad[i]}: ${reply.text.slice(0, 200)}`);
+      assert.match(reply.type, /^application\/json/);
+      assert.equal(JSON.parse(reply.text).error_type, 'bad_request', bad[i]);
+      assert.deepEqual(leaksIn(reply.text, host.secrets()), [], bad[i]);
+    });
+    assert.equal(logs, '');
   });
 });
