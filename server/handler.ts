@@ -58,7 +58,7 @@ export function createFetchHandler(
     const operation = name === null ? undefined : OPERATIONS.get(name);
     if (!operation) return json(404, errorBody(404, 'route_not_found', 'No such MFA operation.'));
     const refused = refusal(request, allowed);
-    if (refused) return json(refused.status, errorBody(refused.status, 'cross_site_request', refused.why));
+    if (refused) return failure(refused);
     try {
       let body: unknown;
       try {

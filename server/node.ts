@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorBody, json } from './errors.js';
+import { errorBody, failure, json, wrongMethod } from './errors.js';
 import type { NodeContext } from './types.js';
 
 type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
@@ -49,8 +49,7 @@ export function pathOf(req: NodeRequest): string | null {
  * is no host — gets its answer instead, so nothing here throws on what a client sends.
  */
 export async function toRequest(req: NodeRequest): Promise<Request | Response> {
-  if (req.method !== 'POST')
-    return json(405, errorBody(405, 'cross_site_request', 'Only POST is accepted.'), { Allow: 'POST' });
+  if (req.method !== 'POST') return failure(wrongMethod());
   const host = req.headers.host ?? 'localhost';
   const path = target(req);
   const secure = (req.socket as { encrypted?: boolean }).encrypted === true;

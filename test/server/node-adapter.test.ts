@@ -87,4 +87,25 @@ describe('the Node adapter', () => {
     });
     assert.equal(logs, '');
   });
+
+  it('answers another method with 405 method_not_allowed and Allow: POST', async () => {
+    const cookie = await host.login('sms@acme.test');
+    for (const method of ['GET', 'PUT', 'DELETE', 'PATCH', 'TRACE', 'OPTIONS']) {
+      const reply = await raw(host.base, { method, path: '/api/mfa/state', headers: { cookie } });
+      assert.equal(reply.status, 405, `${method}: ${reply.text}`);
+      assert.equal(reply.headers.allow, 'POST', method);
+      assert.deepEqual(
+        JSON.parse(reply.text),
+        { status_code: 405, error_type: 'method_not_allowed', error_message: 'Only POST is accepted.' },
+        method,
+      );
+    }
+    // The Web fetch handler answers the same.
+    const direct = await host.handler(
+      new Request(`${host.base}/api/mfa/state`, { method: 'PUT', headers: { ...json, cookie }, body: '{}' }),
+    );
+    assert.equal(direct.status, 405);
+    assert.equal(direct.headers.get('allow'), 'POST');
+    assert.equal(((await direct.json()) as { error_type: string }).error_type, 'method_not_allowed');
+  });
 });
