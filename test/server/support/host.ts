@@ -41,6 +41,17 @@ export interface TestHost {
 
 export const COOKIE = 'sid';
 
+/** The official client for the seed's project at `env` (a base URL ending in `/`), without its warning. */
+export function stytchClient(env: string): B2BClient {
+  const warn = console.warn; // the package warns about a custom env
+  console.warn = () => undefined;
+  try {
+    return new B2BClient({ ...PROJECT, env });
+  } finally {
+    console.warn = warn;
+  }
+}
+
 /** A started host (before the file's tests), its emulator reset and its proxy rules cleared before each. */
 export function useHost(options: Partial<MfaHandlerOptions> = {}): TestHost {
   const emulator = useEmulator();
@@ -63,10 +74,7 @@ export function useHost(options: Partial<MfaHandlerOptions> = {}): TestHost {
 
   before(async () => {
     host.proxy = await startProxy(() => emulator.base);
-    const warn = console.warn; // the package warns about a custom env
-    console.warn = () => undefined;
-    const stytch = new B2BClient({ ...PROJECT, env: host.proxy.base });
-    console.warn = warn;
+    const stytch = stytchClient(host.proxy.base);
     const mfa = createMfaHandler({
       stytch,
       getSession: (request) => sessions.get(idOf(request) ?? '') ?? null,
