@@ -138,7 +138,10 @@ describe('the Express host of the README', () => {
       ],
     ] as const;
     for (const [fault, status, error] of refusals) {
-      await call(ctx.base, 'POST', '/__emulator/faults', { path: '/b2b/passwords/authenticate', ...fault });
+      await call(host.emulator.base, 'POST', '/__emulator/faults', {
+        path: '/b2b/passwords/authenticate',
+        ...fault,
+      });
       const { result, logs } = await logsOf(() => login(credentials(SEED_PASSWORD)));
       assert.equal(result.status, status, `${JSON.stringify(fault)}: ${result.text}`);
       assert.match(result.type, /^application\/json/);
