@@ -1,6 +1,7 @@
 // What the browser may be told of Stytch's answers, built field by field: the member, organization
 // and session fields the elements read (and hosts' pages get in the elements' events). A field Stytch
-// adds later, metadata the host keeps, the tokens: none is copied unless named here.
+// adds later, metadata the host keeps, the tokens: none is copied unless named here. The member's
+// phone number goes out masked: the page shows it, it never needs it whole.
 import { unusable } from './errors.js';
 
 type Json = Record<string, unknown>;
@@ -89,10 +90,29 @@ export function success(answer: unknown): Json {
   return answer;
 }
 
+/**
+ * A phone number as the elements show it: the leading `+` and first digit and the last three digits,
+ * the rest hidden (`+14155551234` → `+1•••••••234`); `''` stays `''` (no number).
+ */
+export function maskedPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 5) return '•'.repeat(digits.length);
+  return `+${digits[0]}${'•'.repeat(digits.length - 4)}${digits.slice(-3)}`;
+}
+
+/** Whether a phone number came from an answer of ours (masked): it stands for the number on file. */
+export const isMasked = (phone: string) => phone.includes('•');
+
 export function member(answer: Json): Json {
   const value = field(answer, 'member');
   if (!isObject(value) || !text(value, 'member_id')) throw unusable();
-  return pick(value, MEMBER);
+  const out = pick(value, MEMBER);
+  if (Object.hasOwn(out, 'mfa_phone_number')) {
+    const phone = out.mfa_phone_number;
+    if (typeof phone === 'string') out.mfa_phone_number = maskedPhone(phone);
+    else delete out.mfa_phone_number;
+  }
+  return out;
 }
 
 export function organization(answer: Json): Json {

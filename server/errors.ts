@@ -6,6 +6,8 @@ export class HandlerError extends Error {
     readonly status: number,
     readonly errorType: string,
     message: string,
+    /** Headers the answer carries besides the body's (`Allow` on a 405). */
+    readonly headers?: HeaderList,
   ) {
     super(message);
   }
@@ -16,6 +18,12 @@ export const needsFullSession = () =>
   new HandlerError(401, 'session_not_found', 'This needs a signed-in member.');
 export const expiredLogin = () =>
   new HandlerError(401, 'intermediate_session_not_found', 'The sign-in has expired. Sign in again.');
+/** Only `POST` reaches an operation; the `Allow` header says so, as HTTP asks of a 405. */
+export const wrongMethod = () =>
+  new HandlerError(405, 'method_not_allowed', 'Only POST is accepted.', { Allow: 'POST' });
+/** A request a page of another site could have sent: refused whatever it holds. */
+export const crossSite = (status: number, message: string) =>
+  new HandlerError(status, 'cross_site_request', message);
 /** Stytch answered, but not with a success the handler can use (a redirect, a body without its fields). */
 export const unusable = () =>
   new HandlerError(502, 'internal_server_error', 'Stytch gave an answer that cannot be used.');
@@ -45,7 +53,7 @@ export function errorBody(status: number, errorType: string, message: string, re
  */
 export function failure(error: unknown): Response {
   if (error instanceof HandlerError)
-    return json(error.status, errorBody(error.status, error.errorType, error.message));
+    return json(error.status, errorBody(error.status, error.errorType, error.message), error.headers);
   const e = (typeof error === 'object' && error) || {};
   const status = Object.hasOwn(e, 'status_code') ? (e as { status_code: unknown }).status_code : undefined;
   const type = Object.hasOwn(e, 'error_type') ? (e as { error_type: unknown }).error_type : undefined;

@@ -51,14 +51,20 @@ export function createFetchHandler(
 ): (request: Request, node?: NodeContext) => Promise<Response> {
   const allowed = options.allowedOrigins ?? [];
   const maxMinutes = options.maxSessionDurationMinutes ?? 60 * 24 * 7;
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs === undefined ? 10_000 : options.timeoutMs;
+  // 0, a negative number or NaN set no timer: a hung Stytch would hold every request for good, which
+  // no host means by them (Infinity says "no limit" plainly), so they are refused here, at start-up.
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0))
+    throw new TypeError(
+      'timeoutMs must be a positive number of milliseconds (or Infinity for no limit), or left out for 10 000.',
+    );
   const sms = new SmsNumbers(options.maxSmsNumbersPerMember ?? 3);
   return async (request, node) => {
     const name = operationOf(new URL(request.url).pathname);
     const operation = name === null ? undefined : OPERATIONS.get(name);
     if (!operation) return json(404, errorBody(404, 'route_not_found', 'No such MFA operation.'));
     const refused = refusal(request, allowed);
-    if (refused) return json(refused.status, errorBody(refused.status, 'cross_site_request', refused.why));
+    if (refused) return failure(refused);
     try {
       let body: unknown;
       try {

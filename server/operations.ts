@@ -123,7 +123,10 @@ export const OPERATIONS = new Map<string, (call: Call) => Promise<Outcome>>([
   [
     'sms/send',
     async (call) => {
-      const phone = text(call, 'mfa_phone_number');
+      // The elements send back the masked number an answer gave them: it means the number on file,
+      // which Stytch texts when the request names none.
+      const asked = text(call, 'mfa_phone_number');
+      const phone = asked && !answers.isMasked(asked) ? asked : undefined;
       const locale = text(call, 'locale');
       const member = `${call.host.organization_id} ${call.host.member_id}`;
       const release = phone ? call.sms.reserve(member, phone) : () => undefined;

@@ -74,7 +74,7 @@ export interface MfaHandlerOptions {
   maxSessionDurationMinutes?: number;
   /**
    * How long an operation may wait for Stytch, in milliseconds (default 10 000; `Infinity` for no
-   * limit). Past it the answer is a 504 in Stytch's error shape, and a session Stytch makes after
+   * limit; 0, a negative number or NaN is refused with a `TypeError` when the handler is made). Past it the answer is a 504 in Stytch's error shape, and a session Stytch makes after
    * that is not stored: the host's session stays as it was.
    */
   timeoutMs?: number;

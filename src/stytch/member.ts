@@ -45,9 +45,11 @@ export function sessionAnswer(client: MfaClient): AuthResponse | null {
 
 /**
  * A phone number with all but the leading `+` and first digit and the last three digits hidden:
- * `+14155551234` → `+1•••••••234`. What events and status text show of a member's number.
+ * `+14155551234` → `+1•••••••234`. What events and status text show of a member's number. A number
+ * that is masked already (backend mode: the host's server never sends it whole) is shown as it is.
  */
 export function maskPhone(e164: string): string {
+  if (e164.includes('•')) return e164;
   const digits = e164.replace(/\D/g, '');
   if (digits.length < 5) return '•'.repeat(digits.length);
   return `+${digits[0]}${'•'.repeat(digits.length - 4)}${digits.slice(-3)}`;

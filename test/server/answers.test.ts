@@ -3,7 +3,7 @@
 // Authorization header, a stack trace — and for fields Stytch sends that nobody chose to forward.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ORGANIZATION_IDS, SEED_RECOVERY_CODES, totp } from '../../emulator/index.js';
+import { MEMBER_IDS, ORGANIZATION_IDS, SEED_RECOVERY_CODES, totp } from '../../emulator/index.js';
 import { call } from '../emulator/helpers.js';
 import { useHost, type Reply } from './support/host.js';
 import { INHERITED, leaksIn } from './support/leaks.js';
@@ -103,6 +103,42 @@ describe('the handler’s answers', () => {
       );
       assert.ok(reply.status < 500, `${name}: ${reply.status} ${reply.text.slice(0, 200)}`);
     }
+  });
+
+  it('never hold a member’s whole phone number, only its masked form', async () => {
+    const replies = await walk();
+    const sms = await host.post('/api/mfa/state', {}, await host.login('sms@acme.test'));
+    replies.push({ name: 'state (sms@acme)', reply: sms });
+    const numbers = ['+14155550150', '+14155550101'];
+    for (const { name, reply } of replies) {
+      for (const number of numbers)
+        assert.ok(
+          !reply.text.includes(number.slice(2)),
+          `${name} holds ${number}: ${reply.text.slice(0, 300)}`,
+        );
+      // However it is written: a phone field shows at most its first and last three digits.
+      for (const [, value] of reply.text.matchAll(/"mfa_phone_number":"([^"]*)"/g))
+        assert.ok(value!.replace(/\D/g, '').length <= 4, `${name}: mfa_phone_number ${value}`);
+    }
+    assert.ok(replies.some(({ reply }) => reply.text.includes('"mfa_phone_number":"+1•••••••150"')));
+  });
+
+  it('give the phone masked as the elements show it, and text the member’s number when sent back', async () => {
+    const cookie = await host.login('sms@acme.test');
+    const state = await host.post('/api/mfa/state', {}, cookie);
+    assert.equal(state.json.member_id, MEMBER_IDS.smsAcme);
+    assert.equal(state.json.member.mfa_phone_number, '+1•••••••101');
+    assert.equal(state.json.mfa_required.member_options.mfa_phone_number, '+1•••••••101');
+    // <sms-otp-input> sends back the number it was given (a resend): it reaches the number on file.
+    const before = (await call(host.emulator.base, 'GET', '/__emulator/sms?to=%2B14155550101')).body.length;
+    const send = await host.post('/api/mfa/sms/send', { mfa_phone_number: '+1•••••••101' }, cookie);
+    assert.equal(send.status, 200, send.text);
+    assert.equal(send.json.member.mfa_phone_number, '+1•••••••101');
+    const after = await call(host.emulator.base, 'GET', '/__emulator/sms?to=%2B14155550101');
+    assert.equal(after.body.length, before + 1);
+    const signedIn = await host.post('/api/mfa/sms/authenticate', { code: after.body.at(-1).code }, cookie);
+    assert.equal(signedIn.status, 200, signedIn.text);
+    assert.equal(signedIn.json.member.mfa_phone_number, '+1•••••••101');
   });
 
   it('answer names that are no operation with a 404', async () => {

@@ -1,56 +1,31 @@
 // The README's Express host, served by Express itself: its session cookie, and a cross-site request.
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { after, before, describe, it } from 'node:test';
-import { B2BClient } from 'stytch';
+import { describe, it } from 'node:test';
 import { ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } from '../../emulator/index.js';
-import { createApp } from '../../examples/express.js';
-import { call, useEmulator } from '../emulator/helpers.js';
-import { INHERITED, leaksIn } from './support/leaks.js';
+import { call } from '../emulator/helpers.js';
+import { useExampleHost } from './support/example-host.js';
+import { INHERITED, leaksIn, PROJECT_SECRETS } from './support/leaks.js';
 import { logsOf, raw } from './support/raw.js';
 
-const ctx = useEmulator();
+const host = useExampleHost();
 
 describe('the Express host of the README', () => {
-  let server: Server;
-  let base = '';
-  before(async () => {
-    const warn = console.warn; // the package warns about a custom env
-    console.warn = () => undefined;
-    const stytch = new B2BClient({ ...PROJECT, env: `${ctx.base}/` });
-    console.warn = warn;
-    server = createApp(stytch).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  after(() => new Promise((resolve) => server.close(resolve)));
-
   const login = (body: string, type = 'application/json') =>
-    raw(base, { method: 'POST', path: '/api/login', headers: { 'Content-Type': type }, body });
+    raw(host.base, { method: 'POST', path: '/api/login', headers: { 'Content-Type': type }, body });
   const credentials = (password: string) =>
     JSON.stringify({ organization_id: ORGANIZATION_IDS.acme, email_address: 'new@acme.test', password });
-  const secrets = [PROJECT.secret, Buffer.from(`${PROJECT.project_id}:${PROJECT.secret}`).toString('base64')];
+  const secrets = PROJECT_SECRETS;
 
   async function signIn(): Promise<string> {
-    const response = await fetch(`${base}/api/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        organization_id: ORGANIZATION_IDS.acme,
-        email_address: 'new@acme.test',
-        password: SEED_PASSWORD,
-      }),
-    });
-    const [setCookie] = response.headers.getSetCookie();
-    assert.match(setCookie!, /^app_session=[\w-]+; HttpOnly; SameSite=Lax; Path=\//);
-    return setCookie!.split(';')[0]!;
+    const setCookie = await host.signIn('new@acme.test');
+    assert.match(setCookie, /^app_session=[\w-]+; HttpOnly; SameSite=Lax; Path=\//);
+    return setCookie.split(';')[0]!;
   }
 
   it('answers the elements with the session cookie, and refuses a cross-site page', async () => {
     const cookie = await signIn();
     const send = (headers: Record<string, string>) =>
-      fetch(`${base}/api/mfa/sms/send`, {
+      fetch(`${host.base}/api/mfa/sms/send`, {
         method: 'POST',
         headers: { cookie, 'Content-Type': 'application/json', ...headers },
         body: JSON.stringify({ mfa_phone_number: '+14155550125' }),
@@ -60,15 +35,15 @@ describe('the Express host of the README', () => {
     assert.equal(((await crossSite.json()) as any).error_type, 'cross_site_request');
     const form = await send({ 'Content-Type': 'application/x-www-form-urlencoded' });
     assert.equal(form.status, 415);
-    assert.deepEqual((await call(ctx.base, 'GET', '/__emulator/sms?to=%2B14155550125')).body, []);
+    assert.deepEqual((await call(host.emulator.base, 'GET', '/__emulator/sms?to=%2B14155550125')).body, []);
 
-    const sameOrigin = await send({ Origin: base, 'Sec-Fetch-Site': 'same-origin' });
+    const sameOrigin = await send({ Origin: host.base, 'Sec-Fetch-Site': 'same-origin' });
     assert.equal(sameOrigin.status, 200);
-    assert.equal((await call(ctx.base, 'GET', '/__emulator/sms?to=%2B14155550125')).body.length, 1);
+    assert.equal((await call(host.emulator.base, 'GET', '/__emulator/sms?to=%2B14155550125')).body.length, 1);
   });
 
   it('passes other paths on to the app', async () => {
-    const response = await fetch(`${base}/api/mfa/not-an-operation`, { method: 'POST' });
+    const response = await fetch(`${host.base}/api/mfa/not-an-operation`, { method: 'POST' });
     assert.equal(response.status, 404);
     assert.match(await response.text(), /Cannot POST/); // Express's own 404: the handler let it through
   });
@@ -77,7 +52,7 @@ describe('the Express host of the README', () => {
     const cookie = await signIn();
     for (const name of INHERITED) {
       for (const path of [`/api/mfa/${name}`, `/api/mfa/x/${name}`]) {
-        const response = await fetch(`${base}${path}`, {
+        const response = await fetch(`${host.base}${path}`, {
           method: 'POST',
           headers: { cookie, 'Content-Type': 'application/json' },
           body: '{}',
@@ -93,14 +68,14 @@ describe('the Express host of the README', () => {
     const cookie = await signIn();
     const { result, logs } = await logsOf(() =>
       Promise.all([
-        raw(base, { method: 'TRACE', path: '/api/mfa/state', headers: { cookie } }),
-        raw(base, {
+        raw(host.base, { method: 'TRACE', path: '/api/mfa/state', headers: { cookie } }),
+        raw(host.base, {
           method: 'POST',
           path: '/api/mfa/state',
           headers: { cookie, host: 'bad host', 'Content-Type': 'application/json' },
           body: '{}',
         }),
-        raw(base, {
+        raw(host.base, {
           method: 'POST',
           path: '/api/mfa/state',
           headers: { cookie, host: '[::1', 'Content-Type': 'application/json' },
@@ -163,7 +138,10 @@ describe('the Express host of the README', () => {
       ],
     ] as const;
     for (const [fault, status, error] of refusals) {
-      await call(ctx.base, 'POST', '/__emulator/faults', { path: '/b2b/passwords/authenticate', ...fault });
+      await call(host.emulator.base, 'POST', '/__emulator/faults', {
+        path: '/b2b/passwords/authenticate',
+        ...fault,
+      });
       const { result, logs } = await logsOf(() => login(credentials(SEED_PASSWORD)));
       assert.equal(result.status, status, `${JSON.stringify(fault)}: ${result.text}`);
       assert.match(result.type, /^application\/json/);
@@ -181,7 +159,10 @@ describe('the Express host of the README', () => {
   it('login: Stytch failing is a 500, logged by its error type without the body', async () => {
     const failures = [{ status: 503, error_type: 'internal_server_error' }, { drop: true }];
     for (const fault of failures) {
-      await call(ctx.base, 'POST', '/__emulator/faults', { path: '/b2b/passwords/authenticate', ...fault });
+      await call(host.emulator.base, 'POST', '/__emulator/faults', {
+        path: '/b2b/passwords/authenticate',
+        ...fault,
+      });
       const { result, logs } = await logsOf(() => login(credentials(SEED_PASSWORD)));
       assert.equal(result.status, 500, `${JSON.stringify(fault)}: ${result.text}`);
       assert.match(result.type, /^application\/json/);

@@ -1,19 +1,17 @@
 // An intermediate session lives 10 minutes at Stytch. Past that, the host's session must not keep
 // telling whoever holds the cookie who was signing in (their email, their phone) for the cookie's life.
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
-import { B2BClient } from 'stytch';
-import { MEMBER_IDS, ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } from '../../emulator/index.js';
-import { createApp } from '../../examples/express.js';
+import { describe, it } from 'node:test';
+import { MEMBER_IDS, ORGANIZATION_IDS, SEED_PASSWORD } from '../../emulator/index.js';
 import { readSession, startSession } from '../../examples/session-store.js';
 import { hostSessionFrom } from '../../server/index.js';
 import { call } from '../emulator/helpers.js';
+import { useExampleHost } from './support/example-host.js';
 import { useHost } from './support/host.js';
-import { startProxy, type StytchProxy } from './support/stytch-proxy.js';
+import { PROJECT_BASIC } from './support/leaks.js';
 
 const host = useHost();
+const example = useExampleHost();
 const past = () => new Date(Date.now() - 1000).toISOString();
 const credentials = {
   organization_id: ORGANIZATION_IDS.acme,
@@ -23,7 +21,7 @@ const credentials = {
 
 /** A real intermediate session token from Stytch, as a primary login gives it. */
 async function primary() {
-  const auth = `Basic ${Buffer.from(`${PROJECT.project_id}:${PROJECT.secret}`).toString('base64')}`;
+  const auth = `Basic ${PROJECT_BASIC}`;
   return (await call(host.emulator.base, 'POST', '/v1/b2b/passwords/authenticate', credentials, { auth }))
     .body;
 }
@@ -85,45 +83,19 @@ describe('an intermediate session past its expiry', () => {
   });
 
   describe('in the README’s Express host', () => {
-    let proxy: StytchProxy;
-    let server: Server;
-    let base = '';
-    before(async () => {
-      proxy = await startProxy(() => host.emulator.base);
-      const warn = console.warn; // the package warns about a custom env
-      console.warn = () => undefined;
-      server = createApp(new B2BClient({ ...PROJECT, env: proxy.base })).listen(0, '127.0.0.1');
-      console.warn = warn;
-      await new Promise((resolve) => server.once('listening', resolve));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    });
-    after(async () => {
-      await new Promise((resolve) => server.close(resolve));
-      await proxy.close();
-    });
-
     it('signs the member out once Stytch’s expiry has passed, and the cookie lasts no longer', async () => {
       // Stands in for ten minutes passing: Stytch's answer says the session has already expired.
-      proxy.rules.set('/v1/b2b/passwords/authenticate', {
+      example.proxy.rules.set('/v1/b2b/passwords/authenticate', {
         rewrite: (json) => ({ ...json, intermediate_session_token_expires_at: past() }),
       });
-      const post = (path: string, body: unknown, cookie = '') =>
-        fetch(`${base}${path}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', cookie },
-          body: JSON.stringify(body),
-        });
-      const login = await post('/api/login', credentials);
-      assert.equal(login.status, 200);
-      const setCookie = login.headers.getSetCookie()[0]!;
+      const setCookie = await example.signIn('sms@acme.test');
       assert.ok(Number(/Max-Age=(\d+)/.exec(setCookie)![1]) <= 600, setCookie);
       const cookie = setCookie.split(';')[0]!;
       for (let i = 0; i < 2; i++) {
-        const state = await post('/api/mfa/state', {}, cookie);
-        const text = await state.text();
+        const state = await example.post('/api/mfa/state', {}, cookie);
         // The store dropped it: no one is signed in (an answer, not an error), and nothing is told.
-        assert.equal(state.status, 200, text);
-        assert.equal(text, 'null');
+        assert.equal(state.status, 200, state.text);
+        assert.equal(state.text, 'null');
       }
     });
   });

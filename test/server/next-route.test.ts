@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { MEMBER_IDS, ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } from '../../emulator/index.js';
 import { call, useEmulator } from '../emulator/helpers.js';
-import { INHERITED, leaksIn } from './support/leaks.js';
+import { INHERITED, leaksIn, PROJECT_SECRETS } from './support/leaks.js';
 import { logsOf } from './support/raw.js';
 
 const ctx = useEmulator();
@@ -138,7 +138,7 @@ describe('the Next.js route handlers of the README', () => {
         password: SEED_PASSWORD,
       }),
     );
-  const secrets = [PROJECT.secret, Buffer.from(`${PROJECT.project_id}:${PROJECT.secret}`).toString('base64')];
+  const secrets = PROJECT_SECRETS;
 
   it('answers no inherited name: constructor, __proto__, toString… are a 404 that holds nothing', async () => {
     const cookie = await signIn();

@@ -2,15 +2,17 @@
 // Stytch still holds passes — not the password step alone, not a revoked or expired session.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { B2BClient } from 'stytch';
-import { MEMBER_IDS, ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } from '../../emulator/index.js';
+import type { B2BClient } from 'stytch';
+import { MEMBER_IDS, ORGANIZATION_IDS, SEED_PASSWORD } from '../../emulator/index.js';
 import { hostSessionFrom, requireMfaSession, type HostSession } from '../../server/index.js';
 import type { MfaSessionOptions } from '../../server/index.js';
 import { call, useEmulator } from '../emulator/helpers.js';
+import { stytchClient } from './support/host.js';
+import { PROJECT_BASIC } from './support/leaks.js';
 import { logsOf } from './support/raw.js';
 
 const ctx = useEmulator();
-const AUTH = `Basic ${Buffer.from(`${PROJECT.project_id}:${PROJECT.secret}`).toString('base64')}`;
+const AUTH = `Basic ${PROJECT_BASIC}`;
 let stytch: B2BClient;
 
 /** A host whose session store holds `session`; counts its clearSession calls. */
@@ -61,10 +63,7 @@ async function withSms(): Promise<HostSession> {
 
 describe('requireMfaSession', () => {
   before(() => {
-    const warn = console.warn; // the package warns about a custom env
-    console.warn = () => undefined;
-    stytch = new B2BClient({ ...PROJECT, env: `${ctx.base}/` });
-    console.warn = warn;
+    stytch = stytchClient(`${ctx.base}/`);
   });
 
   it('passes a full session after MFA, with the member and the factors it holds', async () => {

@@ -1,48 +1,18 @@
 // A request that started with the login's old cookie and ends after MFA succeeded must not sign the
 // member out: its "this login is dead" may clear only the session it came with, not the new one.
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { after, before, describe, it } from 'node:test';
-import { B2BClient } from 'stytch';
-import { MEMBER_IDS, ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } from '../../emulator/index.js';
-import { createApp } from '../../examples/express.js';
-import { call, useEmulator } from '../emulator/helpers.js';
-import { startProxy, type StytchProxy } from './support/stytch-proxy.js';
+import { describe, it } from 'node:test';
+import { MEMBER_IDS, ORGANIZATION_IDS, SEED_PASSWORD } from '../../emulator/index.js';
+import { call } from '../emulator/helpers.js';
+import { useExampleHost } from './support/example-host.js';
 
-const ctx = useEmulator();
+const host = useExampleHost();
 
 describe("the README's session store under a late answer", () => {
-  let server: Server;
-  let proxy: StytchProxy;
-  let base = '';
-  before(async () => {
-    proxy = await startProxy(() => ctx.base);
-    const warn = console.warn; // the package warns about a custom env
-    console.warn = () => undefined;
-    const stytch = new B2BClient({ ...PROJECT, env: proxy.base });
-    console.warn = warn;
-    server = createApp(stytch).listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  after(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await proxy.close();
-  });
-
-  async function post(path: string, body: unknown, cookie: string) {
-    const response = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', cookie },
-      body: JSON.stringify(body),
-    });
-    return {
-      status: response.status,
-      json: (await response.json()) as any,
-      cookies: response.headers.getSetCookie(),
-    };
-  }
+  const post = async (path: string, body: unknown, cookie: string) => {
+    const reply = await host.post(path, body, cookie);
+    return { status: reply.status, json: reply.json, cookies: reply.headers.getSetCookie() };
+  };
 
   it('a dead-login answer that arrives after MFA succeeded leaves the new session signed in', async () => {
     const login = await post(
@@ -52,13 +22,13 @@ describe("the README's session store under a late answer", () => {
     );
     assert.equal(login.status, 200);
     const old = login.cookies[0]!.split(';')[0]!;
-    const [sms] = (await call(ctx.base, 'GET', '/__emulator/sms?to=%2B14155550101')).body;
+    const [sms] = (await call(host.emulator.base, 'GET', '/__emulator/sms?to=%2B14155550101')).body;
 
     // An SMS resend Stytch will answer "this intermediate session is gone", held until MFA is done.
     let arrived!: () => void;
     const reached = new Promise<void>((resolve) => (arrived = resolve));
     let release!: () => void;
-    proxy.rules.set('/v1/b2b/otps/sms/send', {
+    host.proxy.rules.set('/v1/b2b/otps/sms/send', {
       answer: () => {
         arrived();
         return {
@@ -92,6 +62,5 @@ describe("the README's session store under a late answer", () => {
     const member = await post('/api/mfa/member/get', {}, current);
     assert.equal(member.status, 200);
     assert.equal(member.json.member_id, MEMBER_IDS.smsAcme);
-    proxy.rules.clear();
   });
 });

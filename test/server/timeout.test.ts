@@ -2,8 +2,9 @@
 // and a factor that succeeds after that answer changes nothing in the host's session.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createMfaHandler } from '../../server/index.js';
 import { call } from '../emulator/helpers.js';
-import { useHost } from './support/host.js';
+import { stytchClient, useHost } from './support/host.js';
 
 const host = useHost({ timeoutMs: 150 });
 const outbox = async (phone: string) =>
@@ -52,4 +53,24 @@ describe('a slow Stytch', () => {
       assert.deepEqual(host.stored, []);
     },
   );
+});
+
+describe('timeoutMs', () => {
+  const options = { stytch: stytchClient('http://127.0.0.1:9/'), getSession: () => null, setSession() {} };
+
+  it('refuses zero, a negative number, NaN or a non-number when the handler is made', () => {
+    for (const timeoutMs of [0, -1, -Infinity, NaN, '1000', null]) {
+      assert.throws(
+        () => createMfaHandler({ ...options, timeoutMs: timeoutMs as number }),
+        (error: unknown) =>
+          error instanceof TypeError && /^timeoutMs must be a positive number/.test(error.message),
+        String(timeoutMs),
+      );
+    }
+  });
+
+  it('takes a positive number, or Infinity for no limit', () => {
+    for (const timeoutMs of [1, 150, 10_000, 2 ** 40, Infinity, undefined])
+      assert.equal(typeof createMfaHandler({ ...options, timeoutMs }), 'function', String(timeoutMs));
+  });
 });

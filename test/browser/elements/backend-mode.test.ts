@@ -133,6 +133,28 @@ describe('backend mode: <mfa-provider backend-url> + createMfaHandler', () => {
     expectNoTokens();
   });
 
+  it('sms@acme.test: the page gets the number masked, shows it so, and a resend reaches it', async () => {
+    const el = await backendFlow('sms@acme.test');
+    await waitUntil(() => el.step === 'enter-sms-code', 'code entry');
+    const old = await lastSmsCode('+14155550101');
+    await advanceClock(121); // the code expires: a resend is offered at once
+    await sendKeys({ type: old });
+    const resend = () => deepest(el, '[part~="resend-button"]')!;
+    await waitUntil(() => resend().getAttribute('aria-disabled') === 'false', 'resend offered');
+    resend().click();
+    await waitUntil(async () => (await smsOutbox('+14155550101')).length === 2, 'a second SMS');
+    expect(visitor.recorder.of('mfa-sms-sent')).to.deep.equal([
+      { phoneNumber: '+1•••••••101', resend: true },
+    ]);
+    await waitUntil(() => visibleText(el).includes('+1•••••••101'), 'the resend names the number');
+    deepest(el, 'mfa-code-input')!.focus();
+    await sendKeys({ type: await lastSmsCode('+14155550101') });
+    await waitUntil(() => el.step === 'done', 'done');
+    expect(visitor.recorder.of('mfa-authenticated')[0]!.member.mfa_phone_number).to.equal('+1•••••••101');
+    for (const { url, body } of received) expect(body, url).to.not.contain('4155550101');
+    expectNoTokens();
+  });
+
   it('totp@acme.test: returning TOTP, then a reload finds the full session', async () => {
     const el = await backendFlow('totp@acme.test');
     await waitUntil(() => el.step === 'enter-totp-code', 'code entry');

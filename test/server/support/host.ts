@@ -11,6 +11,7 @@ import { ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } from '../../../emulator/inde
 import { createMfaHandler, hostSessionFrom } from '../../../server/index.js';
 import type { HostSession, MfaHandler, MfaHandlerOptions, NewSession } from '../../../server/index.js';
 import { useEmulator } from '../../emulator/helpers.js';
+import { PROJECT_BASIC } from './leaks.js';
 import { startProxy, type StytchProxy } from './stytch-proxy.js';
 
 export interface Reply {
@@ -18,8 +19,41 @@ export interface Reply {
   text: string;
   json: any;
   headers: Headers;
-  /** The new session cookie the answer set, if any. */
+  /** The new session cookie the answer set, if any (`name=value`). */
   cookie: string;
+  /** The first `Set-Cookie` header whole, with its attributes (`''` when none). */
+  setCookie: string;
+}
+
+/** POSTs `body` (JSON, or a string sent as it is) to `base + path`; the reply read as the page reads it. */
+export async function postTo(
+  base: string,
+  path: string,
+  body: unknown,
+  cookie?: string,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(cookie ? { cookie } : {}), ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // not JSON: the test reads `text`
+  }
+  const setCookie = response.headers.getSetCookie()[0] ?? '';
+  return {
+    status: response.status,
+    text,
+    json,
+    headers: response.headers,
+    cookie: setCookie.split(';')[0]!,
+    setCookie,
+  };
 }
 
 export interface TestHost {
@@ -40,6 +74,17 @@ export interface TestHost {
 }
 
 export const COOKIE = 'sid';
+
+/** The official client for the seed's project at `env` (a base URL ending in `/`), without its warning. */
+export function stytchClient(env: string): B2BClient {
+  const warn = console.warn; // the package warns about a custom env
+  console.warn = () => undefined;
+  try {
+    return new B2BClient({ ...PROJECT, env });
+  } finally {
+    console.warn = warn;
+  }
+}
 
 /** A started host (before the file's tests), its emulator reset and its proxy rules cleared before each. */
 export function useHost(options: Partial<MfaHandlerOptions> = {}): TestHost {
@@ -63,10 +108,7 @@ export function useHost(options: Partial<MfaHandlerOptions> = {}): TestHost {
 
   before(async () => {
     host.proxy = await startProxy(() => emulator.base);
-    const warn = console.warn; // the package warns about a custom env
-    console.warn = () => undefined;
-    const stytch = new B2BClient({ ...PROJECT, env: host.proxy.base });
-    console.warn = warn;
+    const stytch = stytchClient(host.proxy.base);
     const mfa = createMfaHandler({
       stytch,
       getSession: (request) => sessions.get(idOf(request) ?? '') ?? null,
@@ -103,30 +145,10 @@ export function useHost(options: Partial<MfaHandlerOptions> = {}): TestHost {
   });
 
   host.secrets = () => {
-    const basic = Buffer.from(`${PROJECT.project_id}:${PROJECT.secret}`).toString('base64');
-    return [...held, basic];
+    return [...held, PROJECT_BASIC];
   };
   host.start = (session) => start(session)['Set-Cookie'].split(';')[0]!;
-  host.post = async (path, body, cookie, headers = {}) => {
-    const response = await fetch(`${host.base}${path}`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        ...(cookie ? { cookie } : {}),
-        ...headers,
-      },
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let json: unknown = null;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      // not JSON: the test reads `text`
-    }
-    const cookieSet = response.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-    return { status: response.status, text, json, headers: response.headers, cookie: cookieSet };
-  };
+  host.post = (path, body, cookie, headers) => postTo(host.base, path, body, cookie, headers);
   host.login = async (email, organization_id = ORGANIZATION_IDS.acme) => {
     const reply = await host.post('/login', { email_address: email, organization_id });
     if (!reply.cookie) throw new Error(`login failed: ${reply.status} ${reply.text}`);

@@ -1,4 +1,11 @@
 // What an answer to the browser must never hold, and the names no request may reach code through.
+import { PROJECT } from '../../../emulator/index.js';
+
+/** The project's backend credentials as the `stytch` client sends them: `Basic` + this. */
+export const PROJECT_BASIC = Buffer.from(`${PROJECT.project_id}:${PROJECT.secret}`).toString('base64');
+
+/** The project's secret, alone and in its Basic credentials. */
+export const PROJECT_SECRETS = [PROJECT.secret, PROJECT_BASIC];
 
 /** Names every plain object inherits (`constructor`, `__proto__`, `toString`, …): none is an operation. */
 export const INHERITED = [...Object.getOwnPropertyNames(Object.prototype), 'prototype'];

@@ -1,27 +1,40 @@
 // Requests `fetch` will not send (a TRACE, a Host header of one's own, a path as typed), and what a
 // server in this process writes to its logs meanwhile.
-import { request } from 'node:http';
+import { request, type Agent, type IncomingHttpHeaders } from 'node:http';
 
 export interface RawReply {
   status: number;
   text: string;
   type: string;
+  headers: IncomingHttpHeaders;
 }
 
 export function raw(
   base: string,
-  init: { method: string; path: string; headers?: Record<string, string>; body?: string },
+  init: { method: string; path: string; headers?: Record<string, string>; body?: string; agent?: Agent },
 ): Promise<RawReply> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
     const req = request(
-      { hostname, port, method: init.method, path: init.path, headers: init.headers ?? {} },
+      {
+        hostname,
+        port,
+        method: init.method,
+        path: init.path,
+        headers: init.headers ?? {},
+        agent: init.agent ?? false,
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, text, type: String(res.headers['content-type'] ?? '') }),
+          resolve({
+            status: res.statusCode ?? 0,
+            text,
+            type: String(res.headers['content-type'] ?? ''),
+            headers: res.headers,
+          }),
         );
       },
     );
