@@ -1,4 +1,5 @@
 import { refusal } from './guard.js';
+import { within, timeoutOption } from './timeout.js';
 import { errorBody, expiredLogin, failure, HandlerError, json, noSession } from './errors.js';
 import { OPERATIONS, operationOf, type Call, type Outcome } from './operations.js';
 import { SmsNumbers } from './sms-numbers.js';
@@ -9,24 +10,6 @@ function expired(host: HostSession, now: number): boolean {
   if (!host.intermediate_session_token || !host.intermediate_session_token_expires_at) return false;
   const at = Date.parse(host.intermediate_session_token_expires_at);
   return !(at > now); // an unreadable expiry counts as passed
-}
-
-/**
- * The operation's outcome, or a 504 once `ms` have passed. The `stytch` package's own `timeout`
- * option reaches no timer, so this is the only limit. A late outcome is dropped: its session is never
- * stored, so the host's session stays as it was when the answer went out.
- */
-function within<T>(work: Promise<T>, ms: number): Promise<T> {
-  work.catch(() => undefined); // a late failure has no one to tell
-  if (!(ms > 0 && ms < 2 ** 31)) return work; // setTimeout would fire at once past 2^31 - 1
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new HandlerError(504, 'internal_server_error', 'Stytch did not answer in time.')),
-      ms,
-    );
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 /** What Stytch (or the handler, for an expiry it knows of) answers when the host's login is dead. */
@@ -51,13 +34,7 @@ export function createFetchHandler(
 ): (request: Request, node?: NodeContext) => Promise<Response> {
   const allowed = options.allowedOrigins ?? [];
   const maxMinutes = options.maxSessionDurationMinutes ?? 60 * 24 * 7;
-  const timeoutMs = options.timeoutMs === undefined ? 10_000 : options.timeoutMs;
-  // 0, a negative number or NaN set no timer: a hung Stytch would hold every request for good, which
-  // no host means by them (Infinity says "no limit" plainly), so they are refused here, at start-up.
-  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0))
-    throw new TypeError(
-      'timeoutMs must be a positive number of milliseconds (or Infinity for no limit), or left out for 10 000.',
-    );
+  const timeoutMs = timeoutOption(options.timeoutMs);
   const sms = new SmsNumbers(options.maxSmsNumbersPerMember ?? 3);
   return async (request, node) => {
     const name = operationOf(new URL(request.url).pathname);
@@ -89,7 +66,13 @@ export function createFetchHandler(
         duration: typeof minutes === 'number' ? Math.min(minutes, maxMinutes) : undefined,
         sms,
       };
-      const outcome: Outcome = await within(operation(call), timeoutMs);
+      // The `stytch` package's own `timeout` option reaches no timer, so this is the only limit. A late
+      // outcome is dropped: its session is never stored, the host's session stays as it was.
+      const outcome: Outcome = await within(
+        operation(call),
+        timeoutMs,
+        () => new HandlerError(504, 'internal_server_error', 'Stytch did not answer in time.'),
+      );
       let headers;
       if (outcome.session) {
         const kept: NewSession = {

@@ -12,6 +12,7 @@
  * if (session instanceof Response) return session;
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { timeoutOption, within } from './timeout.js';
 import type { B2BClient } from 'stytch';
 import { errorBody, json } from './errors.js';
 import { sendResponse } from './node.js';
@@ -75,14 +76,6 @@ function isNavigation(request: Request): boolean {
   return /\btext\/html\b/.test(request.headers.get('accept') ?? '');
 }
 
-function within<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), ms);
-  });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
-}
-
 /**
  * The member's full Stytch session, verified by Stytch for this request — or the answer to send
  * instead: 401 (`session_not_found`: no session, a password step alone, a revoked or expired
@@ -94,6 +87,7 @@ export async function requireMfaSession(
   options: MfaSessionOptions,
   node?: NodeContext,
 ): Promise<MfaSession | Response> {
+  const timeoutMs = timeoutOption(options.timeoutMs);
   const refuse = async (status: number, type: string, message: string, clear = false) => {
     const headers = new Headers();
     if (clear && options.clearSession) {
@@ -123,7 +117,8 @@ export async function requireMfaSession(
   try {
     answer = await within(
       options.stytch.sessions.authenticate(token ? { session_token: token } : { session_jwt: jwt! }),
-      options.timeoutMs ?? 10_000,
+      timeoutMs,
+      () => new Error('timeout'),
     );
   } catch (error) {
     const known = stytchError(error);
@@ -173,6 +168,7 @@ function asRequest(req: IncomingMessage): Request {
 export function mfaSessionMiddleware(
   options: MfaSessionOptions,
 ): (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void {
+  timeoutOption(options.timeoutMs); // a bad value fails where the guard is set up, not per request
   return (req, res, next) => {
     requireMfaSession(asRequest(req), options, { req, res })
       .then(async (result) => {

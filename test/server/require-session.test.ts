@@ -4,7 +4,12 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { B2BClient } from 'stytch';
 import { MEMBER_IDS, ORGANIZATION_IDS, SEED_PASSWORD } from '../../emulator/index.js';
-import { hostSessionFrom, requireMfaSession, type HostSession } from '../../server/index.js';
+import {
+  hostSessionFrom,
+  mfaSessionMiddleware,
+  requireMfaSession,
+  type HostSession,
+} from '../../server/index.js';
 import type { MfaSessionOptions } from '../../server/index.js';
 import { call, useEmulator } from '../emulator/helpers.js';
 import { stytchClient } from './support/host.js';
@@ -156,5 +161,16 @@ describe('requireMfaSession', () => {
       assert.equal(logs, '');
     }
     assert.ok(!((await requireMfaSession(page(), options(session).opts)) instanceof Response));
+  });
+
+  it('takes Infinity as no limit and refuses a timeoutMs that sets no timer', async () => {
+    const session = await withSms();
+    const result = await requireMfaSession(page(), options(session, { timeoutMs: Infinity }).opts);
+    assert.ok(!(result instanceof Response), 'Infinity waits for Stytch');
+    for (const timeoutMs of [0, -1, Number.NaN]) {
+      const { opts } = options(session, { timeoutMs });
+      assert.throws(() => mfaSessionMiddleware(opts), { name: 'TypeError', message: /timeoutMs/ });
+      await assert.rejects(requireMfaSession(page(), opts), { name: 'TypeError', message: /timeoutMs/ });
+    }
   });
 });
