@@ -1,4 +1,5 @@
 import { factor } from './factor.js';
+import { shared } from './shared.js';
 
 /**
  * The messages Stytch's errors map to (src/stytch/error-types.ts), and those of an element that
@@ -31,7 +32,7 @@ export const errors = {
   signInLink: 'Go to sign-in',
   errorMethodNotAllowed: 'Your organization does not allow this verification method.',
   errorServer: 'Something went wrong on our side. Try again.',
-  errorGeneric: 'Something went wrong. Try again.',
+  errorGeneric: shared.errorGeneric,
   errorLinkUsed: 'That sign-in link has expired or was already used. Ask for a new one.',
   errorTotpReused: 'That code was already used. Wait for the next code in your app.',
   errorWrongRecoveryCode: 'That recovery code is not right, or was already used.',
