@@ -145,9 +145,11 @@ export async function startDevPanel(onReset: () => Promise<void>): Promise<void>
   for (const m of seed.members)
     if (m.totp_secret) authenticators.push({ label: m.email_address, secret: m.totp_secret });
 
+  const input = byId<HTMLInputElement>('key');
+  // A bad key is flagged until the field changes: a flag left set would block every later submit.
+  input.addEventListener('input', () => input.setCustomValidity(''));
   byId<HTMLFormElement>('add-key').addEventListener('submit', (event) => {
     event.preventDefault();
-    const input = byId<HTMLInputElement>('key');
     const secret = input.value.replace(/[\s-]/g, '').toUpperCase();
     if (!/^[A-Z2-7]{16,}=*$/.test(secret)) {
       input.setCustomValidity('A setup key is at least 16 letters A–Z and digits 2–7.');

@@ -35,3 +35,29 @@ export function speak<T extends HTMLElement>(element: T): T {
   element.setAttribute('sign-in-url', back.pathname + back.search);
   return element;
 }
+
+/**
+ * The manifest's text as nodes: each `quoted` span becomes a <code> element, the rest plain text
+ * (never markup: a description is not trusted as HTML). An unpaired backtick stays as it is.
+ */
+export function richText(source: string): Node[] {
+  const pieces = source.split('`');
+  if (pieces.length % 2 === 0) return [document.createTextNode(source)];
+  return pieces
+    .map((piece, i) => (i % 2 ? textElement('code', piece) : document.createTextNode(piece)))
+    .filter((node) => node.textContent !== '' || node instanceof HTMLElement);
+}
+
+/** The demo's options every page keeps: the language, the theme, where calls go. */
+const KEPT_OPTIONS = ['lang', 'theme', 'mode'] as const;
+
+/** A same-page link (`./`, `?page=…`) with the page's own options carried over. */
+export function keepOptions(href: string): string {
+  const here = new URLSearchParams(location.search);
+  const url = new URL(href, location.href);
+  for (const name of KEPT_OPTIONS) {
+    const value = here.get(name);
+    if (value !== null && !url.searchParams.has(name)) url.searchParams.set(name, value);
+  }
+  return url.pathname + url.search;
+}

@@ -5,7 +5,7 @@
 import manifest from '../custom-elements.json';
 import type { MfaProvider } from '../src/index.js';
 import type { AuthResponse } from '../src/stytch/member.js';
-import { textElement as text, totpCode, speak } from './dom.js';
+import { keepOptions, richText, textElement as text, totpCode, speak } from './dom.js';
 
 interface Described {
   name: string;
@@ -63,7 +63,7 @@ function table(title: string, columns: string[], rows: string[][]): HTMLElement[
     row.forEach((cell, i) => {
       const td = tr.insertCell();
       if (i === 0) td.append(text('code', cell));
-      else td.textContent = cell;
+      else td.append(...richText(cell));
     });
   }
   const wrap = document.createElement('div');
@@ -154,7 +154,7 @@ export async function showElementPage(
   list.className = 'element-nav';
   for (const name of [...ELEMENTS.keys()].sort()) {
     const link = text('a', `<${name}>`);
-    link.href = `?page=elements&tag=${name}`;
+    link.href = keepOptions(`?page=elements&tag=${name}`);
     if (name === tag) link.setAttribute('aria-current', 'page');
     const item = document.createElement('li');
     item.append(link);
@@ -173,9 +173,15 @@ export async function showElementPage(
   title.id = 'element-title';
   title.tabIndex = -1;
   card.append(title);
-  if (doc.summary) card.append(text('p', doc.summary));
+  const paragraph = (source: string, className = '') => {
+    const p = document.createElement('p');
+    if (className) p.className = className;
+    p.append(...richText(source));
+    return p;
+  };
+  if (doc.summary) card.append(paragraph(doc.summary));
   if (doc.description)
-    for (const para of doc.description.split(/\n\n+/)) card.append(text('p', para, 'muted'));
+    for (const para of doc.description.split(/\n\n+/)) card.append(paragraph(para, 'muted'));
 
   const scenario = SCENARIOS[tag];
   const attributes = (doc.attributes ?? []).filter((a) => !['organization-id', 'member-id'].includes(a.name));
@@ -188,10 +194,10 @@ export async function showElementPage(
     const instance = speak(document.createElement(tag)) as HTMLElement & { authResponse?: AuthResponse };
     for (const [name, value] of values) if (value !== null) instance.setAttribute(name, value);
     if (scenario) {
-      await fetch('/__emulator/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
+      // No reset here: that would end every session, other tabs' too. "Reset emulator" is the button.
       const member = seed.members.find((m) => m.email_address === scenario.email)!;
       instance.authResponse = await signIn(provider, member, Boolean(scenario.full));
-      note.textContent = `Shown for ${member.email_address}${scenario.full ? ', signed in' : ', after their password'} (the emulator was reset). Codes: the dev phone and the authenticator.`;
+      note.textContent = `Shown for ${member.email_address}${scenario.full ? ', signed in' : ', after their password'} . Codes: the dev phone and the authenticator; "Reset emulator" brings the seeded members back as they were.`;
     } else {
       note.textContent =
         tag === 'mfa-provider'

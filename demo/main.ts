@@ -5,9 +5,10 @@
 // README's Express host (createMfaHandler and the official stytch package), whose session is an
 // HttpOnly cookie. ?theme=light|dark (or a brand theme: harbor, sunrise, midnight) and ?lang=fr (de, es, pt-BR, ja, ar) set the page's scheme and
 // the elements' language.
-import { speak } from './dom.js';
+import { keepOptions, speak } from './dom.js';
 import '../src/index.js';
-import type { MfaProvider } from '../src/index.js';
+import type { StytchClientOptions } from '@stytch/vanilla-js';
+import type { MfaProvider, StytchClient } from '../src/index.js';
 import type { AuthResponse } from '../src/stytch/member.js';
 import { startDevPanel } from './dev-panel.js';
 import { showElementPage } from './element-page.js';
@@ -39,14 +40,30 @@ const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) 
 const provider = byId<MfaProvider>('provider');
 const status = byId('status');
 
+/**
+ * Whether this load comes back to where the tab was — a reload, Back/Forward, or one of the options
+ * below changed — rather than arriving afresh (a link, the address bar).
+ */
+const SAME_PLACE_KEY = 'stytch-mfa-demo:option-changed';
+const returning = (() => {
+  const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const optionChanged = sessionStorage.getItem(SAME_PLACE_KEY) !== null;
+  sessionStorage.removeItem(SAME_PLACE_KEY);
+  return optionChanged || navigation?.type === 'reload' || navigation?.type === 'back_forward';
+})();
+
 /** The page's options live in its URL, so a reload (or a magic link) keeps them. */
 function setOption(name: string, value: string, fallback: string): void {
   const url = new URL(location.href);
   if (value === fallback) url.searchParams.delete(name);
   else url.searchParams.set(name, value);
+  sessionStorage.setItem(SAME_PLACE_KEY, '1'); // the same page in another language or look
   location.assign(url);
 }
 function wireOptions(): void {
+  // The top links keep the language, theme and mode too.
+  for (const id of ['nav-sign-in', 'nav-elements', 'nav-themes'])
+    byId<HTMLAnchorElement>(id).href = keepOptions(byId(id).getAttribute('href')!);
   const theme = params.get('theme') ?? '';
   const lang = params.get('lang') ?? 'en';
   if (theme) document.documentElement.dataset.theme = theme;
@@ -77,6 +94,47 @@ function describe(member: SeedMember, org: SeedOrganization | undefined): string
   return `${org.organization_name}: sets up MFA (SMS or an authenticator app)`;
 }
 
+/**
+ * With the browser SDK, where this tab is in MFA: the primary answer without its tokens (the SDK
+ * keeps the intermediate session in its own cookie), so a reload, Back/Forward or a change of
+ * language or theme comes back to the MFA step. (With your server, the server remembers.)
+ */
+const PLACE_KEY = 'stytch-mfa-demo:mfa';
+const IST_COOKIE = 'stytch_intermediate_session_token';
+
+function rememberPlace(response: AuthResponse): void {
+  if (serverMode || response.member_authenticated || !response.mfa_required) return;
+  // Field by field: no token of the answer is kept.
+  const { member_id, member, organization, mfa_required } = response;
+  const place = { member_id, member, organization, mfa_required, member_authenticated: false };
+  sessionStorage.setItem(PLACE_KEY, JSON.stringify(place));
+}
+
+function forgetPlace(): void {
+  sessionStorage.removeItem(PLACE_KEY);
+}
+
+/**
+ * The MFA step this tab was at, when the page comes back to it (a reload, Back/Forward, a change of
+ * option) and the SDK still holds its intermediate session; else null. Arriving afresh (a link, the
+ * address bar) starts at the member list.
+ */
+function rememberedPlace(): AuthResponse | null {
+  if (!returning) {
+    forgetPlace();
+    return null;
+  }
+  const hasSession = document.cookie.split(/;\s*/).some((c) => c.startsWith(`${IST_COOKIE}=`));
+  const saved = sessionStorage.getItem(PLACE_KEY);
+  if (!hasSession || !saved) return null;
+  try {
+    const place = JSON.parse(saved) as AuthResponse;
+    return place.member?.email_address ? place : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Starts <mfa-flow> for a sign-in that needs MFA (or, with a token in the URL, completes it). */
 function startFlow(response: AuthResponse | null, email: string): void {
   const section = byId('mfa');
@@ -100,6 +158,7 @@ const FACTOR_NAMES: Record<string, string> = {
 
 /** The signed-in page: who, with which factors, their settings. */
 async function showSignedIn(): Promise<void> {
+  forgetPlace();
   const client = await provider.getClient();
   const member = client?.self.getSync();
   const organization = client?.organization.getSync();
@@ -164,6 +223,7 @@ async function signOut(): Promise<void> {
     // Revoked on the server (a later sign-in asks for MFA again); a visitor without one has nothing to end.
     if (client?.session.getSync()) await client.session.revoke().catch(() => undefined);
   }
+  forgetPlace();
   byId('mfa').querySelector('mfa-flow')?.remove();
   byId('settings').replaceChildren();
   showView('sign-in');
@@ -176,6 +236,19 @@ function fail(error: unknown): void {
 
 function listMembers(seed: Seed): void {
   const list = byId('members');
+  // One sign-in at a time: a double-click (or a second member clicked meanwhile) is not a second one.
+  let signingIn = false;
+  const signInOnce = (member: SeedMember) => {
+    if (signingIn) return;
+    signingIn = true;
+    list.setAttribute('aria-busy', 'true');
+    void signIn(member)
+      .catch(fail)
+      .finally(() => {
+        signingIn = false;
+        list.removeAttribute('aria-busy');
+      });
+  };
   const magic = byId<HTMLSelectElement>('magic-email');
   for (const member of seed.members) {
     const org = seed.organizations.find((o) => o.organization_id === member.organization_id);
@@ -188,7 +261,7 @@ function listMembers(seed: Seed): void {
     const what = document.createElement('span');
     what.textContent = describe(member, org);
     button.append(name, what);
-    button.addEventListener('click', () => void signIn(member).catch(fail));
+    button.addEventListener('click', () => signInOnce(member));
     const li = document.createElement('li');
     li.append(button);
     list.append(li);
@@ -258,13 +331,36 @@ function startAgainstStytch(token: string): void {
   status.dataset.state = 'connected';
 }
 
+/**
+ * The element and themes pages sign their members in with a client of their own — its own public
+ * token (so its own stored state) and its own cookie names — so opening one leaves the sign-in in
+ * other tabs as it was.
+ */
+async function pagesClient(): Promise<StytchClient> {
+  const { StytchB2BHeadlessClient } = await import('@stytch/vanilla-js/b2b/headless');
+  const options = {
+    endpoints: { testAPIURL: location.origin, liveAPIURL: location.origin },
+    cookieOptions: {
+      opaqueTokenCookieName: 'demo_pages_session',
+      jwtCookieName: 'demo_pages_session_jwt',
+      istCookieName: 'demo_pages_intermediate_session_token',
+    },
+  };
+  return new StytchB2BHeadlessClient(
+    'public-token-test-demo-pages-0000-0000-000000000000',
+    options as StytchClientOptions,
+  );
+}
+
 /** Against the emulator: the seeded members, the dev panel, both modes, the element pages. */
 async function startAgainstEmulator(): Promise<boolean> {
   if (serverMode) provider.backendUrl = '/api/mfa';
   else provider.apiUrl = location.origin;
   const seed = (await (await fetch('/__emulator/seed')).json()) as Seed;
   listMembers(seed);
-  await startDevPanel(signOut);
+  // "Reset emulator" ends the sign-in; on an element page it places the elements again.
+  let afterReset = signOut;
+  await startDevPanel(() => afterReset());
   status.textContent = serverMode
     ? 'Your server at /api signs members in with the official stytch package; the elements call /api/mfa and no Stytch token reaches this page.'
     : 'The elements drive the Stytch browser SDK against the emulator at this origin.';
@@ -278,11 +374,17 @@ async function startAgainstEmulator(): Promise<boolean> {
   page.hidden = false;
   for (const id of ['sign-in', 'mfa', 'signed-in']) byId(id).hidden = true;
   if (serverMode) provider.backendUrl = '';
-  provider.apiUrl = location.origin;
-  if (pageName === 'themes') {
-    const member = seed.members.find((m) => m.email_address === 'new@acme.test')!;
-    await showThemesPage(page, provider, member);
-  } else await showElementPage(page, params.get('tag') ?? '', provider, seed);
+  provider.client = await pagesClient();
+  const show = () =>
+    pageName === 'themes'
+      ? showThemesPage(
+          page,
+          provider,
+          seed.members.find((m) => m.email_address === 'new@acme.test')!,
+        )
+      : showElementPage(page, params.get('tag') ?? '', provider, seed);
+  afterReset = show;
+  await show();
   return true;
 }
 
@@ -291,6 +393,19 @@ async function start(): Promise<void> {
   startEventLog(byId<HTMLOListElement>('events'));
   byId('sign-out').addEventListener('click', () => void signOut().catch(fail));
   byId('mfa').addEventListener('mfa-authenticated', () => void showSignedIn().catch(fail));
+  byId('mfa').addEventListener('mfa-step', () => {
+    const flow = byId('mfa').querySelector('mfa-flow');
+    if (flow?.authResponse) {
+      rememberPlace(flow.authResponse);
+      byId('mfa-who').textContent = `Signing in as ${flow.authResponse.member.email_address}.`;
+    }
+    // A sign-in link's token is spent once the flow has it: a reload must not try it again.
+    if (params.has('stytch_token_type')) {
+      const url = new URL(location.href);
+      for (const name of ['stytch_token_type', 'token']) url.searchParams.delete(name);
+      history.replaceState(history.state, '', url);
+    }
+  });
   const token = import.meta.env.STYTCH_PUBLIC_TOKEN as string | undefined;
   if (token) startAgainstStytch(token);
   else if (await startAgainstEmulator()) return; // an element page
@@ -300,7 +415,11 @@ async function start(): Promise<void> {
   const answer = await provider.getAuthResponse();
   if (answer?.member_authenticated && answer.member_session) await showSignedIn();
   else if (answer?.mfa_required) startFlow(serverMode ? null : answer, answer.member.email_address);
-  else showView('sign-in');
+  else {
+    const place = serverMode ? null : rememberedPlace();
+    if (place) startFlow(place, place.member.email_address);
+    else showView('sign-in');
+  }
 }
 
 start().catch(fail);

@@ -11,7 +11,7 @@ const THEMES = [
   ['midnight', 'Midnight', 'Always dark, monospaced, a bright focus ring.'],
 ] as const;
 
-/** Renders the page into `main`, for `member` after their password (the emulator is reset first). */
+/** Renders the page into `main`, for `member` after their password. */
 export async function showThemesPage(
   main: HTMLElement,
   provider: MfaProvider,
@@ -34,7 +34,6 @@ export async function showThemesPage(
   card.append(title, intro, grid);
   main.replaceChildren(card);
 
-  await fetch('/__emulator/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
   const response = await signIn(provider, member, false);
   for (const [name, label, description] of THEMES) {
     const panel = document.createElement('section');

@@ -8,6 +8,7 @@ import {
   type MfaStrings,
   type StringKey,
 } from '../strings/locales.js';
+import { shared } from '../strings/en/shared.js';
 
 export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
   /** Per-element overrides of any string. */
@@ -45,9 +46,20 @@ function missing(key: string): string {
 }
 
 /**
+ * A string a table really has: not absent, and not blank (how translation tools export an entry not
+ * translated yet), which would show the member nothing.
+ */
+const usable = (text: unknown): text is string => typeof text === 'string' && text.trim() !== '';
+
+/** An error message's key (`errorWrongCode`): without words of its own it reads as the generic error. */
+const isErrorKey = (key: string): boolean => /^error[A-Z]/.test(key);
+
+/**
  * Strings for an element: its `strings` overrides, then its language's table, then the English it
  * was given (its own part of the table, so a page loads only the English of the elements it shows).
- * Loads a built-in locale on first use and updates the element when it arrives.
+ * A string absent or blank in one falls through to the next; an error message with no English
+ * reads as the generic English error. Loads a built-in locale on first use and updates the element
+ * when it arrives.
  */
 export class LocalizeController implements ReactiveController {
   private unsubscribe?: () => void;
@@ -74,11 +86,9 @@ export class LocalizeController implements ReactiveController {
 
   t(key: StringKey, values?: Record<string, string | number>): string {
     const template =
-      this.host.strings?.[key] ??
-      localeTable(this.lang)?.[key] ??
-      this.english[key] ??
-      laterEnglishFor(key) ??
-      missing(key);
+      [this.host.strings?.[key], localeTable(this.lang)?.[key], this.english[key], laterEnglishFor(key)].find(
+        usable,
+      ) ?? (isErrorKey(key) ? shared.errorGeneric : missing(key));
     return format(template, values, resolveLang(this.host));
   }
 }

@@ -7,6 +7,9 @@ import { createClient, existingClient } from '../../stytch/create-client.js';
 import { sessionAnswer, type AuthResponse } from '../../stytch/member.js';
 import type { MfaClient, StytchClient } from '../../stytch/types.js';
 
+/** How long `getClient()` waits for a `public-token`, `client` or `backend-url` to be set. */
+const CONFIGURE_WAIT_MS = 10_000;
+
 /** A source whose `client` is read when asked (it is created later). */
 function sourceFrom(current: () => MfaClient | null, rest: Omit<ClientSource, 'client'>): ClientSource {
   return {
@@ -69,6 +72,9 @@ export class MfaProvider extends LitElement implements ClientSource {
    */
   private lent = false;
 
+  /** `getClient()` calls waiting for something to make the client from; each checks again when called. */
+  private readonly waiting = new Set<(removed: boolean) => void>();
+
   /** What the elements use: the same client, without counting as the page's own use of it. @internal */
   readonly source: ClientSource = sourceFrom(() => this.current, {
     getClient: () => this.clientNow(),
@@ -104,14 +110,75 @@ export class MfaProvider extends LitElement implements ClientSource {
   }
 
   /**
-   * The client, loading the SDK and creating it first if need be; null without `public-token` or
-   * `client`. Asking for it tells the elements inside that the page signs the member in itself: one
-   * without a member waits quietly for `authResponse` (or the attributes) instead of firing
-   * `mfa-error` `no_session`.
+   * The client, loading the SDK and creating it first if need be (in backend mode, the client that
+   * calls your server). It always settles:
+   * - with `public-token`, `client` or `backend-url` set, it resolves once the client is made (it
+   *   rejects if the SDK cannot load);
+   * - with none of them yet, it waits for one to be set (a framework may set them just after the
+   *   element connects), and rejects with an `Error` saying so if none is within 10 seconds, or if
+   *   the provider is removed from the page meanwhile (a move within the page is not a removal).
+   *
+   * Asking for it tells the elements inside that the page signs the member in itself: one without a
+   * member waits quietly for `authResponse` (or the attributes) instead of firing `mfa-error`
+   * `no_session`. Call it once the element is defined (`await customElements.whenDefined('mfa-provider')`
+   * if the kit may load after your script).
    */
-  getClient(): Promise<StytchClient | null> {
+  async getClient(): Promise<StytchClient> {
     this.lent = true;
-    return this.clientNow();
+    await this.configured();
+    const client = await this.clientNow();
+    if (!client)
+      throw new Error('mfa-provider: no public-token, client or backend-url to make a client from.');
+    return client;
+  }
+
+  private hasWayToClient(): boolean {
+    return Boolean(this.given || this.backendUrl || this.publicToken);
+  }
+
+  /** Resolves once a client can be made; rejects after {@link CONFIGURE_WAIT_MS}, or on removal. */
+  private configured(): Promise<void> {
+    if (this.hasWayToClient()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const stop = (error?: Error) => {
+        clearTimeout(timer);
+        this.waiting.delete(check);
+        if (error) reject(error);
+        else resolve();
+      };
+      const check = (removed: boolean) => {
+        if (this.hasWayToClient()) stop();
+        else if (removed)
+          stop(
+            new Error(
+              'mfa-provider: removed from the page before a public-token, client or backend-url was set.',
+            ),
+          );
+      };
+      const timer = setTimeout(() => {
+        const seconds = CONFIGURE_WAIT_MS / 1000;
+        stop(
+          new Error(
+            `mfa-provider: no public-token, client or backend-url was set within ${seconds} s of getClient().`,
+          ),
+        );
+      }, CONFIGURE_WAIT_MS);
+      this.waiting.add(check);
+    });
+  }
+
+  // Any property set (an attribute, `client`) may be what a waiting getClient() needs.
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown): void {
+    super.requestUpdate(name, oldValue);
+    for (const check of [...(this.waiting ?? [])]) check(false);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Still off the page once the current task's DOM changes are done: removed, not moved.
+    queueMicrotask(() => {
+      if (!this.isConnected) for (const check of [...this.waiting]) check(true);
+    });
   }
 
   private async clientNow(): Promise<StytchClient | null> {

@@ -61,4 +61,65 @@ describe('<mfa-provider>', () => {
     await waitUntil(() => child.step === 'enter-phone', 'the child shows phone entry');
     expect(child.client).to.equal(null);
   });
+
+  describe('getClient() always settles', () => {
+    /** How a promise settled: its value, or the message it was rejected with. */
+    const settled = <T>(promise: Promise<T>) =>
+      promise.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+      );
+
+    it('a public-token set after the call: resolves with the client made from it', async () => {
+      const provider = await fixture<MfaProvider>(html`<mfa-provider></mfa-provider>`);
+      const asked = settled(provider.getClient());
+      provider.setAttribute('public-token', 'public-token-test-provider-late');
+      provider.apiUrl = location.origin;
+      const outcome = await asked;
+      expect(outcome).to.have.property('value').that.is.not.equal(null);
+      expect((outcome as { value: unknown }).value).to.equal(provider.client);
+      const { organization } = await provider.client!.organization.getBySlug({
+        organization_slug: 'initech',
+      });
+      expect(organization?.organization_name).to.equal('Initech');
+    });
+
+    it('a client given after the call: resolves with it', async () => {
+      const provider = await fixture<MfaProvider>(html`<mfa-provider></mfa-provider>`);
+      const asked = settled(provider.getClient());
+      const client = testClient();
+      provider.client = client;
+      expect(await asked).to.deep.equal({ value: client });
+    });
+
+    it('removed from the page with nothing to make a client from: rejects, saying why', async () => {
+      const provider = await fixture<MfaProvider>(html`<mfa-provider></mfa-provider>`);
+      const asked = settled(provider.getClient());
+      provider.remove();
+      const outcome = await asked;
+      expect(outcome)
+        .to.have.property('error')
+        .that.matches(/mfa-provider.*removed.*public-token/);
+    });
+
+    it('moved within the page meanwhile: still waits, then resolves', async () => {
+      const provider = await fixture<MfaProvider>(html`<mfa-provider></mfa-provider>`);
+      const asked = settled(provider.getClient());
+      document.body.append(provider); // a move: disconnected and connected again at once
+      const client = testClient();
+      provider.client = client;
+      expect(await asked).to.deep.equal({ value: client });
+      provider.remove();
+    });
+
+    it('never given a public-token, client or backend-url (never on a page): rejects after 10 s', async () => {
+      const provider = document.createElement('mfa-provider');
+      const started = performance.now();
+      const outcome = await settled(provider.getClient());
+      expect(outcome)
+        .to.have.property('error')
+        .that.matches(/mfa-provider.*public-token.*10 s/);
+      expect(performance.now() - started).to.be.within(9_500, 13_000);
+    });
+  });
 });

@@ -14,9 +14,12 @@ async function emailOutbox(to: string): Promise<{ link: string }[]> {
   return (await fetch(`/__emulator/email?to=${encodeURIComponent(to)}`)).json();
 }
 
+const readmeText = async () => (await fetch('/README.md')).text();
+
 /** The README's ```html block that follows `heading`, as written. */
 async function readmeBlock(heading: string): Promise<string> {
-  const readme = await (await fetch('/README.md')).text();
+  const readme = await readmeText();
+  if (!readme.includes(heading)) throw new Error(`No ${heading} in the README`);
   const after = readme.slice(readme.indexOf(heading));
   const block = /```html\n([\s\S]*?)```/.exec(after)?.[1];
   if (!block) throw new Error(`No html block after ${heading}`);
@@ -32,6 +35,8 @@ interface Seen {
  * Opens `body` as a page in an iframe: the kit's bare specifier maps to the sources, and a first
  * classic script records every kit event from the start. Resolves with the frame's window.
  */
+let pages = 0;
+
 async function openPage(body: string, search = ''): Promise<Window & { seen: Seen[] }> {
   const record = `window.seen = [];
 for (const type of ['mfa-step', 'mfa-error', 'mfa-authenticated'])
@@ -47,10 +52,37 @@ ${body}
     body: JSON.stringify({ html }),
   });
   const frame = document.createElement('iframe');
-  frame.src = `/__test/page.html${search}`;
+  // Each page its own address, so the browser never shows an earlier test's page from its cache.
+  pages += 1;
+  frame.src = `/__test/page.html${search ? `${search}&` : '?'}page=${pages}`;
   document.body.append(frame);
   await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   return frame.contentWindow as Window & { seen: Seen[] };
+}
+
+/** The README's headings (or bold list items) whose ```html block a test below runs. */
+const RUN_HERE = [
+  '## Using the elements',
+  '**Your own words**',
+  '### No script at all',
+  '## Backend mode: MFA through your own server',
+];
+
+/** The kit, as "Using the elements" loads it. */
+const KIT = `<script type="module">import 'stytch-mfa-elements';</script>`;
+
+/** Signs a seeded member in through the README's Express host (its session is an HttpOnly cookie). */
+async function serverLogin(email: string): Promise<void> {
+  const response = await fetch('/api/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      organization_id: ORGANIZATION_IDS.acme,
+      email_address: email,
+      password: SEED_PASSWORD,
+    }),
+  });
+  expect(response.status).to.equal(200);
 }
 
 const stepIn = (win: Window, selector: string) =>
@@ -59,7 +91,15 @@ const stepIn = (win: Window, selector: string) =>
 describe('the README, run as written', () => {
   beforeEach(async () => {
     await signOut();
+    await fetch('/api/logout', { method: 'POST' });
     await resetEmulator();
+  });
+
+  it('runs every ```html block of the README here', async () => {
+    const readme = await readmeText();
+    const blocks = [...readme.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
+    const covered = await Promise.all(RUN_HERE.map(readmeBlock));
+    expect(blocks).to.deep.equal(covered);
   });
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
@@ -98,5 +138,34 @@ describe('the README, run as written', () => {
     const win = await openPage(block, new URL(email!.link).search);
     await waitUntil(() => stepIn(win, 'mfa-flow') === 'enter-sms-code', 'code entry', { timeout: 10_000 });
     expect(win.seen.filter((e) => e.type === 'mfa-error')).to.deep.equal([]);
+  });
+
+  it('"Backend mode": the provider and flow alone reach code entry for the server\'s member, no mfa-error', async () => {
+    const block = await readmeBlock('## Backend mode: MFA through your own server');
+    expect(block).to.contain('<mfa-provider backend-url="/api/mfa">');
+    await serverLogin('sms@acme.test');
+    const win = await openPage(`${KIT}\n${block}`);
+    await waitUntil(() => stepIn(win, 'mfa-flow') === 'enter-sms-code', 'code entry', { timeout: 10_000 });
+    expect(win.seen.filter((e) => e.type === 'mfa-error')).to.deep.equal([]);
+  });
+
+  it('"Your own words": the heading and help slots show around the steps, no mfa-error', async () => {
+    // The block is the flow alone: here inside the backend-mode provider, which needs no script.
+    const block = await readmeBlock('**Your own words**');
+    expect(block).to.contain('slot="heading"');
+    await serverLogin('sms@acme.test');
+    const win = await openPage(`${KIT}\n<mfa-provider backend-url="/api/mfa">${block}</mfa-provider>`);
+    await waitUntil(() => stepIn(win, 'mfa-flow') === 'enter-sms-code', 'code entry', { timeout: 10_000 });
+    expect(win.seen.filter((e) => e.type === 'mfa-error')).to.deep.equal([]);
+    const flow = win.document.querySelector('mfa-flow')!;
+    const assigned = (name: string) =>
+      flow
+        .shadowRoot!.querySelector<HTMLSlotElement>(`slot[name="${name}"]`)!
+        .assignedElements()
+        .map((el) => el.textContent);
+    expect(assigned('heading')).to.deep.equal(['Confirm it is you']);
+    expect(assigned('help')).to.deep.equal(['Lost your phone? Call the help desk on 555-0100.']);
+    const heading = flow.querySelector('h2')!.getBoundingClientRect();
+    expect(heading.height).to.be.greaterThan(0);
   });
 });
