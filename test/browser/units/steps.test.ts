@@ -41,7 +41,7 @@ describe('Steps (the step shown, announced, focused, relayed)', () => {
   it('focuses a field the new step renders, once it has rendered', async () => {
     el.steps.go('enter-totp-code', 'totp');
     await el.steps.focus('[part="code"]');
-    expect(deepActiveElement()).to.equal(el.shadowRoot!.querySelector('[part="code"]'));
+    expect(deepActiveElement() === el.shadowRoot!.querySelector('[part="code"]')).to.equal(true);
   });
 
   it("relays an inner element's step as the host's own, and never its own", async () => {
