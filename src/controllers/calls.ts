@@ -58,9 +58,9 @@ export class Calls {
       this.host.requestUpdate();
     }
     const failure = await toFailure(error);
-    await onFailure?.(
-      this.fail(failure, { seconds: failure.retryAfterSeconds ?? 0, ...how.values }, how.show),
-    );
+    // Shown first, on its own line: `onFailure?.(this.fail(…))` would skip `fail` without `onFailure`.
+    this.fail(failure, { seconds: failure.retryAfterSeconds ?? 0, ...how.values }, how.show);
+    await onFailure?.(failure);
     return null;
   }
 

@@ -76,7 +76,7 @@ export class FactorController {
 
   /**
    * Sends a code the member typed: one of the wrong length is refused before any request; the call
-   * runs once at a time; a failure is shown (see `show`) and the field refocused, then handed to
+   * runs once at a time (`calls` refuses another); a failure is shown (see `show`) and the field refocused, then handed to
    * `onFailure`. Resolves with the answer, or null when there is none.
    */
   async verify<T>(
@@ -87,7 +87,7 @@ export class FactorController {
   ): Promise<T | null> {
     const host = this.host;
     const context = host.context;
-    if (!context || host.calls.pending) return null;
+    if (!context) return null;
     const refocus = () => host.steps.focus('mfa-code-input');
     if (code.length !== length) {
       // An incomplete code stays to be finished; an empty field after a failed code keeps that

@@ -194,6 +194,30 @@ describe('TOTP and recovery codes', () => {
     assert.equal(replay.body.error_type, 'totp_code_already_authenticated');
   });
 
+  it('refuses a code of an older step once a newer one was used', async () => {
+    const authenticate = async (at: number) => {
+      const ist = (await login('totp@acme.test')).body.data.intermediate_session_token;
+      return call(ctx.base, 'POST', '/sdk/v1/b2b/totp/authenticate', {
+        organization_id: acme,
+        member_id: MEMBER_IDS.totpAcme,
+        code: totp(SEED_TOTP_SECRET, at),
+        session_duration_minutes: 60,
+        intermediate_session_token: ist,
+      });
+    };
+    const now = await clockMs();
+    // The next step's code is accepted (clock drift); the current step's, though still in the
+    // window, is older than a code already used: a code seen over the member's shoulder.
+    const newer = await authenticate(now + 30_000);
+    assert.equal(newer.status, 200, JSON.stringify(newer.body));
+    const older = await authenticate(now);
+    assert.equal(older.status, 400, JSON.stringify(older.body));
+    assert.equal(older.body.error_type, 'totp_code_already_authenticated');
+    await call(ctx.base, 'POST', '/__emulator/clock', { advance_seconds: 60 });
+    const later = await authenticate(await clockMs());
+    assert.equal(later.status, 200, 'a newer step still works');
+  });
+
   it('expires a pending registration', async () => {
     const ist = (await login('new@globex.test', ORGANIZATION_IDS.globex)).body.data
       .intermediate_session_token;

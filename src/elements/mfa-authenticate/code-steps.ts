@@ -61,7 +61,7 @@ export class CodeSteps {
   async recover(code: string) {
     const host = this.host;
     const context = host.context;
-    if (!context || host.calls.pending) return null;
+    if (!context) return null;
     const refocus = () => host.steps.focus('[part~="recovery-code-input"]');
     if (!code) {
       host.calls.fail({ code: 'invalid_code', key: 'recoveryCodeRequired', recoverable: true });

@@ -131,7 +131,7 @@ export class MfaSettings extends MfaElement {
     call: (client: MfaClient) => Promise<{ member: Member }>,
   ): Promise<Member | null> {
     const context = this.context;
-    if (!context || this.calls.pending) return null;
+    if (!context) return null;
     const result = await this.calls.attempt(name, async () => call(await context.api()));
     if (!result) return null;
     this.errorMessage = '';

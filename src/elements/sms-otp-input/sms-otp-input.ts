@@ -139,18 +139,28 @@ export class SmsOtpInput extends MfaElement {
     return this.steps.focus('mfa-code-input, mfa-phone-input');
   }
 
-  private async send(resend: boolean): Promise<void> {
+  /**
+   * Sends a code (to `phone`, else the number known). What a send changes — the number, a resend's
+   * cleared field — changes only once `calls` takes it: never under a send already in flight.
+   */
+  private async send(resend: boolean, phone = this.phone): Promise<void> {
     const context = this.context;
     if (!context) return;
     const { who } = context;
     const result = await this.calls.attempt(
       'send',
-      async () =>
-        (await context.api()).otps.sms.send({
+      async () => {
+        this.phone = phone;
+        if (resend) {
+          if (this.codeInput) this.codeInput.value = '';
+          this.code.error = '';
+        }
+        return (await context.api()).otps.sms.send({
           organization_id: who.organizationId,
           member_id: who.memberId,
-          ...(this.phone ? { mfa_phone_number: this.phone } : {}),
-        }),
+          ...(phone ? { mfa_phone_number: phone } : {}),
+        });
+      },
       (failure) => {
         if (failure.retryAfterSeconds) this.startCooldown(failure.retryAfterSeconds);
       },
@@ -191,17 +201,12 @@ export class SmsOtpInput extends MfaElement {
   }
 
   private submitPhone(steps: typeof PhoneStep): void {
-    const phone = this.calls.pending ? null : steps.typedPhone(this, this.t('errorInvalidPhone'));
-    if (!phone) return;
-    this.phone = phone;
-    void this.send(false);
+    const phone = steps.typedPhone(this, this.t('errorInvalidPhone'));
+    if (phone) void this.send(false, phone);
   }
 
   private onResend(): void {
-    if (this.cooldown.running || this.calls.pending) return;
-    if (this.codeInput) this.codeInput.value = '';
-    this.code.error = '';
-    void this.send(true);
+    if (!this.cooldown.running) void this.send(true);
   }
 
   private onRetry(): void {

@@ -4,7 +4,7 @@ import { sendKeys } from '../support/keys.js';
 import '../../../src/elements/mfa-recovery-codes/mfa-recovery-codes.js';
 import type { MfaRecoveryCodes } from '../../../src/elements/mfa-recovery-codes/mfa-recovery-codes.js';
 import { signInWithTotp, signOut, testClient } from '../support/client.js';
-import { resetEmulator, SEED_RECOVERY_CODES } from '../support/emulator.js';
+import { injectFault, resetEmulator, SEED_RECOVERY_CODES } from '../support/emulator.js';
 import { recordEvents } from '../support/events.js';
 import '../support/network-guard.js';
 import { deepActiveElement, inShadow, partText } from '../support/shadow.js';
@@ -182,6 +182,52 @@ describe('<mfa-recovery-codes> with a session', () => {
     expect(fresh).to.have.length(10);
     expect(fresh).to.not.include(SEED_RECOVERY_CODES[0]);
     expect((await client.recoveryCodes.get()).recovery_codes).to.deep.equal(fresh);
+  });
+
+  it('asks again for the acknowledgement once the codes are replaced', async () => {
+    const el = await fixture<MfaRecoveryCodes>(
+      html`<mfa-recovery-codes .client=${client} allow-rotate></mfa-recovery-codes>`,
+    );
+    await waitUntil(() => el.step === 'save-recovery-codes', 'the codes show');
+    const acknowledge = () => inShadow<HTMLInputElement>(el, '[part~="acknowledge"]');
+    acknowledge().click();
+    expect(acknowledge().checked).to.equal(true);
+
+    inShadow<HTMLButtonElement>(el, '[part~="rotate-button"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="confirm-button"]'), 'the question');
+    inShadow<HTMLButtonElement>(el, '[part~="confirm-button"]').click();
+    await waitUntil(() => partText(el, 'status') !== '', 'rotated');
+    expect(listed(el)).to.not.include(SEED_RECOVERY_CODES[0]);
+    expect(acknowledge().checked, 'saving the old codes says nothing about the new').to.equal(false);
+
+    const recorder = recordEvents();
+    inShadow<HTMLButtonElement>(el, '[part~="submit-button"]').click();
+    await el.updateComplete;
+    recorder.stop();
+    expect(partText(el, 'error')).to.equal('Confirm that you have saved the codes first.');
+    expect(recorder.names()).to.deep.equal(['mfa-error']);
+    expect(el.step).to.equal('save-recovery-codes');
+  });
+
+  it('says why the codes could not be replaced', async () => {
+    const el = await fixture<MfaRecoveryCodes>(
+      html`<mfa-recovery-codes .client=${client} allow-rotate></mfa-recovery-codes>`,
+    );
+    await waitUntil(() => el.step === 'save-recovery-codes', 'the codes show');
+    await injectFault({
+      path: '/b2b/recovery_codes/rotate',
+      status: 500,
+      error_type: 'internal_server_error',
+    });
+    const recorder = recordEvents();
+    inShadow<HTMLButtonElement>(el, '[part~="rotate-button"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="confirm-button"]'), 'the question');
+    inShadow<HTMLButtonElement>(el, '[part~="confirm-button"]').click();
+    await waitUntil(() => partText(el, 'error') !== '', 'the failure shows');
+    recorder.stop();
+    expect(partText(el, 'error')).to.equal('Something went wrong on our side. Try again.');
+    expect(recorder.of('mfa-error')[0]).to.include({ code: 'internal_server_error', recoverable: true });
+    expect(listed(el)).to.deep.equal(SEED_RECOVERY_CODES);
   });
 
   it('without a session, says so', async () => {

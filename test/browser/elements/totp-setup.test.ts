@@ -13,6 +13,29 @@ import { totpCode } from '../support/totp.js';
 
 const client = testClient();
 
+/**
+ * Whether `secret` is anywhere in what an element holds: its own fields and the objects they reach
+ * (its controllers, a pending registration), not through DOM nodes (see `secretReadable`) or getters.
+ */
+function heldBy(el: Element, secret: string): boolean {
+  const seen = new Set<unknown>();
+  const visit = (value: unknown): boolean => {
+    if (typeof value === 'string') return value.includes(secret);
+    if (!value || typeof value !== 'object' || seen.has(value)) return false;
+    seen.add(value);
+    if (value instanceof Node && value !== el) return false;
+    const values =
+      value instanceof Map ? [...value.keys(), ...value.values()] : value instanceof Set ? [...value] : [];
+    // Every own key, symbols too: Lit keeps a reactive property's value under a symbol.
+    for (const key of Reflect.ownKeys(value)) {
+      const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
+      if ('value' in descriptor) values.push(descriptor.value);
+    }
+    return values.some(visit);
+  };
+  return visit(el);
+}
+
 describe('<totp-setup>', () => {
   const visitor = freshVisitor();
 
@@ -227,6 +250,21 @@ describe('<totp-setup> when things go wrong', () => {
     await el.updateComplete;
     expect(secretReadable(el, secret), 'the key left with the element').to.equal(false);
     expect(el.shadowRoot!.querySelector('[part~="qr-code"]')).to.equal(null);
+  });
+
+  it('lets go of the secret once the code is verified, before the codes are saved', async () => {
+    const primary = await login('new@acme.test');
+    const el = await fixture<TotpSetup>(
+      html`<totp-setup .client=${client} .authResponse=${primary}></totp-setup>`,
+    );
+    await waitUntil(() => el.step === 'scan-totp', 'the QR code shows');
+    const secret = partText(el, 'secret').replace(/ /g, '');
+    expect(heldBy(el, secret), 'the element holds the key it shows').to.equal(true);
+    await toCodeStep(el);
+    await sendKeys({ type: totpCode(secret, await emulatorNowMs()) });
+    await waitUntil(() => el.step === 'save-recovery-codes', 'the recovery codes show');
+    expect(secretReadable(el, secret), 'the DOM').to.equal(false);
+    expect(heldBy(el, secret), 'the element').to.equal(false);
   });
 
   it('takes its issuer and account name from attributes', async () => {
