@@ -8,7 +8,6 @@ import {
   type MfaStrings,
   type StringKey,
 } from '../strings/locales.js';
-import { shared } from '../strings/en/shared.js';
 
 export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
   /** Per-element overrides of any string. */
@@ -51,7 +50,10 @@ function missing(key: string): string {
  */
 const usable = (text: unknown): text is string => typeof text === 'string' && text.trim() !== '';
 
-/** An error message's key (`errorWrongCode`): without words of its own it reads as the generic error. */
+/**
+ * An error message's key (`errorWrongCode`): without words of its own it reads as the generic error,
+ * whose English loads with every error's (before any call can fail).
+ */
 const isErrorKey = (key: string): boolean => /^error[A-Z]/.test(key);
 
 /**
@@ -88,7 +90,8 @@ export class LocalizeController implements ReactiveController {
     const template =
       [this.host.strings?.[key], localeTable(this.lang)?.[key], this.english[key], laterEnglishFor(key)].find(
         usable,
-      ) ?? (isErrorKey(key) ? shared.errorGeneric : missing(key));
+      ) ??
+      ((isErrorKey(key) && laterEnglishFor('errorGeneric')) || missing(key));
     return format(template, values, resolveLang(this.host));
   }
 }

@@ -1,5 +1,4 @@
 import { factor } from './factor.js';
-import { shared } from './shared.js';
 import { smsPhone } from './sms-phone.js';
 
 /**
@@ -33,7 +32,7 @@ export const errors = {
   signInLink: 'Go to sign-in',
   errorMethodNotAllowed: 'Your organization does not allow this verification method.',
   errorServer: 'Something went wrong on our side. Try again.',
-  errorGeneric: shared.errorGeneric,
+  errorGeneric: 'Something went wrong. Try again.',
   errorLinkUsed: 'That sign-in link has expired or was already used. Ask for a new one.',
   errorTotpReused: 'That code was already used. Wait for the next code in your app.',
   errorWrongRecoveryCode: 'That recovery code is not right, or was already used.',
