@@ -68,6 +68,18 @@ const RUN_HERE = [
   '## Backend mode: MFA through your own server',
 ];
 
+/**
+ * The README's other ```html blocks, each run as written by another test: the example site's pages
+ * (the files test/server/example-site.test.ts serves; test/package/readme-examples.test.ts holds the
+ * README's copies equal to them) and the CDN script tag (test/package/install.test.ts).
+ */
+const RUN_ELSEWHERE = [
+  '`examples/pages/login.html`:',
+  '`examples/pages/mfa.html`:',
+  '`examples/pages/account.html`:',
+  '## CDN',
+];
+
 /** The kit, as "Using the elements" loads it. */
 const KIT = `<script type="module">import 'stytch-mfa-elements';</script>`;
 
@@ -95,11 +107,11 @@ describe('the README, run as written', () => {
     await resetEmulator();
   });
 
-  it('runs every ```html block of the README here', async () => {
+  it('runs every ```html block of the README, here or in the test named', async () => {
     const readme = await readmeText();
-    const blocks = [...readme.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
-    const covered = await Promise.all(RUN_HERE.map(readmeBlock));
-    expect(blocks).to.deep.equal(covered);
+    const blocks = [...readme.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]).sort();
+    const covered = await Promise.all([...RUN_HERE, ...RUN_ELSEWHERE].map(readmeBlock));
+    expect(blocks).to.deep.equal(covered.sort());
   });
   afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
 
