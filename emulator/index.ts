@@ -31,7 +31,7 @@ import { backendRoutes } from './routes/backend/index.js';
 import { devRoutes } from './routes/dev.js';
 import { sdkRoutes } from './routes/sdk/index.js';
 import { PROJECT, SEED } from './seed.js';
-import { InvalidStateError, serializeState, type State, type StateJson } from './state.js';
+import { serializeState, type StateJson } from './state.js';
 import { loadState, StateFile } from './store.js';
 
 export {
@@ -128,16 +128,6 @@ function checkProject(core: EmulatorCore, header: string | undefined): void {
   if (!sameSecret(decoded, `${project_id}:${secret}`)) throw errors.unauthorizedCredentials();
 }
 
-/** The state in a data file; one the emulator cannot run from is an error naming the file and what is wrong. */
-function loadStateFile(file: string): State | null {
-  try {
-    return loadState(file);
-  } catch (error) {
-    if (error instanceof InvalidStateError) throw new InvalidStateError(`${file}: ${error.message}`);
-    throw error;
-  }
-}
-
 const NO_CALLER: Caller = { publicToken: '', session: null };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -146,7 +136,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const resolved = resolveOptions(options);
   const core = new EmulatorCore(
     resolved,
-    resolved.dataFile ? (loadStateFile(resolved.dataFile) ?? undefined) : undefined,
+    resolved.dataFile ? (loadState(resolved.dataFile) ?? undefined) : undefined,
   );
   const routes: Record<Api, Route[]> = { sdk: sdkRoutes, backend: backendRoutes, dev: devRoutes };
   let server: Server | null = null;

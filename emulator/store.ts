@@ -1,21 +1,42 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { migrate, type State } from './state.js';
+import { InvalidStateError, migrate, STATE_VERSION, type State } from './state.js';
 
-/** Reads a state file, or returns null when there is none yet. A corrupt file is an error, not a reset. */
+/**
+ * Reads a state file, or returns null when there is none yet. A file the emulator cannot run from
+ * (unreadable, not JSON, a version it does not know, a value it cannot hold) is an
+ * {@link InvalidStateError} naming the file and what is wrong — never its content, which holds secrets.
+ */
 export function loadState(file: string): State | null {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    throw new InvalidStateError(`${file}: cannot be read (${code ?? String(error)}).`);
+  }
+  let saved: unknown;
+  try {
+    saved = JSON.parse(text);
+  } catch {
+    throw new InvalidStateError(
+      `${file}: is not JSON (cut short or edited?). Fix it, or delete it to start from the seed.`,
+    );
+  }
+  try {
+    const state = migrate(saved);
+    if (state) return state;
+  } catch (error) {
+    if (error instanceof InvalidStateError) throw new InvalidStateError(`${file}: ${error.message}`);
     throw error;
   }
-  const saved = JSON.parse(text) as Record<string, unknown>;
-  const state = migrate(saved);
-  if (!state) throw new Error(`${file}: unknown emulator state version ${String(saved.version)}`);
-  return state;
+  const version = (saved as Record<string, unknown>).version;
+  throw new InvalidStateError(
+    `${file}: unknown emulator state version ${typeof version === 'number' ? version : typeof version}; ` +
+      `this emulator reads versions 1 to ${STATE_VERSION} (was it written by a newer one?).`,
+  );
 }
 
 /**
