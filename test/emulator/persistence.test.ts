@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -108,6 +108,28 @@ describe('persistence (--data FILE)', () => {
     const future = join(dir, 'v9.json');
     writeFileSync(future, JSON.stringify({ ...state, version: 9 }));
     assert.throws(() => createEmulator({ dataFile: future }), /unknown emulator state version 9/);
+  });
+
+  it('creates the file readable by its owner only (it holds passwords, secrets and the signing key)', async () => {
+    const file = join(dir, 'private', 'state.json');
+    const { emulator, base } = await start(file);
+    const login = await call(base, 'POST', '/sdk/v1/b2b/passwords/authenticate', {
+      organization_id: ORGANIZATION_IDS.initech,
+      email_address: 'user@initech.test',
+      password: SEED_PASSWORD,
+    });
+    assert.equal(login.status, 200);
+    await emulator.flush();
+    assert.equal((statSync(file).mode & 0o777).toString(8), '600');
+    await emulator.close();
+
+    // A file left readable by others (by an older emulator) is made private on start.
+    const shared = join(dir, 'shared.json');
+    writeFileSync(shared, JSON.stringify(stateFromSeed()), { mode: 0o644 });
+    chmodSync(shared, 0o644);
+    const again = createEmulator({ dataFile: shared });
+    assert.equal((statSync(shared).mode & 0o777).toString(8), '600');
+    await again.close();
   });
 
   for (const [label, content, message] of [
