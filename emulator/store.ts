@@ -8,6 +8,11 @@ const PRIVATE = 0o600;
 
 /** How long after a failed write the latest state is tried again when nothing else changes. */
 const RETRY_MS = 1000;
+/**
+ * Under load, writes take at most a third of the time: a write that took D ms (serializing a big
+ * state blocks the event loop) is followed by 2·D ms of answering before the next one starts.
+ */
+const GAP_FACTOR = 2;
 
 /**
  * Reads a state file, or returns null when there is none yet. A file the emulator cannot run from
@@ -63,8 +68,8 @@ function batch(): Batch {
 
 /**
  * Keeps the state in a file, and a change is acknowledged only once it is there (group commit): a
- * change joins the next write, which starts as soon as the one under way ends, so a busy emulator
- * writes once per batch of requests — always the latest state — rather than once per request. Each
+ * change joins the next write — at once when idle, else after the one under way and a gap twice its
+ * length — so a busy emulator writes once per batch of requests, always the latest state. Each
  * write is atomic and durable: a temporary file beside the target (mode 0600), synced, then renamed
  * over it. A temporary file left by a process that died mid-write is removed on start.
  *
@@ -82,6 +87,8 @@ export class StateFile {
   private failure: string | null = null;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private readonly temporary: string;
+  private lastEnded = 0;
+  private lastTook = 0;
 
   constructor(
     private readonly file: string,
@@ -134,11 +141,16 @@ export class StateFile {
   private async run(): Promise<void> {
     this.writing = true;
     while (this.next) {
-      // Let the requests already handled in this turn of the event loop join this write.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Let the requests already handled in this turn of the event loop join this write (and, under
+      // load, those answered in the gap after the last one; an idle emulator writes at once).
+      const wait = this.lastEnded + GAP_FACTOR * this.lastTook - performance.now();
+      await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
       const waiting = this.next;
       this.next = null;
+      const started = performance.now();
       await this.writeLatest();
+      this.lastEnded = performance.now();
+      this.lastTook = this.lastEnded - started;
       waiting.resolve();
     }
     this.writing = false;
