@@ -52,6 +52,13 @@ console.log(`Stytch emulator listening on ${shown}${values.data ? ` (state in ${
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void emulator.close().then(() => process.exit(0));
+    emulator.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        // The latest state could not be saved: say so in one line, and exit non-zero.
+        console.error(`stytch-mfa-emulator: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
   });
 }

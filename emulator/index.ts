@@ -31,7 +31,7 @@ import { backendRoutes } from './routes/backend/index.js';
 import { devRoutes } from './routes/dev.js';
 import { sdkRoutes } from './routes/sdk/index.js';
 import { PROJECT, SEED } from './seed.js';
-import { InvalidStateError, serializeState, type State, type StateJson } from './state.js';
+import { serializeState, type StateJson } from './state.js';
 import { loadState, StateFile } from './store.js';
 
 export {
@@ -74,9 +74,15 @@ export interface Emulator {
   middleware: (req: IncomingMessage, res: ServerResponse, next?: NextFunction) => void;
   /** Starts a standalone HTTP server (host defaults to 127.0.0.1); resolves once it is listening. */
   listen(port?: number, host?: string): Promise<Server>;
-  /** Stops a server started with `listen`, and writes any state change still pending to `dataFile`. */
+  /**
+   * Stops a server started with `listen`, and writes any state change still pending to `dataFile`;
+   * rejects (naming the file and why) when the latest state could not be saved.
+   */
   close(): Promise<void>;
-  /** Writes any state change still pending to `dataFile` (writes are coalesced a moment after changes). */
+  /**
+   * Resolves once `dataFile` holds the latest state; rejects (naming the file and why) when it cannot be
+   * written. (Requests that change the state are answered once their change is written, or its write failed.)
+   */
   flush(): Promise<void>;
   /** Back to the seed; outboxes, faults and clock offset cleared. */
   reset(): void;
@@ -128,16 +134,6 @@ function checkProject(core: EmulatorCore, header: string | undefined): void {
   if (!sameSecret(decoded, `${project_id}:${secret}`)) throw errors.unauthorizedCredentials();
 }
 
-/** The state in a data file; one the emulator cannot run from is an error naming the file and what is wrong. */
-function loadStateFile(file: string): State | null {
-  try {
-    return loadState(file);
-  } catch (error) {
-    if (error instanceof InvalidStateError) throw new InvalidStateError(`${file}: ${error.message}`);
-    throw error;
-  }
-}
-
 const NO_CALLER: Caller = { publicToken: '', session: null };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -146,14 +142,17 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const resolved = resolveOptions(options);
   const core = new EmulatorCore(
     resolved,
-    resolved.dataFile ? (loadStateFile(resolved.dataFile) ?? undefined) : undefined,
+    resolved.dataFile ? (loadState(resolved.dataFile) ?? undefined) : undefined,
   );
   const routes: Record<Api, Route[]> = { sdk: sdkRoutes, backend: backendRoutes, dev: devRoutes };
   let server: Server | null = null;
 
-  const stateFile = resolved.dataFile ? new StateFile(resolved.dataFile, () => core.state) : null;
-  function persist(): void {
-    stateFile?.changed();
+  // A failed write is said once (and again when writes work), through `log` or else on stderr.
+  const report = resolved.log ?? ((line: string) => console.error(line));
+  const stateFile = resolved.dataFile ? new StateFile(resolved.dataFile, () => core.state, report) : null;
+  /** The state may have changed: resolves once a write holding it has ended (saved, or failed and reported). */
+  function persist(): Promise<void> {
+    return stateFile?.commit() ?? Promise.resolve();
   }
 
   async function answer(req: IncomingMessage, res: ServerResponse, url: URL, api: Api): Promise<number> {
@@ -215,7 +214,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         body,
         caller,
       });
-      if (method !== 'GET') persist();
+      // Acknowledged only once written: a member told "enrolled" stays enrolled after a crash.
+      if (method !== 'GET') await persist();
       const payload = { request_id: requestId, status_code: 200, ...(result as object) };
       if (api === 'sdk') sendJson(req, res, 200, { data: payload });
       else sendJson(req, res, 200, api === 'backend' ? payload : result);
@@ -233,7 +233,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
       const known = error instanceof StytchError ? error : errors.internal();
       if (!(error instanceof StytchError)) resolved.log?.(`emulator: internal error: ${String(error)}`);
       // State may have changed before the failure (attempt counters, spent codes): keep it.
-      if (method !== 'GET') persist();
+      if (method !== 'GET') await persist();
       sendJson(req, res, known.statusCode, errorJson(known, requestId));
       return known.statusCode;
     }
@@ -287,12 +287,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         server.close((error) => (error ? reject(error) : resolve()));
         server = null;
       });
-      await stateFile?.flush();
+      await stateFile?.close();
     },
     flush: () => stateFile?.flush() ?? Promise.resolve(),
     reset() {
       core.reset();
-      persist();
+      void persist();
     },
     get state() {
       return serializeState(core.state);

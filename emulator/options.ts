@@ -9,8 +9,10 @@ export interface RateLimit {
 
 export interface EmulatorOptions {
   /**
-   * Keep state in this JSON file so a restart keeps it: written atomically a moment after changes
-   * (coalesced), and on `close()`.
+   * Keep state in this JSON file (created mode 0600) so a restart keeps it: a request that changes the
+   * state is answered once the atomic, synced write holding its change is done (requests arriving
+   * meanwhile share the next write). A write that fails is reported once (`log`, else stderr) and the
+   * emulator goes on answering from memory; `close()` rejects if the latest state could not be saved.
    */
   dataFile?: string;
   /** Organizations and members to start from; defaults to the documented seed. */
@@ -29,7 +31,10 @@ export interface EmulatorOptions {
   smsCodeTtlSeconds?: number;
   /** How long an intermediate session lives. Default 10 minutes. */
   intermediateSessionMinutes?: number;
-  /** Called with one line per request (method, path, status, time); never with bodies or tokens. */
+  /**
+   * Called with one line per request (method, path, status, time), and when `dataFile` cannot be
+   * written and again when it can; never with bodies or tokens.
+   */
   log?: (line: string) => void;
   /**
    * Host names the standalone server answers besides loopback ones and the one it listens on (a

@@ -1,39 +1,99 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { migrate, type State } from './state.js';
+import { InvalidStateError, migrate, STATE_VERSION, type State } from './state.js';
 
-/** Reads a state file, or returns null when there is none yet. A corrupt file is an error, not a reset. */
+/** Owner read and write only: the state holds passwords, TOTP secrets, recovery codes, session tokens and the signing key. */
+const PRIVATE = 0o600;
+
+/** How long after a failed write the latest state is tried again when nothing else changes. */
+const RETRY_MS = 1000;
+/**
+ * Under load, writes take at most a third of the time: a write that took D ms (serializing a big
+ * state blocks the event loop) is followed by 2·D ms of answering before the next one starts.
+ */
+const GAP_FACTOR = 2;
+
+/**
+ * Reads a state file, or returns null when there is none yet. A file the emulator cannot run from
+ * (unreadable, not JSON, a version it does not know, a value it cannot hold) is an
+ * {@link InvalidStateError} naming the file and what is wrong — never its content, which holds secrets.
+ */
 export function loadState(file: string): State | null {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    throw new InvalidStateError(`${file}: cannot be read (${code ?? String(error)}).`);
+  }
+  let saved: unknown;
+  try {
+    saved = JSON.parse(text);
+  } catch {
+    throw new InvalidStateError(
+      `${file}: is not JSON (cut short or edited?). Fix it, or delete it to start from the seed.`,
+    );
+  }
+  try {
+    const state = migrate(saved);
+    if (state) return state;
+  } catch (error) {
+    if (error instanceof InvalidStateError) throw new InvalidStateError(`${file}: ${error.message}`);
     throw error;
   }
-  const saved = JSON.parse(text) as Record<string, unknown>;
-  const state = migrate(saved);
-  if (!state) throw new Error(`${file}: unknown emulator state version ${String(saved.version)}`);
-  return state;
+  const version = (saved as Record<string, unknown>).version;
+  throw new InvalidStateError(
+    `${file}: unknown emulator state version ${typeof version === 'number' ? version : typeof version}; ` +
+      `this emulator reads versions 1 to ${STATE_VERSION} (was it written by a newer one?).`,
+  );
+}
+
+/** Why a write failed, as a line shows it: the error code (`ENOSPC`, `EACCES`…), never content. */
+function reason(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.name : 'unknown error');
+}
+
+interface Batch {
+  done: Promise<void>;
+  resolve: () => void;
+}
+
+function batch(): Batch {
+  let resolve!: () => void;
+  const done = new Promise<void>((r) => (resolve = r));
+  return { done, resolve };
 }
 
 /**
- * Keeps the state in a file. Changes are written coalesced — a little after they happen, one write
- * at a time, always the latest state — so a busy emulator does not rewrite the file per request; each
- * write is atomic (a temporary file beside the target, then a rename over it). A temporary file left
- * by a process that died mid-write is removed on start. `flush()` writes what is pending (on close).
+ * Keeps the state in a file, and a change is acknowledged only once it is there (group commit): a
+ * change joins the next write — at once when idle, else after the one under way and a gap twice its
+ * length — so a busy emulator writes once per batch of requests, always the latest state. Each
+ * write is atomic and durable: a temporary file beside the target (mode 0600), synced, then renamed
+ * over it. A temporary file left by a process that died mid-write is removed on start.
+ *
+ * A write that fails (a full disk, a directory made read-only) does not stop the emulator: the
+ * change is answered from memory, `report` is told once, the latest state is tried again on the next
+ * change (or a second later), and `report` is told when a write works again.
  */
 export class StateFile {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private dirty = false;
-  private writing: Promise<void> = Promise.resolve();
+  /** The write the changes arriving now wait for; null when none waits. */
+  private next: Batch | null = null;
+  private writing = false;
+  /** The state has changed since the last write that worked. */
+  private unsaved = false;
+  /** Why the last write failed, while writes fail. */
+  private failure: string | null = null;
+  private retry: ReturnType<typeof setTimeout> | undefined;
   private readonly temporary: string;
+  private lastEnded = 0;
+  private lastTook = 0;
 
   constructor(
     private readonly file: string,
     private readonly state: () => State,
-    private readonly delayMs = 25,
+    private readonly report: (line: string) => void,
   ) {
     mkdirSync(dirname(file), { recursive: true });
     const prefix = `${basename(file)}.`;
@@ -41,24 +101,90 @@ export class StateFile {
       if (name.startsWith(prefix) && name.endsWith('.tmp'))
         rmSync(join(dirname(file), name), { force: true });
     this.temporary = `${file}.${process.pid}.tmp`;
+    // A file an older emulator left readable by others is made private now, not at the first write.
+    try {
+      if (statSync(file).mode & 0o077) chmodSync(file, PRIVATE);
+    } catch {
+      // No file yet, or not ours to change: the first write replaces it with a private one.
+    }
   }
 
-  /** The state changed: write it soon. */
-  changed(): void {
-    this.dirty = true;
-    this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+  /**
+   * The state changed: resolves once a write that began after this call has ended — the change is
+   * in the file, or the write failed and was reported. Never rejects.
+   */
+  commit(): Promise<void> {
+    this.unsaved = true;
+    this.next ??= batch();
+    const { done } = this.next;
+    if (!this.writing) void this.run();
+    return done;
   }
 
-  /** Writes what is pending, after any write under way; resolves when the file holds the latest state. */
-  flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.writing = this.writing.then(async () => {
-      if (!this.dirty) return;
-      this.dirty = false;
-      await writeFile(this.temporary, JSON.stringify(this.state(), null, 2));
-      await rename(this.temporary, this.file);
-    });
-    return this.writing;
+  /** Resolves when the file holds the latest state; rejects, naming the file and why, when it cannot. */
+  async flush(): Promise<void> {
+    if (this.unsaved || this.writing) await this.commit();
+    if (this.failure) throw new Error(`${this.file}: the latest state was not saved (${this.failure}).`);
+  }
+
+  /** The last {@link flush}: no more tries after it, and no partial temporary file left behind. */
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } catch (error) {
+      clearTimeout(this.retry);
+      await rm(this.temporary, { force: true }).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async run(): Promise<void> {
+    this.writing = true;
+    while (this.next) {
+      // Let the requests already handled in this turn of the event loop join this write (and, under
+      // load, those answered in the gap after the last one; an idle emulator writes at once).
+      const wait = this.lastEnded + GAP_FACTOR * this.lastTook - performance.now();
+      await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+      const waiting = this.next;
+      this.next = null;
+      const started = performance.now();
+      await this.writeLatest();
+      this.lastEnded = performance.now();
+      this.lastTook = this.lastEnded - started;
+      waiting.resolve();
+    }
+    this.writing = false;
+  }
+
+  private async writeLatest(): Promise<void> {
+    clearTimeout(this.retry);
+    this.unsaved = false;
+    try {
+      await this.write(JSON.stringify(this.state(), null, 2));
+      if (this.failure) this.report(`emulator: the state is saved to ${this.file} again`);
+      this.failure = null;
+    } catch (error) {
+      this.unsaved = true;
+      if (!this.failure) {
+        this.report(
+          `emulator: cannot save the state to ${this.file} (${reason(error)}); answering from memory ` +
+            'and trying again on each change',
+        );
+      }
+      this.failure = reason(error);
+      this.retry = setTimeout(() => void this.commit(), RETRY_MS);
+      this.retry.unref();
+    }
+  }
+
+  private async write(text: string): Promise<void> {
+    const handle = await open(this.temporary, 'w', PRIVATE);
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(this.temporary, this.file);
   }
 }

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import {
   createEmulator,
   MEMBER_IDS,
@@ -106,4 +109,52 @@ describe('persistence (--data FILE)', () => {
     writeFileSync(future, JSON.stringify({ ...state, version: 9 }));
     assert.throws(() => createEmulator({ dataFile: future }), /unknown emulator state version 9/);
   });
+
+  it('creates the file readable by its owner only (it holds passwords, secrets and the signing key)', async () => {
+    const file = join(dir, 'private', 'state.json');
+    const { emulator, base } = await start(file);
+    const login = await call(base, 'POST', '/sdk/v1/b2b/passwords/authenticate', {
+      organization_id: ORGANIZATION_IDS.initech,
+      email_address: 'user@initech.test',
+      password: SEED_PASSWORD,
+    });
+    assert.equal(login.status, 200);
+    await emulator.flush();
+    assert.equal((statSync(file).mode & 0o777).toString(8), '600');
+    await emulator.close();
+
+    // A file left readable by others (by an older emulator) is made private on start.
+    const shared = join(dir, 'shared.json');
+    writeFileSync(shared, JSON.stringify(stateFromSeed()), { mode: 0o644 });
+    chmodSync(shared, 0o644);
+    const again = createEmulator({ dataFile: shared });
+    assert.equal((statSync(shared).mode & 0o777).toString(8), '600');
+    await again.close();
+  });
+
+  for (const [label, content, message] of [
+    ['is not JSON', '{"version": 2, "members": {"secret-', /bad\.json: .*not JSON/],
+    [
+      'has a version it does not know',
+      JSON.stringify({ version: 9 }),
+      /bad\.json: unknown emulator state version 9/,
+    ],
+  ] as const) {
+    it(`stops the bin with one line and exit status 1 when the file ${label}`, async () => {
+      const file = join(dir, 'bad.json');
+      writeFileSync(file, content);
+      const cli = fileURLToPath(new URL('../../emulator/cli.ts', import.meta.url));
+      // An emulator that did start would listen for ever: it is killed after 20 s.
+      const args = ['--import', 'tsx', cli, '--port', '0', '--data', file];
+      const run = promisify(execFile)(process.execPath, args, { timeout: 20_000 });
+      await assert.rejects(run, (error: { code: number; stderr: string }) => {
+        assert.equal(error.code, 1);
+        assert.equal(error.stderr.trim().split('\n').length, 1, error.stderr);
+        assert.match(error.stderr, /^stytch-mfa-emulator: /);
+        assert.match(error.stderr, message);
+        assert.ok(!error.stderr.includes('secret'), 'the file content is not shown');
+        return true;
+      });
+    });
+  }
 });
