@@ -32,8 +32,11 @@ export interface MfaSession {
   factors: Authenticated['member_session']['authentication_factors'];
 }
 
-/** The types of `authentication_factors` that are a second factor. */
-const MFA_FACTORS = new Set(['otp', 'totp', 'recovery_code']);
+/**
+ * The types of `authentication_factors` that are a second factor, as the `stytch` package spells
+ * them (`AuthenticationFactor.type`): an SMS code, an authenticator code, a recovery code (plural).
+ */
+const MFA_FACTORS = new Set(['otp', 'totp', 'recovery_codes']);
 
 export interface MfaSessionOptions {
   /** The host's `B2BClient`; only `sessions.authenticate` is called. */
@@ -122,7 +125,9 @@ export async function requireMfaSession(
     );
   } catch (error) {
     const known = stytchError(error);
-    if (known && known.status >= 400 && known.status < 500)
+    // Stytch refusing the session ends it; Stytch busy (429) is not the member's fault: signing in
+    // again would only add to the load, so it is a 503 like Stytch not answering.
+    if (known && known.status >= 400 && known.status < 500 && known.status !== 429)
       return refuse(401, 'session_not_found', 'Sign in again.', DEAD_SESSION.has(known.type));
     return refuse(503, 'internal_server_error', 'Signing in cannot be checked right now.');
   }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { B2BClient } from 'stytch';
-import { MEMBER_IDS, ORGANIZATION_IDS, SEED_PASSWORD } from '../../emulator/index.js';
+import { MEMBER_IDS, ORGANIZATION_IDS, SEED_PASSWORD, SEED_RECOVERY_CODES } from '../../emulator/index.js';
 import {
   hostSessionFrom,
   mfaSessionMiddleware,
@@ -135,6 +135,24 @@ describe('requireMfaSession', () => {
     assert.ok(!((await requireMfaSession(page(), withMfa)) instanceof Response));
   });
 
+  it('with requireMfa, passes a member who signed in with a recovery code', async () => {
+    const login = await password('totp@acme.test', ORGANIZATION_IDS.acme);
+    const recovered = hostSessionFrom(
+      await stytch.recoveryCodes.recover({
+        organization_id: login.organization_id,
+        member_id: login.member_id,
+        recovery_code: SEED_RECOVERY_CODES[0]!,
+        intermediate_session_token: login.intermediate_session_token!,
+      }),
+    );
+    const result = await requireMfaSession(page(), options(recovered, { requireMfa: true }).opts);
+    assert.ok(!(result instanceof Response), 'the member who lost their authenticator gets in');
+    assert.deepEqual(
+      result.factors.map((f) => f.type),
+      ['password', 'recovery_codes'],
+    );
+  });
+
   it('sends a refused page load to loginUrl; a fetch gets JSON', async () => {
     const { opts } = options(null, { loginUrl: '/login' });
     const navigation = await requireMfaSession(
@@ -150,9 +168,13 @@ describe('requireMfaSession', () => {
     await refusal(fetched, 401, 'session_not_found');
   });
 
-  it('answers 503 when Stytch fails, keeping the session and logging nothing', async () => {
+  it('answers 503 when Stytch fails or is busy (429), keeping the session and logging nothing', async () => {
     const session = await withSms();
-    for (const fault of [{ status: 503, error_type: 'internal_server_error' }, { drop: true }]) {
+    for (const fault of [
+      { status: 503, error_type: 'internal_server_error' },
+      { status: 429, error_type: 'too_many_requests' },
+      { drop: true },
+    ]) {
       await call(ctx.base, 'POST', '/__emulator/faults', { path: '/b2b/sessions/authenticate', ...fault });
       const { opts, cleared } = options(session);
       const { result, logs } = await logsOf(() => requireMfaSession(page(), opts));
