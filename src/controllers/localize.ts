@@ -51,16 +51,17 @@ function missing(key: string): string {
 const usable = (text: unknown): text is string => typeof text === 'string' && text.trim() !== '';
 
 /**
- * An error message's key (`errorWrongCode`): without words of its own it reads as the generic error,
- * whose English loads with every error's (before any call can fail).
+ * An error message's key (`errorWrongCode`): without words of its own it reads as the generic error
+ * (in the page's language if it has one; its English loads with every error's, before any call can
+ * fail).
  */
 const isErrorKey = (key: string): boolean => /^error[A-Z]/.test(key);
 
 /**
  * Strings for an element: its `strings` overrides, then its language's table, then the English it
  * was given (its own part of the table, so a page loads only the English of the elements it shows).
- * A string absent or blank in one falls through to the next; an error message with no English
- * reads as the generic English error. Loads a built-in locale on first use and updates the element
+ * A string absent or blank in one falls through to the next (so a blank override cannot hide a
+ * string: hide its part with CSS); an error message with no words reads as the generic error. Loads a built-in locale on first use and updates the element
  * when it arrives.
  */
 export class LocalizeController implements ReactiveController {
@@ -87,11 +88,17 @@ export class LocalizeController implements ReactiveController {
   }
 
   t(key: StringKey, values?: Record<string, string | number>): string {
-    const template =
-      [this.host.strings?.[key], localeTable(this.lang)?.[key], this.english[key], laterEnglishFor(key)].find(
-        usable,
-      ) ??
-      ((isErrorKey(key) && laterEnglishFor('errorGeneric')) || missing(key));
+    const template = this.find(key) ?? ((isErrorKey(key) && this.find('errorGeneric')) || missing(key));
     return format(template, values, resolveLang(this.host));
+  }
+
+  /** The first usable string for `key`: the overrides, the language's table, then English. */
+  private find(key: StringKey): string | undefined {
+    return [
+      this.host.strings?.[key],
+      localeTable(this.lang)?.[key],
+      this.english[key],
+      laterEnglishFor(key),
+    ].find(usable);
   }
 }
