@@ -68,7 +68,9 @@ try {
   // The CDN entry starts on its own: a static import of one of its lazy chunks would be a cycle
   // (those chunks import from the entry), in which a chunk runs before the entry it reads from.
   const entryImports = [
-    ...readFileSync('dist/cdn/stytch-mfa-elements.js', 'utf8').matchAll(/import\s*[^();]*?from\s*"([^"]+)"/g),
+    ...readFileSync('dist/cdn/stytch-mfa-elements.js', 'utf8').matchAll(
+      /import\s*(?:[^();"]*?from\s*)?"([^"]+)"/g,
+    ),
   ].map((m) => m[1]);
   check(
     entryImports.length === 0,

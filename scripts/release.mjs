@@ -1,7 +1,8 @@
 // `npm run release -- patch|minor|major`: one command from a clean main to a published version.
-// Moves the CHANGELOG's "Unreleased" section under the new version, then `npm version` (commit and
-// tag) and `npm publish`, whose `prepublishOnly` runs `npm test` — so nothing is published that the
-// suite has not passed. `--dry-run` goes through every step without writing or publishing.
+// Runs `npm test` first (it builds the package), and only when it passes moves the CHANGELOG's
+// "Unreleased" section under the new version, runs `npm version` (commit and tag) and publishes what
+// the suite tested — so a red suite leaves no commit or tag behind. Prints the push command at the
+// end. `--dry-run` checks the version and the CHANGELOG, and changes nothing.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -36,8 +37,11 @@ if (dryRun) {
   console.log(updated.slice(unreleased.index, unreleased.index + 400));
   process.exit(0);
 }
+execFileSync('npm', ['test'], { stdio: 'inherit' }); // throws (and stops here) when it fails
 writeFileSync('CHANGELOG.md', updated);
 git('add', 'CHANGELOG.md');
 git('commit', '-m', `CHANGELOG: ${next}`);
 execFileSync('npm', ['version', kind, '-m', 'Release %s'], { stdio: 'inherit' });
-execFileSync('npm', ['publish'], { stdio: 'inherit' });
+// Built and tested just now: publish that, without prepublishOnly running the suite again.
+execFileSync('npm', ['publish', '--ignore-scripts'], { stdio: 'inherit' });
+console.log(`release: published ${next}; now push it: git push --follow-tags`);

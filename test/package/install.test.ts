@@ -2,15 +2,17 @@
 // into an empty app with the README's command; the README's Express line serving its CDN build to a
 // page that loads the README's script tag (in Chromium); the README's curl walk pasted as a whole,
 // with the installed `npx stytch-mfa-emulator`; and `npm publish --dry-run` accepting the package.
+// It packs dist/ as it is (`npm test` builds it just before; alone, it builds only when dist/ is missing).
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,6 +27,15 @@ function block(marker: string, lang: string, containing = ''): string {
   assert.ok(found, `README has a ${lang} block after ${marker}`);
   return found;
 }
+
+/** A port nothing listens on now. */
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 
 const npm = (args: string[], cwd: string) =>
   execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -74,8 +85,9 @@ const server = app.listen(0, '127.0.0.1', () => console.log('port ' + server.add
 `,
     );
     const host = spawn(process.execPath, ['server.js'], { cwd: app, stdio: ['ignore', 'pipe', 'inherit'] });
-    const browser = await puppeteer.launch(chromiumLaunchOptions());
+    let browser: Browser | undefined;
     try {
+      browser = await puppeteer.launch(chromiumLaunchOptions());
       const [line] = (await once(host.stdout, 'data')) as [Buffer];
       const port = /port (\d+)/.exec(String(line))?.[1];
       const page = await browser.newPage();
@@ -94,27 +106,34 @@ const server = app.listen(0, '127.0.0.1', () => console.log('port ' + server.add
       assert.deepEqual(defined, ['mfa-provider', 'mfa-flow', 'sms-otp-input', 'totp-setup', 'mfa-settings']);
       assert.deepEqual(failed, []);
     } finally {
-      await browser.close();
+      await browser?.close();
       host.kill();
     }
   });
 
   it('runs the curl walk pasted as a whole, ending signed in', async () => {
-    const walk = block("### The guide's steps with curl", 'sh');
-    // Its own process group, so the emulator it starts in the background stops with it.
+    // As written, on a port of its own (9010 may be a developer's own emulator).
+    const walk = block("### The guide's steps with curl", 'sh').replaceAll('9010', String(await freePort()));
+    // Its own process group, so the emulator it starts in the background stops with it; a walk that
+    // hangs (an emulator that never listens) is stopped after a minute and fails.
     const shell = spawn('bash', ['-c', walk], {
       cwd: app,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
     });
     let out = '';
     shell.stdout.on('data', (chunk: Buffer) => (out += String(chunk)));
     shell.stderr.on('data', (chunk: Buffer) => (out += String(chunk)));
-    const [code] = (await once(shell, 'exit')) as [number];
+    let code: number | null;
     try {
-      process.kill(-shell.pid!, 'SIGTERM');
-    } catch {
-      // already gone
+      [code] = (await once(shell, 'exit')) as [number | null];
+    } finally {
+      try {
+        process.kill(-shell.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
     }
     assert.equal(code, 0, out);
     // The curl answers have no newline between them: the walk's last answer is its last object.
