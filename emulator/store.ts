@@ -160,20 +160,36 @@ export class StateFile {
 
   private async run(): Promise<void> {
     this.writing = true;
-    while (this.next) {
-      // Let the requests already handled in this turn of the event loop join this write (and, under
-      // load, those answered in the gap after the last one; an idle emulator writes at once).
-      const wait = this.lastEnded + GAP_FACTOR * this.lastTook - performance.now();
-      await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
-      const waiting = this.next;
-      this.next = null;
-      const started = performance.now();
-      await this.writeLatest();
-      this.lastEnded = performance.now();
-      this.lastTook = this.lastEnded - started;
-      waiting.resolve();
+    try {
+      while (this.next) {
+        // Let the requests already handled in this turn of the event loop join this write (and, under
+        // load, those answered in the gap after the last one; an idle emulator writes at once).
+        const wait = this.lastEnded + GAP_FACTOR * this.lastTook - performance.now();
+        await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+        const waiting = this.next;
+        this.next = null;
+        const started = performance.now();
+        try {
+          await this.writeLatest();
+        } finally {
+          this.lastEnded = performance.now();
+          this.lastTook = this.lastEnded - started;
+          waiting.resolve();
+        }
+      }
+    } finally {
+      // Whatever happened, the next change starts a write: the answers waiting never hang.
+      this.writing = false;
     }
-    this.writing = false;
+  }
+
+  /** A line for `report`, which must not stop the writer if it throws (a `log` of the embedder's). */
+  private tell(line: string): void {
+    try {
+      this.report(line);
+    } catch {
+      // The line is lost; the writer goes on.
+    }
   }
 
   private async writeLatest(): Promise<void> {
@@ -181,12 +197,12 @@ export class StateFile {
     this.unsaved = false;
     try {
       await this.write(JSON.stringify(this.state(), null, 2));
-      if (this.failure) this.report(`emulator: the state is saved to ${this.file} again`);
+      if (this.failure) this.tell(`emulator: the state is saved to ${this.file} again`);
       this.failure = null;
     } catch (error) {
       this.unsaved = true;
       if (!this.failure) {
-        this.report(
+        this.tell(
           `emulator: cannot save the state to ${this.file} (${reason(error)}); answering from memory ` +
             'and trying again on each change',
         );

@@ -168,4 +168,33 @@ describe('--data durability', () => {
     const restarted = createEmulator({ dataFile: file });
     for (const id of sessionIds) assert.ok(restarted.state.sessions[id], `session ${id} kept`);
   });
+  it('keeps answering when the `log` it reports to throws', { timeout: 20_000 }, async () => {
+    const file = join(dir, 'log-throws.json');
+    let reports = 0;
+    const emulator = createEmulator({
+      dataFile: file,
+      log: (line) => {
+        if (/^(GET|POST) /.test(line)) return;
+        reports++;
+        throw new Error("the embedder's log is broken");
+      },
+    });
+    const server = await emulator.listen(0);
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+
+    const makeSpace = fillDisk();
+    assert.equal((await signIn(base)).status, 200, 'answered from memory though the report threw');
+    assert.equal((await signIn(base)).status, 200, 'and the next request too');
+    await assert.rejects(emulator.flush(), /log-throws\.json.*not saved.*ENOSPC/);
+    makeSpace();
+    const last = await signIn(base);
+    assert.equal(last.status, 200, 'answered once writes work again');
+    await emulator.flush();
+    assert.equal(reports, 2, 'told it failed, then that it saves again');
+    await emulator.close();
+
+    const restarted = createEmulator({ dataFile: file });
+    const id = last.body.data.member_session.member_session_id as string;
+    assert.ok(restarted.state.sessions[id], 'the last session is in the file');
+  });
 });
