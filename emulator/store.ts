@@ -1,5 +1,6 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, constants, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InvalidStateError, migrate, STATE_VERSION, type State } from './state.js';
 
@@ -13,6 +14,20 @@ const RETRY_MS = 1000;
  * state blocks the event loop) is followed by 2·D ms of answering before the next one starts.
  */
 const GAP_FACTOR = 2;
+
+/**
+ * Creates the temporary file or fails: never opens a path that exists, a symlink included (O_EXCL),
+ * and never follows a link (O_NOFOLLOW, where the platform has it).
+ */
+const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Not API (the package exports only `./emulator`, not this module): the tests replace how the
+ * temporary file's content is written, to make the disk full.
+ */
+export const forTests = {
+  writeFile: (handle: FileHandle, text: string): Promise<void> => handle.writeFile(text),
+};
 
 /**
  * Reads a state file, or returns null when there is none yet. A file the emulator cannot run from
@@ -70,8 +85,10 @@ function batch(): Batch {
  * Keeps the state in a file, and a change is acknowledged only once it is there (group commit): a
  * change joins the next write — at once when idle, else after the one under way and a gap twice its
  * length — so a busy emulator writes once per batch of requests, always the latest state. Each
- * write is atomic and durable: a temporary file beside the target (mode 0600), synced, then renamed
- * over it. A temporary file left by a process that died mid-write is removed on start.
+ * write is atomic and durable: a new temporary file beside the target (a random name, created
+ * exclusively with mode 0600, so a link planted in a shared directory is never written through),
+ * synced, then renamed over it. A temporary file left by a process that died mid-write is removed on
+ * start when it can be.
  *
  * A write that fails (a full disk, a directory made read-only) does not stop the emulator: the
  * change is answered from memory, `report` is told once, the latest state is tried again on the next
@@ -86,7 +103,6 @@ export class StateFile {
   /** Why the last write failed, while writes fail. */
   private failure: string | null = null;
   private retry: ReturnType<typeof setTimeout> | undefined;
-  private readonly temporary: string;
   private lastEnded = 0;
   private lastTook = 0;
 
@@ -97,10 +113,15 @@ export class StateFile {
   ) {
     mkdirSync(dirname(file), { recursive: true });
     const prefix = `${basename(file)}.`;
-    for (const name of readdirSync(dirname(file)))
-      if (name.startsWith(prefix) && name.endsWith('.tmp'))
+    for (const name of readdirSync(dirname(file))) {
+      if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+      try {
         rmSync(join(dirname(file), name), { force: true });
-    this.temporary = `${file}.${process.pid}.tmp`;
+      } catch {
+        // Not ours to remove (another user's, in a sticky directory) or not a file: it is left, and
+        // never written to — each write creates a new name.
+      }
+    }
     // A file an older emulator left readable by others is made private now, not at the first write.
     try {
       if (statSync(file).mode & 0o077) chmodSync(file, PRIVATE);
@@ -127,33 +148,48 @@ export class StateFile {
     if (this.failure) throw new Error(`${this.file}: the latest state was not saved (${this.failure}).`);
   }
 
-  /** The last {@link flush}: no more tries after it, and no partial temporary file left behind. */
+  /** The last {@link flush}: no more tries after it (a failed write leaves no temporary file). */
   async close(): Promise<void> {
     try {
       await this.flush();
     } catch (error) {
       clearTimeout(this.retry);
-      await rm(this.temporary, { force: true }).catch(() => undefined);
       throw error;
     }
   }
 
   private async run(): Promise<void> {
     this.writing = true;
-    while (this.next) {
-      // Let the requests already handled in this turn of the event loop join this write (and, under
-      // load, those answered in the gap after the last one; an idle emulator writes at once).
-      const wait = this.lastEnded + GAP_FACTOR * this.lastTook - performance.now();
-      await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
-      const waiting = this.next;
-      this.next = null;
-      const started = performance.now();
-      await this.writeLatest();
-      this.lastEnded = performance.now();
-      this.lastTook = this.lastEnded - started;
-      waiting.resolve();
+    try {
+      while (this.next) {
+        // Let the requests already handled in this turn of the event loop join this write (and, under
+        // load, those answered in the gap after the last one; an idle emulator writes at once).
+        const wait = this.lastEnded + GAP_FACTOR * this.lastTook - performance.now();
+        await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+        const waiting = this.next;
+        this.next = null;
+        const started = performance.now();
+        try {
+          await this.writeLatest();
+        } finally {
+          this.lastEnded = performance.now();
+          this.lastTook = this.lastEnded - started;
+          waiting.resolve();
+        }
+      }
+    } finally {
+      // Whatever happened, the next change starts a write: the answers waiting never hang.
+      this.writing = false;
     }
-    this.writing = false;
+  }
+
+  /** A line for `report`, which must not stop the writer if it throws (a `log` of the embedder's). */
+  private tell(line: string): void {
+    try {
+      this.report(line);
+    } catch {
+      // The line is lost; the writer goes on.
+    }
   }
 
   private async writeLatest(): Promise<void> {
@@ -161,12 +197,12 @@ export class StateFile {
     this.unsaved = false;
     try {
       await this.write(JSON.stringify(this.state(), null, 2));
-      if (this.failure) this.report(`emulator: the state is saved to ${this.file} again`);
+      if (this.failure) this.tell(`emulator: the state is saved to ${this.file} again`);
       this.failure = null;
     } catch (error) {
       this.unsaved = true;
       if (!this.failure) {
-        this.report(
+        this.tell(
           `emulator: cannot save the state to ${this.file} (${reason(error)}); answering from memory ` +
             'and trying again on each change',
         );
@@ -178,13 +214,20 @@ export class StateFile {
   }
 
   private async write(text: string): Promise<void> {
-    const handle = await open(this.temporary, 'w', PRIVATE);
+    const temporary = `${this.file}.${randomBytes(12).toString('hex')}.tmp`;
+    const handle = await open(temporary, CREATE_NEW, PRIVATE);
     try {
-      await handle.writeFile(text);
-      await handle.sync();
-    } finally {
-      await handle.close();
+      try {
+        await forTests.writeFile(handle, text);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, this.file);
+    } catch (error) {
+      // The file is ours (created just now), so removing it cannot remove another's.
+      await rm(temporary, { force: true }).catch(() => undefined);
+      throw error;
     }
-    await rename(this.temporary, this.file);
   }
 }

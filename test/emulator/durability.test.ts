@@ -1,21 +1,37 @@
 // `--data` under the two ways a real emulator loses state: the process killed mid-burst (`kill -9`),
-// and a disk that refuses the write (a full disk: the temporary file is made /dev/full, so the
-// kernel answers ENOSPC). The CLI runs as a child process, as `stytch-mfa-emulator` runs.
+// and a disk that refuses the write (a full disk: the store's test hook fails each write of the
+// temporary file with ENOSPC, as the kernel does). The CLI runs as a child process, as
+// `stytch-mfa-emulator` runs.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createEmulator, ORGANIZATION_IDS, SEED_PASSWORD } from '../../emulator/index.js';
+import { forTests } from '../../emulator/store.js';
 import { basic, call } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'stytch-emulator-durability-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const cli = fileURLToPath(new URL('../../emulator/cli.ts', import.meta.url));
+
+/** Makes the disk full in this process: each write fails as the kernel fails it; returns what makes space again. */
+function fillDisk(): () => void {
+  const writeFile = forTests.writeFile;
+  forTests.writeFile = async () => {
+    throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+  };
+  return () => (forTests.writeFile = writeFile);
+}
+/** `--import` this in a child and its disk is full from the start. */
+const FULL_DISK_CHILD = `data:text/javascript,${encodeURIComponent(
+  `import { forTests } from ${JSON.stringify(new URL('../../emulator/store.ts', import.meta.url).href)};` +
+    `forTests.writeFile = async () => { throw Object.assign(new Error('no space'), { code: 'ENOSPC' }); };`,
+)}`;
 
 interface Running {
   child: ChildProcess;
@@ -24,8 +40,9 @@ interface Running {
 }
 
 /** `stytch-mfa-emulator --port 0 --quiet --data FILE`, resolved once it says where it listens. */
-async function startCli(file: string): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--quiet', '--data', file]);
+async function startCli(file: string, preload: string[] = []): Promise<Running> {
+  const args = ['--import', 'tsx', ...preload, cli, '--port', '0', '--quiet', '--data', file];
+  const child = spawn(process.execPath, args);
   let out = '';
   let err = '';
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
@@ -95,9 +112,8 @@ describe('--data durability', () => {
 
   it('exits 1 with one line when the last state cannot be saved on SIGTERM', async () => {
     const file = join(dir, 'full.json');
-    const running = await startCli(file);
     // The disk is full: every write of the temporary file fails with ENOSPC.
-    symlinkSync('/dev/full', `${file}.${running.child.pid}.tmp`);
+    const running = await startCli(file, ['--import', FULL_DISK_CHILD]);
     const answer = await signIn(running.base);
     assert.equal(answer.status, 200, 'the member is answered from memory');
     const exited = once(running.child, 'exit');
@@ -108,6 +124,11 @@ describe('--data durability', () => {
     assert.match(lines.at(-1)!, /^stytch-mfa-emulator: .*full\.json.*not saved.*ENOSPC/);
     assert.ok(!/^\s+at /m.test(running.stderr()), running.stderr());
     assert.ok(!running.stderr().includes(answer.body.data.session_token as string));
+    assert.deepEqual(
+      readdirSync(dir).filter((name) => name.startsWith('full.json')),
+      [],
+      'no temporary file left',
+    );
   });
 
   it('keeps answering from memory on a full disk, says so once, and says when it saves again', async () => {
@@ -116,8 +137,7 @@ describe('--data durability', () => {
     const emulator = createEmulator({ dataFile: file, log: (line) => lines.push(line) });
     const server = await emulator.listen(0);
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    const temporary = `${file}.${process.pid}.tmp`;
-    symlinkSync('/dev/full', temporary);
+    const makeSpace = fillDisk();
 
     const tokens: string[] = [];
     const sessionIds: string[] = [];
@@ -138,7 +158,7 @@ describe('--data durability', () => {
     await assert.rejects(emulator.flush(), /recovers\.json.*not saved.*ENOSPC/);
 
     // Space again: the next change is saved, with the sessions made while the disk was full.
-    unlinkSync(temporary);
+    makeSpace();
     assert.equal((await signIn(base)).status, 200);
     const reports = lines.filter((line) => !/^(GET|POST) /.test(line));
     assert.equal(reports.length, 2, reports.join('\n'));
@@ -147,5 +167,34 @@ describe('--data durability', () => {
 
     const restarted = createEmulator({ dataFile: file });
     for (const id of sessionIds) assert.ok(restarted.state.sessions[id], `session ${id} kept`);
+  });
+  it('keeps answering when the `log` it reports to throws', { timeout: 20_000 }, async () => {
+    const file = join(dir, 'log-throws.json');
+    let reports = 0;
+    const emulator = createEmulator({
+      dataFile: file,
+      log: (line) => {
+        if (/^(GET|POST) /.test(line)) return;
+        reports++;
+        throw new Error("the embedder's log is broken");
+      },
+    });
+    const server = await emulator.listen(0);
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+
+    const makeSpace = fillDisk();
+    assert.equal((await signIn(base)).status, 200, 'answered from memory though the report threw');
+    assert.equal((await signIn(base)).status, 200, 'and the next request too');
+    await assert.rejects(emulator.flush(), /log-throws\.json.*not saved.*ENOSPC/);
+    makeSpace();
+    const last = await signIn(base);
+    assert.equal(last.status, 200, 'answered once writes work again');
+    await emulator.flush();
+    assert.equal(reports, 2, 'told it failed, then that it saves again');
+    await emulator.close();
+
+    const restarted = createEmulator({ dataFile: file });
+    const id = last.body.data.member_session.member_session_id as string;
+    assert.ok(restarted.state.sessions[id], 'the last session is in the file');
   });
 });

@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -130,6 +141,47 @@ describe('persistence (--data FILE)', () => {
     const again = createEmulator({ dataFile: shared });
     assert.equal((statSync(shared).mode & 0o777).toString(8), '600');
     await again.close();
+  });
+
+  it('never writes through a symlink planted where a temporary file could go', async () => {
+    const shared = join(dir, 'planted');
+    mkdirSync(shared);
+    const file = join(shared, 'state.json');
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, "not the emulator's");
+    const { emulator, base } = await start(file);
+    // Planted after start (the start-up clean-up would remove it), at the name older emulators used.
+    const planted = `${file}.${process.pid}.tmp`;
+    symlinkSync(victim, planted);
+    for (let i = 0; i < 3; i++) {
+      const login = await call(base, 'POST', '/sdk/v1/b2b/passwords/authenticate', {
+        organization_id: ORGANIZATION_IDS.initech,
+        email_address: 'user@initech.test',
+        password: SEED_PASSWORD,
+      });
+      assert.equal(login.status, 200);
+    }
+    await emulator.close();
+    assert.equal(readFileSync(victim, 'utf8'), "not the emulator's");
+    assert.ok(lstatSync(file).isFile(), 'the state file is a file, not the planted link');
+    assert.ok(JSON.parse(readFileSync(file, 'utf8')).sessions);
+    assert.deepEqual(readdirSync(shared).sort(), [`state.json`, `state.json.${process.pid}.tmp`]);
+  });
+
+  it('starts when a stale temporary name cannot be removed, and removes stale links without following them', () => {
+    const shared = join(dir, 'stale');
+    mkdirSync(shared);
+    const file = join(shared, 'state.json');
+    const victim = join(dir, 'stale-victim.txt');
+    writeFileSync(victim, 'kept');
+    // Stands for another user's file in a sticky directory (EPERM): a directory rm cannot remove.
+    mkdirSync(`${file}.theirs.tmp`);
+    writeFileSync(join(`${file}.theirs.tmp`, 'inside'), '');
+    symlinkSync(victim, `${file}.1234.tmp`);
+    const emulator = createEmulator({ dataFile: file });
+    assert.deepEqual(readdirSync(shared), ['state.json.theirs.tmp']);
+    assert.equal(readFileSync(victim, 'utf8'), 'kept');
+    return emulator.close();
   });
 
   for (const [label, content, message] of [
