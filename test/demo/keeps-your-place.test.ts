@@ -8,8 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { startDevServer } from './dev-server.js';
-
-const STEP_TIMEOUT = { timeout: 15_000 };
+import { phoneCode, STEP_TIMEOUT, visit as visitAt } from './visitor.js';
 
 describe('the demo keeps your place', () => {
   let server: ChildProcess;
@@ -21,32 +20,15 @@ describe('the demo keeps your place', () => {
     browser = await puppeteer.launch(chromiumLaunchOptions());
   });
 
+  const visit = (search = '', context?: BrowserContext) => visitAt(browser, url, search, context);
+
   after(async () => {
     await browser?.close();
     server?.kill();
   });
 
-  /** A fresh visitor (no session) on `search`, the emulator reset through the page's own button. */
-  async function visit(search = '', context?: BrowserContext): Promise<Page> {
-    const page = await (context ?? (await browser.createBrowserContext())).newPage();
-    await page.goto(`${url}${search}`);
-    await page.waitForSelector('#sign-in:not([hidden])', STEP_TIMEOUT);
-    await page.click('#reset');
-    await page.waitForFunction(
-      () => document.querySelector('#emulator-status')?.textContent?.startsWith('Reset:'),
-      STEP_TIMEOUT,
-    );
-    await page.waitForSelector('#sign-in:not([hidden])', STEP_TIMEOUT);
-    return page;
-  }
-
   const flowAt = (page: Page, step: string) =>
     page.waitForSelector(`#mfa:not([hidden]) mfa-flow[step="${step}"]`, STEP_TIMEOUT);
-
-  async function phoneCode(page: Page, to: string): Promise<string> {
-    const code = await page.waitForSelector(`#sms li[data-sms-to="${to}"] .code`, STEP_TIMEOUT);
-    return (await code!.evaluate((el) => el.textContent))!;
-  }
 
   /** The text messages the emulator sent to a number, oldest first. */
   async function smsTo(to: string): Promise<unknown[]> {

@@ -7,8 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 import { startDevServer } from './dev-server.js';
-
-const STEP_TIMEOUT = { timeout: 15_000 };
+import { phoneCode, STEP_TIMEOUT, visit as visitAt } from './visitor.js';
 
 describe('the demo, used as a person would', () => {
   let server: ChildProcess;
@@ -20,32 +19,14 @@ describe('the demo, used as a person would', () => {
     browser = await puppeteer.launch(chromiumLaunchOptions());
   });
 
+  const visit = () => visitAt(browser, url);
+
   after(async () => {
     await browser?.close();
     server?.kill();
   });
 
-  /** A fresh visitor on the demo (no session), the emulator reset through the page's own button. */
-  async function visit(): Promise<Page> {
-    const page = await (await browser.createBrowserContext()).newPage();
-    await page.goto(url);
-    await page.waitForSelector('#sign-in:not([hidden])', STEP_TIMEOUT);
-    await page.click('#reset');
-    await page.waitForFunction(
-      () => document.querySelector('#emulator-status')?.textContent?.startsWith('Reset:'),
-      STEP_TIMEOUT,
-    );
-    await page.waitForSelector('#sign-in:not([hidden])', STEP_TIMEOUT);
-    return page;
-  }
-
   const flowAt = (page: Page, step: string) => page.waitForSelector(`mfa-flow[step="${step}"]`, STEP_TIMEOUT);
-
-  /** The newest code the dev phone shows for a number. */
-  async function phoneCode(page: Page, to: string): Promise<string> {
-    const code = await page.waitForSelector(`#sms li[data-sms-to="${to}"] .code`, STEP_TIMEOUT);
-    return (await code!.evaluate((el) => el.textContent))!;
-  }
 
   /** The code the authenticator panel shows now for an account. */
   async function authenticatorCode(page: Page, account: string): Promise<string> {
