@@ -105,4 +105,13 @@ formControlSuite({
   value: '123456',
   hostValue: '654321',
   hostShown: '654321',
+  invalidTyped: '123',
+  showsMessage: false,
+  history: {
+    enter: async (field) => {
+      field.focus();
+      await sendKeys({ type: '123456' });
+    },
+    restored: 'nothing', // a used one-time code must not come back
+  },
 });

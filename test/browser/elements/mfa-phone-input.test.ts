@@ -150,4 +150,18 @@ formControlSuite({
   hostValue: '+14155550123',
   hostShown: '(415) 555-0123',
   ready: (field) => waitUntil(() => (field as unknown as MfaPhoneInput).ready, 'the phone library loaded'),
+  invalidTyped: '415555',
+  showsMessage: true,
+  history: {
+    // A number from another country than the default: the country must come back with it.
+    enter: async (field) => {
+      const select = field.shadowRoot!.querySelector('select')!;
+      select.value = 'GB';
+      select.dispatchEvent(new Event('change'));
+      await field.updateComplete;
+      field.focus();
+      await sendKeys({ type: '02079460123' });
+    },
+    restored: { value: '+442079460123', shown: '020 7946 0123', country: 'GB' },
+  },
 });
