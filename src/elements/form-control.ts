@@ -1,15 +1,19 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { LocalizeController } from '../controllers/localize.js';
 import { emitChange } from '../events.js';
 import type { MfaStrings } from '../strings/locales.js';
 
 /**
- * What the kit's form fields share: form association through `ElementInternals` (form, validity,
- * reset and restore hooks, fieldset disabling), focus delegated to the inner control, Enter to
- * submit, and a re-dispatched `change` (native `input` events already cross the shadow root).
+ * What the kit's form fields share: the form-associated contract of a native control through
+ * `ElementInternals` (form, validity with a custom error, `willValidate`, `labels`, the
+ * `user-valid`/`user-invalid` states, `defaultValue` and reset, fieldset disabling), focus delegated
+ * to the inner control, Enter to submit (unless the host cancels it), and a re-dispatched `change`
+ * (native `input` events already cross the shadow root).
  *
  * The `--mfa-` custom properties below style every field (each inherits them in the manifest).
  *
+ * @cssstate user-invalid - The member has interacted with the field (changed it and left it, pressed Enter, or a submit was blocked) and it is not valid; a reset clears it.
+ * @cssstate user-valid - The member has interacted with the field and it is valid.
  * @cssprop --mfa-color-primary - Accent color.
  * @cssprop --mfa-color-on-primary - Text on the accent color.
  * @cssprop --mfa-color-text - Text color.
@@ -39,9 +43,19 @@ export abstract class FormControl extends LitElement {
       disabled: { type: Boolean, reflect: true },
       errorMessage: { attribute: 'error-message' },
       strings: { attribute: false },
+      defaultValue: { attribute: 'value' },
       formDisabled: { state: true, attribute: false },
+      interacted: { state: true, attribute: false },
     };
   }
+
+  abstract value: string;
+
+  /**
+   * The value a reset returns to: the `value` attribute, as on a native input. While the member has
+   * not changed the value (nor the host set it), the field follows it.
+   */
+  defaultValue = '';
 
   /** The form field name. */
   name = '';
@@ -61,11 +75,29 @@ export abstract class FormControl extends LitElement {
   /** Disabled by a disabled `<fieldset>` or form. */
   protected formDisabled = false;
 
+  /**
+   * The member has changed the value and left it, pressed Enter, or been told it is invalid (a
+   * blocked submit, `reportValidity()`): the `user-valid`/`user-invalid` states apply from then on.
+   */
+  protected interacted = false;
+
+  /** The value was changed by the member or the host: a new default waits for a reset. */
+  protected dirty = false;
+
+  private customMessage = '';
+  private quiet = false;
+
   protected readonly internals = this.attachInternals();
   protected readonly localize = new LocalizeController(
     this,
     (this.constructor as typeof FormControl).english,
   );
+
+  constructor() {
+    super();
+    // Told it is invalid by a check other than its own checkValidity(): the member should see why.
+    this.addEventListener('invalid', () => (this.interacted ||= !this.quiet));
+  }
 
   /** The form this field belongs to. */
   get form(): HTMLFormElement | null {
@@ -80,28 +112,95 @@ export abstract class FormControl extends LitElement {
     return this.internals.validationMessage;
   }
 
-  checkValidity(): boolean {
-    return this.internals.checkValidity();
+  /** Whether the field takes part in its form's validation (not when disabled). */
+  get willValidate(): boolean {
+    return this.internals.willValidate;
   }
 
+  /** The `<label>`s of the field. */
+  get labels(): NodeList {
+    return this.internals.labels;
+  }
+
+  /** Fires `invalid` when the value is not valid, without telling the member. */
+  checkValidity(): boolean {
+    this.quiet = true; // (a listener that throws is reported, not thrown here)
+    const valid = this.internals.checkValidity();
+    this.quiet = false;
+    return valid;
+  }
+
+  /** Fires `invalid` when the value is not valid and, unless it is canceled, focuses the field and shows why. */
   reportValidity(): boolean {
     return this.internals.reportValidity();
+  }
+
+  /**
+   * Marks the field invalid with `message` (for example the host's server answer: "Wrong or expired
+   * code."), as on a native input: kept while the value changes, until set to ''.
+   */
+  setCustomValidity(message: string): void {
+    this.customMessage = message ?? '';
+    this.validate();
+  }
+
+  /** What the field's own check finds wrong, and why; `[]` when nothing. */
+  protected abstract check(): [ValidityStateFlags, string] | [];
+
+  /** Sets validity (the field's check, then the host's custom error) and the user-… states. */
+  protected validate(): void {
+    const [flags = {}, message = ''] = this.check();
+    const custom = this.customMessage;
+    this.internals.setValidity(
+      custom ? { ...flags, customError: true } : flags,
+      custom || message,
+      this.renderRoot?.querySelector('input') ?? undefined,
+    );
+    const valid = this.validity.valid;
+    for (const [state, on] of [
+      ['user-invalid', this.interacted && !valid],
+      ['user-valid', this.interacted && valid],
+    ] as const) {
+      this.internals.states[on ? 'add' : 'delete'](state);
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('defaultValue') && !this.dirty) {
+      this.value = this.defaultValue;
+      this.dirty = false;
+    }
+  }
+
+  protected override updated(): void {
+    this.validate(); // the states follow `interacted` too
+  }
+
+  formResetCallback(): void {
+    this.value = this.defaultValue;
+    this.dirty = this.interacted = false;
   }
 
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
   }
 
-  /** Enter submits the form the field belongs to (the inner control has no form of its own). */
-  protected submitOnEnter(event: KeyboardEvent): boolean {
-    if (event.key !== 'Enter' || !this.form) return false;
-    event.preventDefault();
-    this.form.requestSubmit();
-    return true;
+  /**
+   * Enter submits the form the field belongs to (the inner control has no form of its own) once the
+   * key's event has been everywhere: a host's keydown listener that calls `preventDefault()` stops it.
+   */
+  protected onKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.isComposing) return;
+    setTimeout(() => {
+      if (event.defaultPrevented || !this.form) return;
+      this.interacted = true;
+      this.form.requestSubmit();
+    });
   }
 
   /** `change` does not cross shadow roots: the field fires its own. */
   protected redispatchChange(): void {
+    this.interacted = true;
     emitChange(this);
   }
 }

@@ -38,7 +38,7 @@ export class MfaCodeInput extends FormControl {
   static override get properties(): PropertyDeclarations {
     return {
       length: { type: Number },
-      value: {},
+      value: { attribute: false },
       label: {},
     };
   }
@@ -46,55 +46,45 @@ export class MfaCodeInput extends FormControl {
   /** How many digits the code has. */
   length = 6;
 
-  /** The digits entered. Setting it fires no event. */
-  value = '';
+  /** The digits entered. Setting it fires no event. (The `value` attribute is `defaultValue`.) */
+  get value(): string {
+    return this.digits;
+  }
+  set value(next: string) {
+    this.digits = next ?? '';
+    this.dirty = true;
+  }
 
   /** The visible label; the localized "Verification code" when empty. */
   label = '';
+
+  private digits = '';
 
   /** The inner input (rendered in the first update, before anything reads it). */
   private get input(): HTMLInputElement {
     return this.renderRoot.querySelector('input') as HTMLInputElement;
   }
 
-  private defaultValue = '';
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.defaultValue = digitsOf(this.getAttribute('value') ?? '', this.length);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('value') || changed.has('length')) {
-      const clean = digitsOf(this.value, this.length);
-      if (clean !== this.value) this.value = clean;
-    }
+    super.willUpdate(changed);
+    this.digits = digitsOf(this.digits, this.length);
   }
 
   protected override updated(): void {
     // On the inner field, never the host: a host framework owns the host's `style` attribute.
     this.input.style.setProperty('--_length', String(this.length));
-    this.internals.setFormValue(this.value, this.value);
+    // No state for history: a one-time code is used once, so Back never brings it back.
+    this.internals.setFormValue(this.value, null);
+    super.updated();
+  }
+
+  protected override check(): [ValidityStateFlags, string] | [] {
     const t = this.localize.t.bind(this.localize);
-    if (this.required && !this.value) {
-      this.internals.setValidity({ valueMissing: true }, t('codeRequired'), this.input);
-    } else if (this.value && this.value.length < this.length) {
-      this.internals.setValidity(
-        { tooShort: true },
-        t('codeIncomplete', { length: this.length }),
-        this.input,
-      );
-    } else {
-      this.internals.setValidity({});
+    if (this.required && !this.value) return [{ valueMissing: true }, t('codeRequired')];
+    if (this.value && this.value.length < this.length) {
+      return [{ tooShort: true }, t('codeIncomplete', { length: this.length })];
     }
-  }
-
-  formResetCallback(): void {
-    this.value = this.defaultValue;
-  }
-
-  formStateRestoreCallback(state: string | null): void {
-    this.value = digitsOf(state ?? '', this.length);
+    return [];
   }
 
   private onInput(): void {
@@ -128,7 +118,7 @@ export class MfaCodeInput extends FormControl {
         aria-describedby="error"
         @input=${this.onInput}
         @change=${this.redispatchChange}
-        @keydown=${this.submitOnEnter}
+        @keydown=${this.onKeydown}
       />
       <p id="error" part="error" aria-live="polite">${this.errorMessage}</p>
     `;

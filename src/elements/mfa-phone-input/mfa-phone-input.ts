@@ -55,27 +55,28 @@ export class MfaPhoneInput extends FormControl {
 
   static override get properties(): PropertyDeclarations {
     return {
-      value: {},
+      value: { attribute: false },
       defaultCountry: { attribute: 'default-country' },
       countries: {},
       country: { state: true, attribute: false },
       text: { state: true, attribute: false },
       lib: { state: true, attribute: false },
-      touched: { state: true, attribute: false },
     };
   }
 
-  /** The number in E.164 form (`+14155550123`), or '' while what is typed is not a valid number. */
+  /**
+   * The number in E.164 form (`+14155550123`), or '' while what is typed is not a valid number. (The
+   * `value` attribute is `defaultValue`.)
+   */
   get value(): string {
     return this.e164;
   }
   set value(next: string) {
-    const old = this.e164;
     this.pendingValue = next ?? '';
     this.text = next ?? '';
     this.e164 = '';
+    this.dirty = true;
     this.applyText(false);
-    this.requestUpdate('value', old);
   }
 
   /**
@@ -94,8 +95,6 @@ export class MfaPhoneInput extends FormControl {
   private country = '';
   private text = '';
   private lib: PhoneLib | null = loadedPhoneLib;
-  /** Show the validation message (after the member leaves the field or submits). */
-  private touched = false;
   /** The inner input (rendered in the first update, before anything reads it). */
   private get input(): HTMLInputElement {
     return this.renderRoot.querySelector('#number') as HTMLInputElement;
@@ -129,19 +128,11 @@ export class MfaPhoneInput extends FormControl {
     return this.lib !== null;
   }
 
-  /** Checks the number and shows the message under the field when it is not valid. */
-  override reportValidity(): boolean {
-    this.touched = true;
-    return this.internals.checkValidity();
-  }
-
-  formResetCallback(): void {
-    this.touched = false;
-    this.value = this.getAttribute('value') ?? '';
-  }
-
+  /** History (Back, Forward) gives back the country and the number as the member left them. */
   formStateRestoreCallback(state: string | null): void {
-    this.value = state ?? '';
+    const [, country, text] = /^(\S*) ?(.*)$/.exec(state ?? '')!;
+    this.country = country!;
+    this.value = text!;
   }
 
   /** The allowed countries, or null for all. */
@@ -199,28 +190,24 @@ export class MfaPhoneInput extends FormControl {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if ((changed.has('defaultCountry') || changed.has('countries')) && this.lib && !this.text) {
       this.country = ''; // chosen again from the page's values
       this.country = this.supported(this.countryInUse) ?? '';
     }
-    this.checkNumber();
+    // Validity is worked out before rendering, so the message under the field is never a keystroke behind.
+    this.internals.setFormValue(this.e164, `${this.country} ${this.text}`);
+    this.validate();
   }
 
-  /** Validity is worked out before rendering, so the message under the field is never a keystroke behind. */
-  private checkNumber(): void {
+  protected override check(): [ValidityStateFlags, string] | [] {
     const t = this.localize.t.bind(this.localize);
-    const anchor = this.input ?? undefined; // none before the first render
-    this.internals.setFormValue(this.e164, `${this.country} ${this.text}`);
-    if (!this.text.trim()) {
-      if (this.required) this.internals.setValidity({ valueMissing: true }, t('phoneRequired'), anchor);
-      else this.internals.setValidity({});
-    } else if (!this.e164) {
-      this.internals.setValidity({ typeMismatch: true }, t('phoneInvalid'), anchor);
-    } else if (this.allowed && !this.allowed.has(this.numberCountry)) {
-      this.internals.setValidity({ customError: true }, t('phoneCountryNotAllowed'), anchor);
-    } else {
-      this.internals.setValidity({});
+    if (!this.text.trim()) return this.required ? [{ valueMissing: true }, t('phoneRequired')] : [];
+    if (!this.e164) return [{ typeMismatch: true }, t('phoneInvalid')];
+    if (this.allowed && !this.allowed.has(this.numberCountry)) {
+      return [{ customError: true }, t('phoneCountryNotAllowed')];
     }
+    return [];
   }
 
   private onNumberInput(): void {
@@ -242,16 +229,11 @@ export class MfaPhoneInput extends FormControl {
   }
 
   private onNumberChange(): void {
-    this.touched = true;
     // Once committed, an international number reads in national form beside its country.
     if (this.e164 && this.text.trim().startsWith('+') && this.lib) {
       this.text = this.lib.parsePhoneNumberFromString(this.e164)?.formatNational() ?? this.text;
     }
     this.redispatchChange();
-  }
-
-  private onKeydown(event: KeyboardEvent): void {
-    if (this.submitOnEnter(event)) this.touched = true;
   }
 
   private countryOptions(): TemplateResult[] {
@@ -276,8 +258,7 @@ export class MfaPhoneInput extends FormControl {
   protected override render(): TemplateResult {
     const t = this.localize.t.bind(this.localize);
     const disabled = this.disabled || this.formDisabled;
-    const invalidNow = this.touched && !this.checkValidity();
-    const message = this.errorMessage || (invalidNow ? this.validationMessage : '');
+    const message = this.errorMessage || (this.interacted ? this.validationMessage : '');
     return html`
       <div class="row">
         <div class="field country">

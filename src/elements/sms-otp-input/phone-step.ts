@@ -56,7 +56,12 @@ export function typedPhone(
 ): string | null {
   const input = host.shadowRoot?.querySelector<MfaPhoneInput>('mfa-phone-input');
   if (!input) return null;
-  if (input.ready && input.reportValidity()) return input.value;
+  // The step's form is `novalidate`: the field shows why under itself, with no browser bubble.
+  const inline = (event: Event) => event.preventDefault();
+  input.addEventListener('invalid', inline);
+  const valid = input.ready && input.reportValidity();
+  input.removeEventListener('invalid', inline);
+  if (valid) return input.value;
   emit(host, 'mfa-error', {
     code: 'invalid_phone_number',
     message: input.validationMessage || fallback,
