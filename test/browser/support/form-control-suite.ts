@@ -245,6 +245,12 @@ export function formControlSuite(o: FormControlSuite): void {
       expect(states()).to.deep.equal(['user-invalid']);
     });
 
+    it("3. a form's checkValidity() tells the field as a blocked submit does (documented)", async () => {
+      expect(form.checkValidity()).to.equal(false);
+      await field.updateComplete;
+      expect(states()).to.deep.equal(['user-invalid']);
+    });
+
     it("3. :user-invalid is the engine's (Firefox: as :invalid, from load); :state(user-invalid) is ours", async () => {
       // HTML defines :user-invalid for input, textarea and select only. Chromium and WebKit never
       // match it on a form-associated custom element; Firefox matches it whenever :invalid does, so
