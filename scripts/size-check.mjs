@@ -33,7 +33,10 @@ const admin = [];
 for (const tag of ADMIN) {
   const { initialBytes } = await measure(`src/elements/${tag}/${tag}.ts`);
   admin.push({ tag, bytes: initialBytes });
-  check(initialBytes <= ADMIN_BUDGET, `<${tag}> first render: ${kb(initialBytes)} (budget ${kb(ADMIN_BUDGET)})`);
+  check(
+    initialBytes <= ADMIN_BUDGET,
+    `<${tag}> first render: ${kb(initialBytes)} (budget ${kb(ADMIN_BUDGET)})`,
+  );
 }
 for (const { name, entry } of elementEntries()) {
   const { initialModules } = await measure(entry);
@@ -61,7 +64,11 @@ function table() {
   const largest = flow.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const rows = [
     ...flow.map(({ label, bytes }) => [`\`<mfa-flow>\` first step, ${label}`, kb(bytes), kb(FLOW_BUDGET)]),
-    ...admin.map(({ tag, bytes }) => [`\`<${tag}>\` first render (its own subpath)`, kb(bytes), kb(ADMIN_BUDGET)]),
+    ...admin.map(({ tag, bytes }) => [
+      `\`<${tag}>\` first render (its own subpath)`,
+      kb(bytes),
+      kb(ADMIN_BUDGET),
+    ]),
     [
       'CDN ES entry (every element; the Stytch client bundled beside it, loaded after the first step)',
       kb(cdn.initialBytes),
