@@ -45,7 +45,7 @@ export class BackendClient implements MfaClient {
   private org: Organization | null = null;
   private memberSession: MemberSession | null = null;
   private state: Promise<AuthResponse | null> | undefined;
-  /** The session's permissions (`rbac/permissions`), by resource, once asked. */
+  /** The session's permissions (`rbac/permissions`) by resource: the request in flight, the last answer. */
   private permissions: Promise<Map<string, Set<string>>> | undefined;
   private known: Map<string, Set<string>> | null = null;
 
@@ -97,7 +97,7 @@ export class BackendClient implements MfaClient {
       })
       .then((answer) => {
         if (!answer) this.member = this.org = this.memberSession = null;
-        this.permissions = undefined; // another member may have signed in: ask again
+        if (!answer) this.known = null;
         return answer;
       })
       .finally(() => (this.state = undefined));
@@ -163,21 +163,22 @@ export class BackendClient implements MfaClient {
     deleteMFATOTP: (memberId) => this.call('members/delete_totp', { member_id: memberId }, false),
   };
 
-  /** Asks the handler once which actions the session's roles allow (`{ permissions: { resource: [action] } }`). */
+  /**
+   * Asks the handler which actions the session's roles allow (`{ permissions: { resource: [action] } }`):
+   * afresh for each element that asks (callers at the same moment share one request), as the roles
+   * may have changed; `isAuthorizedSync` answers from the last answer.
+   */
   private allowed(): Promise<Map<string, Set<string>>> {
     this.permissions ??= this.call<{ permissions?: Record<string, unknown> }>('rbac/permissions', {}, false)
       .then((answer) => {
         const map = new Map<string, Set<string>>();
         for (const [resource, actions] of Object.entries(answer?.permissions ?? {})) {
           if (Array.isArray(actions))
-            map.set(resource, new Set(actions.filter((a) => typeof a === 'string')));
+            map.set(resource, new Set(actions.filter((a): a is string => typeof a === 'string')));
         }
         return (this.known = map);
       })
-      .catch((error: unknown) => {
-        this.permissions = undefined;
-        throw error;
-      });
+      .finally(() => (this.permissions = undefined));
     return this.permissions;
   }
 

@@ -342,7 +342,7 @@ export class MfaMembers extends MfaElement {
     }
     return html`<li part="member" data-member-id=${member.member_id}>
       <p>
-        <span class="name">${this.nameOf(member)}</span>
+        <span class="name" translate="no">${this.nameOf(member)}</span>
         ${own ? html`<span part="you">${this.t('membersYou')}</span>` : nothing}
       </p>
       ${this.renderFacts(member)} ${warning} ${actions}

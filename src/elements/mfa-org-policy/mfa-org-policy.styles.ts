@@ -17,14 +17,14 @@ export const styles = css`
     min-height: 2.75rem;
   }
   input {
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
     margin: 0;
     accent-color: var(--_primary);
   }
   .choices {
     display: grid;
-    padding-inline-start: 1.75rem;
+    padding-inline-start: 2rem;
   }
   [part~='affected'] {
     font-weight: 600;
