@@ -40,6 +40,7 @@ export {
   SEED_PASSWORD,
   SEED_RECOVERY_CODES,
   SEED_TOTP_SECRET,
+  SEED_ADMIN_PHONE,
   ORGANIZATION_IDS,
   MEMBER_IDS,
 } from './seed.js';
@@ -213,6 +214,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         query: url.searchParams,
         body,
         caller,
+        headers: req.headers,
       });
       // Acknowledged only once written: a member told "enrolled" stays enrolled after a crash.
       if (method !== 'GET') await persist();

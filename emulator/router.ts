@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Caller, EmulatorCore } from './core.js';
 import { errors } from './errors.js';
 
@@ -15,6 +16,8 @@ export interface RequestContext {
   query: URLSearchParams;
   body: unknown;
   caller: Caller;
+  /** The request's headers (the backend's `X-Stytch-Member-Session`, for one). */
+  headers: IncomingHttpHeaders;
 }
 
 export interface Route {

@@ -31,6 +31,11 @@ export interface SeedMember {
   mfa_phone_number: string;
   totp_secret: string;
   recovery_codes: string[];
+  /**
+   * Roles assigned to the member besides `stytch_member`, which every member holds: `['stytch_admin']`
+   * for an admin. Absent is none.
+   */
+  roles?: string[];
 }
 
 /** The project's backend credentials (Basic `project_id:secret` on the `/v1/b2b/...` routes). */
@@ -66,7 +71,13 @@ export const MEMBER_IDS = {
   totpAcme: 'member-test-2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d03',
   newGlobex: 'member-test-3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e04',
   userInitech: 'member-test-4d5e6f7a-8b9c-4d0e-9f2a-3b4c5d6e7f05',
+  adminAcme: 'member-test-5e6f7a8b-9c0d-4e1f-8a2b-4c5d6e7f8a06',
+  laterAcme: 'member-test-6f7a8b9c-0d1e-4f2a-9b3c-5d6e7f8a9b07',
+  adminInitech: 'member-test-7a8b9c0d-1e2f-4a3b-8c4d-6e7f8a9b0c08',
 } as const;
+
+/** The phone of `admin@acme.test`, verified: the admin signs in with an SMS code. */
+export const SEED_ADMIN_PHONE = '+14155550102';
 
 /** The TOTP secret of `totp@acme.test`. */
 export const SEED_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
@@ -163,6 +174,38 @@ export const SEED: Seed = {
       mfa_phone_number: '',
       totp_secret: '',
       recovery_codes: [],
+    },
+    {
+      member_id: MEMBER_IDS.adminAcme,
+      organization_id: ORGANIZATION_IDS.acme,
+      email_address: 'admin@acme.test',
+      name: 'Ada Admin',
+      password: SEED_PASSWORD,
+      mfa_phone_number: SEED_ADMIN_PHONE,
+      totp_secret: '',
+      recovery_codes: [],
+      roles: ['stytch_admin'],
+    },
+    {
+      member_id: MEMBER_IDS.laterAcme,
+      organization_id: ORGANIZATION_IDS.acme,
+      email_address: 'later@acme.test',
+      name: 'Lee Later',
+      password: SEED_PASSWORD,
+      mfa_phone_number: '',
+      totp_secret: '',
+      recovery_codes: [],
+    },
+    {
+      member_id: MEMBER_IDS.adminInitech,
+      organization_id: ORGANIZATION_IDS.initech,
+      email_address: 'admin@initech.test',
+      name: 'Ian Admin',
+      password: SEED_PASSWORD,
+      mfa_phone_number: '',
+      totp_secret: '',
+      recovery_codes: [],
+      roles: ['stytch_admin'],
     },
   ],
 };

@@ -7,6 +7,7 @@ import type {
 import { iso } from './clock.js';
 import { signJwt, type SigningKey } from './jwt.js';
 import type { ProjectCredentials } from './seed.js';
+import { rolesOf } from './services/rbac.js';
 import type { FactorRecord, MemberRecord, OrganizationRecord, SessionRecord } from './state.js';
 
 /** Members and organizations as Stytch's API returns them; the SDK's types check the shapes. */
@@ -35,7 +36,7 @@ export function toOrganization(org: OrganizationRecord): Organization {
     rbac_email_implicit_role_assignments: [],
     custom_roles: [],
     created_at: iso(org.created_at),
-    updated_at: iso(org.created_at),
+    updated_at: iso(org.updated_at ?? org.created_at),
   } as Organization;
 }
 
@@ -59,7 +60,10 @@ export function toMember(member: MemberRecord): Member {
     mfa_enrolled: member.mfa_enrolled,
     mfa_phone_number: member.mfa_phone_number,
     mfa_phone_number_verified: member.mfa_phone_number_verified,
-    roles: [{ role_id: 'stytch_member', sources: [{ type: 'direct_assignment', details: {} }] }],
+    roles: rolesOf(member).map((role_id) => ({
+      role_id,
+      sources: [{ type: 'direct_assignment', details: {} }],
+    })),
     default_mfa_method: member.default_mfa_method,
     totp_registration_id: member.totp?.status === 'active' ? member.totp.totp_registration_id : '',
     oauth_registrations: [],
@@ -124,7 +128,7 @@ export function toMemberSession(
     last_accessed_at: iso(session.last_accessed_at),
     expires_at: iso(session.expires_at),
     authentication_factors: session.factors.map((f) => toFactor(f, member)),
-    roles: ['stytch_member'],
+    roles: rolesOf(member),
     custom_claims: {},
   };
 }
@@ -156,7 +160,7 @@ export function sessionJwt(
       expires_at: iso(session.expires_at),
       attributes: { ip_address: '', user_agent: '' },
       authentication_factors: session.factors.map((f) => toFactor(f, member)),
-      roles: ['stytch_member'],
+      roles: rolesOf(member),
     },
     'https://stytch.com/organization': { organization_id: org.organization_id, slug: org.organization_slug },
   });

@@ -9,6 +9,8 @@ export { InvalidStateError };
 /** An organization as the emulator keeps it: the seed's fields, and when it was made. */
 export interface OrganizationRecord extends SeedOrganization {
   created_at: number;
+  /** When an update last changed it (absent until then). */
+  updated_at?: number;
 }
 
 export interface TotpRecord {
@@ -36,6 +38,8 @@ export interface MemberRecord {
   default_mfa_method: '' | AllowedMfaMethod;
   totp: TotpRecord | null;
   untrusted_metadata: Record<string, unknown>;
+  /** Roles assigned besides `stytch_member` (see services/rbac.ts); files before roles have none. */
+  roles?: string[];
   created_at: number;
   updated_at: number;
 }
@@ -247,6 +251,7 @@ export function stateFromSeed(seed: Seed = SEED, now = Date.now()): State {
       default_mfa_method: totp ? 'totp' : m.mfa_phone_number ? 'sms_otp' : '',
       totp,
       untrusted_metadata: {},
+      roles: [...(m.roles ?? [])],
       created_at: now,
       updated_at: now,
     });

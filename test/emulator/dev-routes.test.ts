@@ -29,7 +29,14 @@ describe('dev routes', () => {
         ['initech', 'OPTIONAL', 'ALL_ALLOWED'],
       ],
     );
-    assert.equal(body.members.length, 5);
+    assert.equal(body.members.length, 8);
+    assert.deepEqual(
+      body.members
+        .filter((m: { roles?: string[] }) => m.roles?.includes('stytch_admin'))
+        .map((m: { email_address: string }) => m.email_address),
+      ['admin@acme.test', 'admin@initech.test'],
+      'one admin in acme and one in initech',
+    );
     assert.ok(body.members.every((m: { password: string }) => m.password === 'mfa-demo-password'));
   });
 

@@ -102,7 +102,7 @@ describe('persistence (--data FILE)', () => {
     const { emulator, base } = await start(join(dir, 'fresh', 'state.json'));
     const seed = await call(base, 'GET', '/__emulator/seed');
     assert.equal(seed.status, 200);
-    assert.equal(Object.keys(emulator.state.members).length, 5);
+    assert.equal(Object.keys(emulator.state.members).length, 8);
     await emulator.close();
   });
 

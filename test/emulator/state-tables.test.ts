@@ -91,7 +91,7 @@ describe('emulator.state', () => {
   it("is a copy in the data file's form: changing it changes nothing", async () => {
     const login = await sdkLogin(ctx.base, 'sms@acme.test');
     const state = ctx.emulator.state;
-    assert.equal(Object.keys(state.members).length, 5);
+    assert.equal(Object.keys(state.members).length, 8);
     assert.equal(Object.keys(state.intermediate_sessions).length, 1);
     assert.equal(state.sms_outbox.length, 1);
 

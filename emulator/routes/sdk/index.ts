@@ -1,4 +1,5 @@
 import type { Route } from '../../router.js';
+import { adminRoutes } from './admin.js';
 import { magicLinkRoutes } from './magic-links.js';
 import { memberRoutes } from './members.js';
 import { passwordRoutes } from './passwords.js';
@@ -18,4 +19,6 @@ export const sdkRoutes: Route[] = [
   ...recoveryCodeRoutes,
   ...sessionRoutes,
   ...memberRoutes,
+  // After the member's own routes: `members/update` is theirs, not a member ID.
+  ...adminRoutes,
 ];

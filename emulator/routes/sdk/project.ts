@@ -1,4 +1,5 @@
 import type { Route } from '../../router.js';
+import { rbacPolicy } from '../../services/rbac.js';
 
 /** The project's configuration: DFP, captcha and PKCE off, so the SDK never leaves the emulator. */
 export const projectRoutes: Route[] = [
@@ -22,17 +23,7 @@ export const projectRoutes: Route[] = [
       create_organization_enabled: false,
       password_config: null,
       siwe_required_for_crypto_wallets: false,
-      rbac_policy: {
-        roles: [
-          {
-            role_id: 'stytch_member',
-            description: 'Granted to every member.',
-            permissions: [{ resource_id: 'stytch.self', actions: ['*'] }],
-          },
-        ],
-        resources: [],
-        scopes: [],
-      },
+      rbac_policy: rbacPolicy(),
     }),
   },
   {
