@@ -1,4 +1,5 @@
 import type { Route } from '../../router.js';
+import { backendAdminRoutes } from './admin.js';
 import { backendFactorRoutes } from './factors.js';
 import { backendLoginRoutes } from './login.js';
 import { backendOrganizationRoutes } from './organizations.js';
@@ -10,4 +11,5 @@ export const backendRoutes: Route[] = [
   ...backendLoginRoutes,
   ...backendSessionRoutes,
   ...backendOrganizationRoutes,
+  ...backendAdminRoutes,
 ];
