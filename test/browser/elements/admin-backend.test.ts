@@ -82,7 +82,7 @@ function option(el: Element, partName: string, index: number): HTMLInputElement 
 
 async function tick(input: HTMLInputElement): Promise<void> {
   input.focus();
-  await sendKeys({ press: 'Space' });
+  await sendKeys({ press: ' ' /* Space: BiDi keyboards know it as ' ' */ });
 }
 
 describe('backend mode: the admin elements through createMfaHandler', () => {

@@ -48,7 +48,7 @@ function option(el: Element, partName: string, index: number): HTMLInputElement 
 /** Ticks or unticks a radio or checkbox the way a keyboard user does: focus, then Space. */
 async function tick(input: HTMLInputElement): Promise<void> {
   input.focus();
-  await sendKeys({ press: 'Space' });
+  await sendKeys({ press: ' ' /* Space: BiDi keyboards know it as ' ' */ });
 }
 
 /** The next sign-in of a member: their password, then <mfa-flow> with what Stytch answered. */

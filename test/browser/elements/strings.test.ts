@@ -133,7 +133,7 @@ describe('every visible string from the strings table', () => {
     const policy = await inPseudoLocale<Stepped>(html`<mfa-org-policy .client=${client}></mfa-org-policy>`);
     await allFromTheTable(policy, 'select-method');
     policy.shadowRoot!.querySelector<HTMLInputElement>('[part~="policy-option"] input')!.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' /* Space: BiDi keyboards know it as ' ' */ });
     await press(policy.shadowRoot!.querySelector('[part~="submit-button"]'));
     await waitUntil(() => policy.shadowRoot!.querySelector('[part~="affected"]'), 'the review');
     await allFromTheTable(policy, 'select-method');

@@ -163,7 +163,7 @@ for (const look of LOOKS) {
       await at(el, 'select-method', 'org-policy-form');
       const required = el.shadowRoot!.querySelector<HTMLInputElement>('[part~="policy-option"] input')!;
       required.focus();
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' /* Space: BiDi keyboards know it as ' ' */ });
       await press(el.shadowRoot!.querySelector('[part~="submit-button"]'));
       await at(el, 'select-method', 'org-policy-review', () =>
         el.shadowRoot!.querySelector('[part~="affected"]'),
