@@ -187,7 +187,7 @@ export const ar: MfaStrings = {
   membersListLabel: 'الأعضاء',
   membersLoading: 'جارٍ تحميل الأعضاء…',
   membersEmpty: 'لا يوجد عضو مطابق.',
-  membersRange: '{from}–{to} من {total}',
+  membersRange: '\u2068{from}–{to}\u2069 من \u2068{total}\u2069',
   membersPrevious: 'الصفحة السابقة',
   membersNext: 'الصفحة التالية',
   membersYou: 'أنت',

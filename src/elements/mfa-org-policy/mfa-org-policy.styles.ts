@@ -29,6 +29,10 @@ export const styles = css`
   [part~='affected'] {
     font-weight: 600;
   }
+  /* Focused by the review so it is read first; it is not a control, so it gets no ring. */
+  [part~='affected']:focus {
+    outline: none;
+  }
   .danger {
     background: var(--_error);
     border-color: var(--_error);
