@@ -30,6 +30,29 @@ export interface MfaHandler {
   middleware(req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void;
 }
 
+/**
+ * The handler for the kit's elements in backend mode. Each operation is a `POST` of JSON to the URL
+ * ending in its name; the member, organization and Stytch login come from the host's session
+ * (`getSession`), never from the body, and no answer holds a token.
+ *
+ * The member's own operations: `state`, `sms/send`, `sms/authenticate`, `totp/create`,
+ * `totp/authenticate`, `recovery_codes/recover`, `recovery_codes/get`, `recovery_codes/rotate`,
+ * `member/get`, `member/update`, `member/delete_phone`, `member/delete_totp`, `organization/get`.
+ *
+ * The admin elements' operations (`<mfa-org-policy>`, `<mfa-members>`), each made with the host's
+ * member session as Stytch's `method_options.authorization`, so Stytch's RBAC decides (a member
+ * without the role gets Stytch's 403 `unauthorized_action`); each needs a signed-in member:
+ * - `organization/update` `{ mfa_policy?, mfa_methods?, allowed_mfa_methods? }` → `{ organization }`
+ * - `members/search` `{ query?, cursor?, limit? }` → `{ members, results_metadata: { total, next_cursor } }`
+ *   (phone numbers masked)
+ * - `members/update` `{ member_id, mfa_enrolled?, default_mfa_method? }` → `{ member_id, member, organization }`
+ * - `members/delete_phone`, `members/delete_totp` `{ member_id }` → `{ member_id, member, organization }`
+ * - `rbac/permissions` `{}` → `{ permissions: { [resource_id]: { [action]: boolean } } }`: which admin
+ *   actions the session may do, from Stytch's RBAC policy (`rbac.policy()`) and the roles Stytch gives
+ *   the session.
+ *
+ * `options.stytch` needs `otps`, `totps`, `recoveryCodes`, `organizations`, `sessions` and `rbac`.
+ */
 export function createMfaHandler(options: MfaHandlerOptions): MfaHandler {
   const handle = createFetchHandler(options);
   const handler = ((request: Request) => handle(request)) as MfaHandler;

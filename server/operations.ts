@@ -1,6 +1,7 @@
 // The calls the elements make, each by the URL's last segments: what it asks Stytch, and what it
 // answers, built field by field (see answers.ts). An operation returns the session a factor made
 // instead of storing it, so the handler stores it only once the whole answer is ready.
+import { ADMIN_OPERATIONS } from './admin-operations.js';
 import * as answers from './answers.js';
 import { HandlerError, needsFullSession, noSession } from './errors.js';
 import type { SmsNumbers } from './sms-numbers.js';
@@ -248,6 +249,8 @@ export const OPERATIONS = new Map<string, (call: Call) => Promise<Outcome>>([
     'organization/get',
     async (call) => ({ body: { organization: answers.organization(await fullSession(call)) } }),
   ],
+  // The admin elements' calls, authorized by Stytch with the member's session: admin-operations.ts.
+  ...ADMIN_OPERATIONS,
 ]);
 
 /** The operation a URL names (its last two segments, else its last one), or null when it names none. */

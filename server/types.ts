@@ -4,7 +4,7 @@ import type { B2BClient } from 'stytch';
 /** The part of the host's `B2BClient` (the official `stytch` package) the handler calls. */
 export type StytchBackend = Pick<
   B2BClient,
-  'otps' | 'totps' | 'recoveryCodes' | 'organizations' | 'sessions'
+  'otps' | 'totps' | 'recoveryCodes' | 'organizations' | 'sessions' | 'rbac'
 >;
 
 /**

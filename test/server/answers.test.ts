@@ -3,7 +3,13 @@
 // Authorization header, a stack trace — and for fields Stytch sends that nobody chose to forward.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MEMBER_IDS, ORGANIZATION_IDS, SEED_RECOVERY_CODES, totp } from '../../emulator/index.js';
+import {
+  MEMBER_IDS,
+  ORGANIZATION_IDS,
+  SEED_ADMIN_PHONE,
+  SEED_RECOVERY_CODES,
+  totp,
+} from '../../emulator/index.js';
 import { call } from '../emulator/helpers.js';
 import { useHost, type Reply } from './support/host.js';
 import { INHERITED, leaksIn } from './support/leaks.js';
@@ -62,6 +68,20 @@ async function walk(): Promise<{ name: string; reply: Reply }[]> {
     totpCookie,
   );
   ok(recovered, 'recovery_codes/recover');
+
+  // An admin: the admin elements' operations (a member's are refused by Stytch).
+  await post('members/search', {}, cookie);
+  let admin = await host.login('admin@acme.test');
+  const adminIn = await post('sms/authenticate', { code: await lastCode(SEED_ADMIN_PHONE) }, admin);
+  ok(adminIn, 'sms/authenticate (admin)');
+  admin = adminIn.cookie;
+  ok(await post('rbac/permissions', {}, admin), 'rbac/permissions');
+  ok(await post('members/search', { limit: 50 }, admin), 'members/search');
+  ok(await post('organization/update', { mfa_policy: 'REQUIRED_FOR_ALL' }, admin), 'organization/update');
+  const target = { member_id: MEMBER_IDS.smsAcme };
+  ok(await post('members/update', { ...target, mfa_enrolled: true }, admin), 'members/update');
+  ok(await post('members/delete_totp', { member_id: MEMBER_IDS.totpAcme }, admin), 'members/delete_totp');
+  ok(await post('members/delete_phone', target, admin), 'members/delete_phone');
 
   // Refusals and failures.
   await post('state', {});

@@ -24,6 +24,12 @@ const KNOWN = new Set([
   'member/delete_phone',
   'member/delete_totp',
   'organization/get',
+  'organization/update',
+  'members/search',
+  'members/update',
+  'members/delete_phone',
+  'members/delete_totp',
+  'rbac/permissions',
 ]);
 
 /** The operation a path names, as the README says: its last two segments, else its last one. */
