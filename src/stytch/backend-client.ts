@@ -164,17 +164,23 @@ export class BackendClient implements MfaClient {
   };
 
   /**
-   * Asks the handler which actions the session's roles allow (`{ permissions: { resource: [action] } }`):
-   * afresh for each element that asks (callers at the same moment share one request), as the roles
-   * may have changed; `isAuthorizedSync` answers from the last answer.
+   * Asks the handler which actions the session's roles allow (`{ permissions: { resource: { action:
+   * boolean } } }`): afresh for each element that asks (callers at the same moment share one request),
+   * as the roles may have changed; `isAuthorizedSync` answers from the last answer.
    */
   private allowed(): Promise<Map<string, Set<string>>> {
-    this.permissions ??= this.call<{ permissions?: Record<string, unknown> }>('rbac/permissions', {}, false)
+    this.permissions ??= this.call<{ permissions?: unknown }>('rbac/permissions', {}, false)
       .then((answer) => {
         const map = new Map<string, Set<string>>();
-        for (const [resource, actions] of Object.entries(answer?.permissions ?? {})) {
-          if (Array.isArray(actions))
-            map.set(resource, new Set(actions.filter((a): a is string => typeof a === 'string')));
+        const byResource = answer?.permissions;
+        if (byResource && typeof byResource === 'object') {
+          for (const [resource, actions] of Object.entries(byResource)) {
+            if (!actions || typeof actions !== 'object') continue;
+            const granted = Object.entries(actions as Record<string, unknown>).filter(
+              ([, ok]) => ok === true,
+            );
+            map.set(resource, new Set(granted.map(([action]) => action)));
+          }
         }
         return (this.known = map);
       })
@@ -184,7 +190,7 @@ export class BackendClient implements MfaClient {
 
   private static permits(map: Map<string, Set<string>> | null, resource: string, action: string): boolean {
     const actions = map?.get(resource);
-    return Boolean(actions && (actions.has(action) || actions.has('*')));
+    return Boolean(actions?.has(action));
   }
 
   readonly rbac: MfaClient['rbac'] = {

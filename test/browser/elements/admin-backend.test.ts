@@ -19,7 +19,7 @@ import { partText, visibleText } from '../support/shadow.js';
 import { freshVisitor } from '../support/visitor.js';
 import { waitUntil } from '../support/wait.js';
 
-const URL = '/api/mfa';
+const BACKEND_URL = '/api/mfa';
 
 /** The host's login (password), then — for a member whose organization requires it — their SMS code. */
 async function signIn(
@@ -35,7 +35,7 @@ async function signIn(
   expect(response.status, `login of ${email}`).to.equal(200);
   const answer = (await response.json()) as { mfa_required?: boolean };
   // The page's backend client asks the host who is signed in now (a test signs several in).
-  const client = backendClientFor(URL);
+  const client = backendClientFor(BACKEND_URL);
   const state = await client.getAuthResponse();
   if (!answer.mfa_required || !secondStep) return;
   const seeded = SEED.members.find((m) => m.email_address === email)!;
@@ -55,10 +55,10 @@ async function inProvider<T extends HTMLElement>(
 ): Promise<T> {
   const provider = await fixture<HTMLElement>(
     tag === 'mfa-org-policy'
-      ? html`<mfa-provider backend-url=${URL}><mfa-org-policy></mfa-org-policy></mfa-provider>`
+      ? html`<mfa-provider backend-url=${BACKEND_URL}><mfa-org-policy></mfa-org-policy></mfa-provider>`
       : tag === 'mfa-members'
-        ? html`<mfa-provider backend-url=${URL}><mfa-members></mfa-members></mfa-provider>`
-        : html`<mfa-provider backend-url=${URL}><mfa-flow></mfa-flow></mfa-provider>`,
+        ? html`<mfa-provider backend-url=${BACKEND_URL}><mfa-members></mfa-members></mfa-provider>`
+        : html`<mfa-provider backend-url=${BACKEND_URL}><mfa-flow></mfa-flow></mfa-provider>`,
   );
   const el = provider.querySelector<T & { step: string | null }>(tag)!;
   await waitUntil(() => el.step !== null, `<${tag}> shows its first step`);
@@ -67,7 +67,7 @@ async function inProvider<T extends HTMLElement>(
 
 /** The host's handler, called as the page would, by an operation's name. */
 async function operation(name: string, body: unknown): Promise<{ status: number; error_type?: string }> {
-  const response = await fetch(`${URL}/${name}`, {
+  const response = await fetch(`${BACKEND_URL}/${name}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
@@ -85,9 +85,25 @@ async function tick(input: HTMLInputElement): Promise<void> {
   await sendKeys({ press: ' ' /* Space: BiDi keyboards know it as ' ' */ });
 }
 
+/** Every body the page receives from the host's handler. */
+const received: { url: string; body: string }[] = [];
+const realFetch = window.fetch;
+
 describe('backend mode: the admin elements through createMfaHandler', () => {
   const visitor = freshVisitor();
-  beforeEach(() => fetch('/api/logout', { method: 'POST' }));
+  beforeEach(async () => {
+    await realFetch('/api/logout', { method: 'POST' });
+    received.length = 0;
+    window.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.includes('/api/mfa/')) received.push({ url, body: await response.clone().text() });
+      return response;
+    };
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
 
   it('an admin restricts acme to authenticator apps; new@acme.test is then asked for an app only', async () => {
     await signIn(ADMINS.acme);
@@ -98,7 +114,9 @@ describe('backend mode: the admin elements through createMfaHandler', () => {
     await tick(option(el, 'method-option', 0));
     await press(part(el, 'submit-button'));
     await waitUntil(() => part(el, 'affected') !== null, 'who is affected');
-    expect(partText(el, 'affected')).to.match(/^\d+ members have no second step they may use/);
+    expect(partText(el, 'affected')).to.equal(
+      '4 members have no second step they may use and will be asked to set one up at their next sign-in.',
+    );
     await expect(el).to.be.accessible();
     await press(part(el, 'confirm-button'));
     await waitUntil(() => visitor.recorder.of('mfa-policy-changed').length === 1, 'saved');
@@ -130,6 +148,16 @@ describe('backend mode: the admin elements through createMfaHandler', () => {
       { member_id: MEMBER_IDS.smsAcme, change: 'phone_removed' },
     ]);
     expect(text(row())).to.contain('No second step set up');
+    // The list came masked from the host: no member's number, no token, reached the page.
+    const admin = received.filter((r) => /\/api\/mfa\/(members|organization|rbac)\//.test(r.url));
+    expect(admin.map((r) => new URL(r.url, location.href).pathname)).to.include.members([
+      '/api/mfa/rbac/permissions',
+      '/api/mfa/members/search',
+      '/api/mfa/members/delete_phone',
+    ]);
+    for (const { url, body } of admin) {
+      expect(body, url).not.to.match(/4155550101|4155550102|session_token|session_jwt/);
+    }
 
     await fetch('/api/logout', { method: 'POST' });
     await signIn('sms@acme.test', ORGANIZATION_IDS.acme, { secondStep: false });
