@@ -180,7 +180,7 @@ export const es: MfaStrings = {
   policyUnchanged: 'Nada que guardar: la política no ha cambiado.',
   policyCounting: 'Contando los miembros afectados…',
   policyAffected:
-    '{count, plural, one {# miembro no tiene} other {# miembros no tienen}} un segundo paso permitido y se les pedirá configurar uno en su próximo inicio de sesión.',
+    '{count, plural, one {# miembro no tiene} many {# de miembros no tienen} other {# miembros no tienen}} un segundo paso permitido y se les pedirá configurar uno en su próximo inicio de sesión.',
   policyNoneAffected: 'Cada miembro ya tiene un segundo paso permitido.',
   policySave: 'Guardar la política',
   policyCancel: 'Mantener la política actual',

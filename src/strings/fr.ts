@@ -178,7 +178,7 @@ export const fr: MfaStrings = {
   policyUnchanged: "Rien à enregistrer : la règle n'a pas changé.",
   policyCounting: 'Calcul des membres concernés…',
   policyAffected:
-    "{count, plural, one {# membre n'a} other {# membres n'ont}} aucune deuxième étape autorisée et devront en configurer une à la prochaine connexion.",
+    "{count, plural, one {# membre n'a} many {# de membres n'ont} other {# membres n'ont}} aucune deuxième étape autorisée et devront en configurer une à la prochaine connexion.",
   policyNoneAffected: 'Chaque membre a déjà une deuxième étape autorisée.',
   policySave: 'Enregistrer la règle',
   policyCancel: 'Garder la règle actuelle',

@@ -175,7 +175,7 @@ export const ptBR: MfaStrings = {
   policyUnchanged: 'Nada a salvar: a política não mudou.',
   policyCounting: 'Contando os membros afetados…',
   policyAffected:
-    '{count, plural, one {# membro não tem} other {# membros não têm}} uma segunda etapa permitida e precisarão configurar uma no próximo acesso.',
+    '{count, plural, one {# membro não tem} many {# de membros não têm} other {# membros não têm}} uma segunda etapa permitida e precisarão configurar uma no próximo acesso.',
   policyNoneAffected: 'Todos os membros já têm uma segunda etapa permitida.',
   policySave: 'Salvar a política',
   policyCancel: 'Manter a política atual',
