@@ -112,6 +112,11 @@ export function isAuthorized(roles: readonly string[], resourceId: string, actio
   );
 }
 
+/** The roles, of those given, that allow the action on the resource. */
+export function grantingRoles(roles: readonly string[], resourceId: string, action: string): string[] {
+  return roles.filter((role) => isAuthorized([role], resourceId, action));
+}
+
 export const unauthorizedAction = (resourceId: string, action: string) =>
   new StytchError(
     403,

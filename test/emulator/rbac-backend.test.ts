@@ -171,6 +171,33 @@ describe('RBAC on the backend API', () => {
     });
   }
 
+  it("sessions.authenticate's authorization_check: a verdict for an admin, 403 for a member or another organization", async () => {
+    const admin = await signIn('admin@initech.test', initech);
+    const member = await signIn('user@initech.test', initech);
+    const check = {
+      organization_id: initech,
+      resource_id: 'stytch.member',
+      action: 'update.info.delete.mfa-totp',
+    };
+    const ok = await stytch.sessions.authenticate({ session_token: admin.token, authorization_check: check });
+    assert.deepEqual(ok.verdict, { authorized: true, granting_roles: ['stytch_admin'] });
+    await rejects(
+      stytch.sessions.authenticate({ session_token: member.token, authorization_check: check }),
+      'unauthorized_action',
+      403,
+    );
+    await rejects(
+      stytch.sessions.authenticate({
+        session_token: admin.token,
+        authorization_check: { ...check, organization_id: acme },
+      }),
+      'unauthorized_action',
+      403,
+    );
+    const plain = await stytch.sessions.authenticate({ session_token: member.token });
+    assert.equal(plain.verdict, undefined);
+  });
+
   it('sessions.authenticateJwtLocal checks an authorization with the policy the emulator serves', async () => {
     const admin = await signIn('admin@initech.test', initech);
     const member = await signIn('user@initech.test', initech);

@@ -2,6 +2,12 @@ import { errors } from '../../errors.js';
 import { jwks } from '../../jwt.js';
 import { param, type Route } from '../../router.js';
 import { readBody } from '../../schema.js';
+import { authorize, grantingRoles, rolesOf } from '../../services/rbac.js';
+
+/** An `authorization_check` of a session check: three strings. */
+function authorizationCheck(value: Record<string, unknown>) {
+  return readBody(value, { organization_id: 'string', resource_id: 'string', action: 'string' });
+}
 
 /** Sessions through the backend API, and the public keys that verify session JWTs offline. */
 export const backendSessionRoutes: Route[] = [
@@ -13,10 +19,26 @@ export const backendSessionRoutes: Route[] = [
         session_token: 'string?',
         session_jwt: 'string?',
         session_duration_minutes: 'number?',
+        authorization_check: 'object?',
       });
       const session = core.requireSession(b);
+      // `authorization_check`: may this session do the action, in that organization? 403 if not.
+      const check = b.authorization_check && authorizationCheck(b.authorization_check);
+      const member = check
+        ? authorize(core, session, check.organization_id, check.resource_id, [check.action])
+        : core.sessionMember(session);
       core.extendSession(session, b.session_duration_minutes);
-      return core.authenticateResponse(session, core.sessionMember(session));
+      return {
+        ...core.authenticateResponse(session, member),
+        ...(check
+          ? {
+              verdict: {
+                authorized: true,
+                granting_roles: grantingRoles(rolesOf(member), check.resource_id, check.action),
+              },
+            }
+          : {}),
+      };
     },
   },
   {
