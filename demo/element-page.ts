@@ -49,6 +49,9 @@ const SCENARIOS: Record<string, { email: string; full?: boolean; attributes?: Re
   'mfa-flow': { email: 'sms@acme.test' },
   'mfa-recovery-codes': { email: 'totp@acme.test', full: true, attributes: { 'allow-rotate': '' } },
   'mfa-settings': { email: 'user@initech.test', full: true },
+  // The seeded admin of an organization where MFA is optional: signed in by password alone.
+  'mfa-org-policy': { email: 'admin@initech.test', full: true },
+  'mfa-members': { email: 'admin@initech.test', full: true },
 };
 
 /** A reference table; nothing when there are no rows. */

@@ -8,7 +8,7 @@
 import { keepOptions, speak } from './dom.js';
 import '../src/index.js';
 import type { StytchClientOptions } from '@stytch/vanilla-js';
-import type { MfaProvider, StytchClient } from '../src/index.js';
+import type { MfaClient, MfaProvider, StytchClient } from '../src/index.js';
 import type { AuthResponse } from '../src/stytch/member.js';
 import { startDevPanel } from './dev-panel.js';
 import { showElementPage } from './element-page.js';
@@ -80,6 +80,7 @@ function wireOptions(): void {
 type View = 'sign-in' | 'mfa' | 'signed-in';
 function showView(view: View): void {
   for (const id of ['sign-in', 'mfa', 'signed-in'] as const) byId(id).hidden = id !== view;
+  if (view !== 'signed-in') byId('organization').hidden = true;
   byId('element-page').hidden = true;
   byId(view).querySelector('h1')?.focus();
 }
@@ -184,6 +185,22 @@ async function showSignedIn(): Promise<void> {
   );
   byId('settings').replaceChildren(speak(document.createElement('mfa-settings')));
   showView('signed-in');
+  await showOrganization(client);
+}
+
+/**
+ * The Organization page, beside the signed-in one, for a member whose role may manage the
+ * organization's members (the session's RBAC: the seeded admins): its policy and its members.
+ */
+async function showOrganization(client: MfaClient | null | undefined): Promise<void> {
+  const section = byId('organization');
+  const admin = client ? await client.rbac.isAuthorized('stytch.member', 'search').catch(() => false) : false;
+  section.hidden = !admin;
+  byId('organization-elements').replaceChildren(
+    ...(admin
+      ? [speak(document.createElement('mfa-org-policy')), speak(document.createElement('mfa-members'))]
+      : []),
+  );
 }
 
 async function signIn(member: SeedMember): Promise<void> {
@@ -226,6 +243,8 @@ async function signOut(): Promise<void> {
   forgetPlace();
   byId('mfa').querySelector('mfa-flow')?.remove();
   byId('settings').replaceChildren();
+  byId('organization-elements').replaceChildren();
+  byId('organization').hidden = true;
   showView('sign-in');
 }
 

@@ -65,6 +65,8 @@ const tags = [
   'mfa-authenticate',
   'mfa-flow',
   'mfa-settings',
+  'mfa-org-policy',
+  'mfa-members',
 ];
 const mount = (tag, times) =>
   tab.evaluate(

@@ -63,6 +63,30 @@ export interface CodeCompleteDetail {
   code: string;
 }
 
+/** An organization's MFA policy, as `<mfa-org-policy>` reads and saves it (no secrets in it). */
+export interface MfaPolicy {
+  /** `REQUIRED_FOR_ALL` or `OPTIONAL`. */
+  mfa_policy: 'REQUIRED_FOR_ALL' | 'OPTIONAL';
+  /** `ALL_ALLOWED`, or `RESTRICTED` to `allowed_mfa_methods`. */
+  mfa_methods: 'ALL_ALLOWED' | 'RESTRICTED';
+  allowed_mfa_methods: ('sms_otp' | 'totp')[];
+}
+
+/** `mfa-policy-changed`: an admin saved the organization's MFA policy. */
+export interface PolicyChangedDetail {
+  before: MfaPolicy;
+  after: MfaPolicy;
+}
+
+/**
+ * `mfa-member-updated`: an admin changed a member's second factors — `mfa_required` (MFA required
+ * for that member), `phone_removed`, `totp_removed`. Never a phone number or a secret.
+ */
+export interface MemberUpdatedDetail {
+  member_id: string;
+  change: 'mfa_required' | 'phone_removed' | 'totp_removed';
+}
+
 /** Every event the kit dispatches, by name. */
 export interface MfaEventMap {
   'mfa-step': StepDetail;
@@ -74,6 +98,8 @@ export interface MfaEventMap {
   'mfa-authenticated': AuthenticatedDetail;
   'mfa-error': ErrorDetail;
   'mfa-code-complete': CodeCompleteDetail;
+  'mfa-policy-changed': PolicyChangedDetail;
+  'mfa-member-updated': MemberUpdatedDetail;
 }
 
 /** Dispatches a kit event: a `CustomEvent` that bubbles and crosses shadow roots. */
@@ -106,5 +132,7 @@ declare global {
     'mfa-authenticated': CustomEvent<AuthenticatedDetail>;
     'mfa-error': CustomEvent<ErrorDetail>;
     'mfa-code-complete': CustomEvent<CodeCompleteDetail>;
+    'mfa-policy-changed': CustomEvent<PolicyChangedDetail>;
+    'mfa-member-updated': CustomEvent<MemberUpdatedDetail>;
   }
 }

@@ -12,6 +12,8 @@ export { MfaEnroll } from './elements/mfa-enroll/mfa-enroll.js';
 export { MfaAuthenticate } from './elements/mfa-authenticate/mfa-authenticate.js';
 export { MfaFlow } from './elements/mfa-flow/mfa-flow.js';
 export { MfaSettings } from './elements/mfa-settings/mfa-settings.js';
+export { MfaOrgPolicy } from './elements/mfa-org-policy/mfa-org-policy.js';
+export { MfaMembers } from './elements/mfa-members/mfa-members.js';
 export { MfaElement } from './elements/mfa-element.js';
 export { registerLocale } from './strings/locales.js';
 export {

@@ -1,3 +1,4 @@
+import { members, orgPolicy } from './en/admin.js';
 import { authenticate } from './en/authenticate.js';
 import { authenticateCodes } from './en/authenticate-codes.js';
 import { code } from './en/code.js';
@@ -36,6 +37,8 @@ export const en = {
   ...authenticateCodes,
   ...flow,
   ...settings,
+  ...orgPolicy,
+  ...members,
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -45,10 +45,17 @@ export class BackendClient implements MfaClient {
   private org: Organization | null = null;
   private memberSession: MemberSession | null = null;
   private state: Promise<AuthResponse | null> | undefined;
+  /** The session's permissions (`rbac/permissions`) by resource: the request in flight, the last answer. */
+  private permissions: Promise<Map<string, Set<string>>> | undefined;
+  private known: Map<string, Set<string>> | null = null;
 
   constructor(readonly url: string) {}
 
-  private async call<T>(operation: string, body: Body = {}): Promise<T> {
+  /**
+   * One operation of the handler. `remember: false` for answers about another member (the admin
+   * calls): they must not replace the signed-in member that `self.getSync()` returns.
+   */
+  private async call<T>(operation: string, body: Body = {}, remember = true): Promise<T> {
     const response = await fetch(`${this.url.replace(/\/+$/, '')}/${operation}`, {
       method: 'POST',
       credentials: 'same-origin',
@@ -70,6 +77,7 @@ export class BackendClient implements MfaClient {
         answer?.error_details,
       );
     }
+    if (!remember) return answer as T;
     if (answer?.member) this.member = answer.member as Member;
     if (answer?.organization) this.org = answer.organization as Organization;
     if (answer?.member_session) this.memberSession = answer.member_session as MemberSession;
@@ -89,6 +97,7 @@ export class BackendClient implements MfaClient {
       })
       .then((answer) => {
         if (!answer) this.member = this.org = this.memberSession = null;
+        if (!answer) this.known = null;
         return answer;
       })
       .finally(() => (this.state = undefined));
@@ -125,9 +134,69 @@ export class BackendClient implements MfaClient {
   readonly organization: MfaClient['organization'] = {
     getSync: () => this.org,
     get: async () => (await this.call<{ organization: Organization }>('organization/get')).organization,
+    update: (options) => this.adminOrganization.update(options),
+    members: {
+      search: (options) => this.members.search(options),
+      update: (options) => this.members.update(options),
+      deleteMFAPhoneNumber: (memberId) => this.members.deleteMFAPhoneNumber(memberId),
+      deleteMFATOTP: (memberId) => this.members.deleteMFATOTP(memberId),
+    },
   };
 
   readonly session: MfaClient['session'] = { getSync: () => this.memberSession };
+
+  // The admin elements' calls. Stytch authorizes each with the member's session (RBAC): the
+  // handler passes it on, it does not judge.
+  private readonly adminOrganization = {
+    update: (options: Parameters<MfaClient['organization']['update']>[0]) =>
+      this.call<Awaited<ReturnType<MfaClient['organization']['update']>>>(
+        'organization/update',
+        pick(options, ['mfa_policy', 'mfa_methods', 'allowed_mfa_methods']),
+      ),
+  };
+
+  readonly members: MfaClient['organization']['members'] = {
+    search: (options) => this.call('members/search', pick(options, ['cursor', 'limit', 'query']), false),
+    update: (options) =>
+      this.call('members/update', pick(options, ['member_id', 'mfa_enrolled', 'default_mfa_method']), false),
+    deleteMFAPhoneNumber: (memberId) => this.call('members/delete_phone', { member_id: memberId }, false),
+    deleteMFATOTP: (memberId) => this.call('members/delete_totp', { member_id: memberId }, false),
+  };
+
+  /**
+   * Asks the handler which actions the session's roles allow (`{ permissions: { resource: { action:
+   * boolean } } }`): afresh for each element that asks (callers at the same moment share one request),
+   * as the roles may have changed; `isAuthorizedSync` answers from the last answer.
+   */
+  private allowed(): Promise<Map<string, Set<string>>> {
+    this.permissions ??= this.call<{ permissions?: unknown }>('rbac/permissions', {}, false)
+      .then((answer) => {
+        const map = new Map<string, Set<string>>();
+        const byResource = answer?.permissions;
+        if (byResource && typeof byResource === 'object') {
+          for (const [resource, actions] of Object.entries(byResource)) {
+            if (!actions || typeof actions !== 'object') continue;
+            const granted = Object.entries(actions as Record<string, unknown>).filter(
+              ([, ok]) => ok === true,
+            );
+            map.set(resource, new Set(granted.map(([action]) => action)));
+          }
+        }
+        return (this.known = map);
+      })
+      .finally(() => (this.permissions = undefined));
+    return this.permissions;
+  }
+
+  private static permits(map: Map<string, Set<string>> | null, resource: string, action: string): boolean {
+    const actions = map?.get(resource);
+    return Boolean(actions?.has(action));
+  }
+
+  readonly rbac: MfaClient['rbac'] = {
+    isAuthorizedSync: (resource, action) => BackendClient.permits(this.known, resource, action),
+    isAuthorized: async (resource, action) => BackendClient.permits(await this.allowed(), resource, action),
+  };
 
   /** Redirect-based logins land on the host's server in backend mode: nothing to complete here. */
   authenticateByUrl: MfaClient['authenticateByUrl'] = () => Promise.resolve(null);

@@ -26,6 +26,7 @@ export const BY_TYPE: ReadonlyMap<string, [StringKey, boolean]> = new Map(
     no_session_arguments: ['errorSessionExpired', false],
     operation_restricted_by_organization_mfa_methods: ['errorMethodNotAllowed', false],
     internal_server_error: ['errorServer', true],
+    unauthorized_action: ['errorUnauthorized', false],
     unable_to_auth_magic_link: ['errorLinkUsed', false],
     magic_link_not_found: ['errorLinkUsed', false],
     unable_to_authenticate_totp: ['errorWrongCode', true],

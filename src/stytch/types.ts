@@ -4,6 +4,9 @@ import type { StytchB2BHeadlessClient } from '@stytch/vanilla-js/b2b/headless';
 
 export type {
   B2BAuthenticateResponseWithMFA,
+  B2BOrganizationsMembersSearchOptions,
+  B2BOrganizationsMembersSearchResponse,
+  B2BOrganizationsUpdateOptions,
   Member,
   MemberSession,
   Organization,
@@ -21,7 +24,15 @@ export interface MfaClient {
   totp: Pick<StytchClient['totp'], 'create' | 'authenticate'>;
   recoveryCodes: Pick<StytchClient['recoveryCodes'], 'recover' | 'get' | 'rotate'>;
   self: Pick<StytchClient['self'], 'get' | 'getSync' | 'update' | 'deleteMFAPhoneNumber' | 'deleteMFATOTP'>;
-  organization: Pick<StytchClient['organization'], 'get' | 'getSync'>;
+  organization: Pick<StytchClient['organization'], 'get' | 'getSync' | 'update'> & {
+    /** The admin calls of `<mfa-members>` (each authorized by Stytch's RBAC for the session's member). */
+    members: Pick<
+      StytchClient['organization']['members'],
+      'search' | 'update' | 'deleteMFAPhoneNumber' | 'deleteMFATOTP'
+    >;
+  };
+  /** The session's permissions (RBAC), read by the admin elements to show what the member may change. */
+  rbac: Pick<StytchClient['rbac'], 'isAuthorizedSync' | 'isAuthorized'>;
   session: Pick<StytchClient['session'], 'getSync'>;
   authenticateByUrl: StytchClient['authenticateByUrl'];
 }

@@ -190,6 +190,8 @@ describe('a plain page with only the kit', () => {
       'mfa-code-input',
       'mfa-phone-input',
       'mfa-settings',
+      'mfa-org-policy',
+      'mfa-members',
     ];
     const defined = await page.evaluate((names) => names.filter((name) => customElements.get(name)), tags);
     assert.deepEqual(defined, tags);

@@ -144,6 +144,26 @@ describe('the demo, used as a person would', () => {
     });
   }
 
+  it('the seeded admin finds the Organization page: the policy and the members; a member does not', async () => {
+    const page = await visit();
+    await page.click('button.member[data-email="admin@initech.test"]');
+    await signedInAs(page, 'admin@initech.test', 'password');
+    await page.waitForSelector(
+      '#organization:not([hidden]) mfa-org-policy[step="select-method"]',
+      STEP_TIMEOUT,
+    );
+    await page.waitForSelector('#organization:not([hidden]) mfa-members[step="select-method"]', STEP_TIMEOUT);
+    assert.equal(await page.$eval('#organization h1', (h) => h.textContent), 'Organization');
+    assert.deepEqual(await axeViolations(page), []);
+
+    await page.click('#sign-out');
+    await page.waitForSelector('#sign-in:not([hidden])', STEP_TIMEOUT);
+    await page.click('button.member[data-email="user@initech.test"]');
+    await signedInAs(page, 'user@initech.test', 'password');
+    assert.equal(await page.$eval('#organization', (s) => (s as HTMLElement).hidden), true);
+    assert.equal(await page.$('#organization mfa-members'), null);
+  });
+
   it('a sign-in link from the dev inbox, then the code from the dev phone', async () => {
     const page = await visit();
     await page.select(
@@ -171,6 +191,8 @@ describe('the demo, used as a person would', () => {
       'mfa-flow': 'enter-sms-code',
       'mfa-recovery-codes': 'save-recovery-codes',
       'mfa-settings': 'select-method',
+      'mfa-org-policy': 'select-method',
+      'mfa-members': 'select-method',
     };
     for (const [tag, step] of Object.entries(firstSteps)) {
       await page.goto(`${url}?page=elements&tag=${tag}`);

@@ -31,3 +31,19 @@ export const misspeltDetail = <sms-otp-input onmfa-sms-sent={(event) => event.de
 
 // @ts-expect-error `resendCooldown` (the property) is a number
 export const wrongPropertyType = <sms-otp-input resendCooldown="soon" />;
+
+// The admin elements' events carry their own details.
+export const admin = (
+  <>
+    <mfa-org-policy
+      onmfa-policy-changed={(event) => show(event.detail.before.mfa_policy, event.detail.after)}
+    />
+    <mfa-members
+      page-size={50}
+      onmfa-member-updated={(event) => show(event.detail.member_id, event.detail.change)}
+    />
+  </>
+);
+
+// @ts-expect-error the detail has `member_id`, not `memberId`
+export const misspeltAdminDetail = <mfa-members onmfa-member-updated={(event) => event.detail.memberId} />;

@@ -33,6 +33,7 @@ export const errors = {
   errorMethodNotAllowed: 'Your organization does not allow this verification method.',
   errorServer: 'Something went wrong on our side. Try again.',
   errorGeneric: 'Something went wrong. Try again.',
+  errorUnauthorized: 'Your role does not allow this. Ask an administrator of your organization.',
   errorLinkUsed: 'That sign-in link has expired or was already used. Ask for a new one.',
   errorTotpReused: 'That code was already used. Wait for the next code in your app.',
   errorWrongRecoveryCode: 'That recovery code is not right, or was already used.',

@@ -3,7 +3,7 @@
 // to say who is signing in is not an error: none of them fires `mfa-error`.
 import { expect } from '@open-wc/testing';
 import type { MfaStep } from '../../../src/types.js';
-import { PUBLIC_TOKEN, signOut, testClient } from '../support/client.js';
+import { login, PUBLIC_TOKEN, signOut, testClient } from '../support/client.js';
 import { injectFault, ORGANIZATION_IDS, resetEmulator, SEED_PASSWORD } from '../support/emulator.js';
 
 import '../support/network-guard.js';
@@ -42,7 +42,10 @@ async function openPage(body: string, search = ''): Promise<Window & { seen: See
 for (const type of ['mfa-step', 'mfa-error', 'mfa-authenticated'])
   document.addEventListener(type, (e) => window.seen.push({ type, code: e.detail.code ?? e.detail.step }));`;
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8" />
-<script type="importmap">{"imports": {"stytch-mfa-elements": "/src/index.ts"}}</script>
+<script type="importmap">{"imports": {"stytch-mfa-elements": "/src/index.ts",
+  "stytch-mfa-elements/mfa-provider": "/src/elements/mfa-provider/mfa-provider.ts",
+  "stytch-mfa-elements/mfa-org-policy": "/src/elements/mfa-org-policy/mfa-org-policy.ts",
+  "stytch-mfa-elements/mfa-members": "/src/elements/mfa-members/mfa-members.ts"}}</script>
 <script>${record}</script></head><body>
 ${body}
 </body></html>`;
@@ -66,6 +69,7 @@ const RUN_HERE = [
   '**Your own words**',
   '### No script at all',
   '## Backend mode: MFA through your own server',
+  '### `<mfa-org-policy>` and `<mfa-members>`',
 ];
 
 /**
@@ -159,6 +163,24 @@ describe('the README, run as written', () => {
     const win = await openPage(`${KIT}\n${block}`);
     await waitUntil(() => stepIn(win, 'mfa-flow') === 'enter-sms-code', 'code entry', { timeout: 10_000 });
     expect(win.seen.filter((e) => e.type === 'mfa-error')).to.deep.equal([]);
+  });
+
+  it('"<mfa-org-policy> and <mfa-members>": a signed-in admin sees the policy and the members, no mfa-error', async () => {
+    const block = (await readmeBlock('### `<mfa-org-policy>` and `<mfa-members>`')).replace(
+      'public-token-live-…"',
+      `${PUBLIC_TOKEN}" api-url="${location.origin}"`,
+    );
+    expect(block).to.contain("import 'stytch-mfa-elements/mfa-members'");
+    await login('admin@initech.test', ORGANIZATION_IDS.initech); // MFA optional there: a full session
+    const win = await openPage(block);
+    await waitUntil(() => stepIn(win, 'mfa-org-policy') === 'select-method', 'the policy', {
+      timeout: 10_000,
+    });
+    await waitUntil(() => stepIn(win, 'mfa-members') === 'select-method', 'the members', { timeout: 10_000 });
+    expect(win.seen.filter((e) => e.type === 'mfa-error')).to.deep.equal([]);
+    const members = win.document.querySelector('mfa-members')!.shadowRoot!;
+    expect(members.querySelectorAll('[part~="member"]')).to.have.length(2);
+    expect(members.querySelector('[part~="require-button"]')).to.not.equal(null);
   });
 
   it('"Your own words": the heading and help slots show around the steps, no mfa-error', async () => {

@@ -6,6 +6,7 @@ import '../../../src/index.js';
 import { en } from '../../../src/strings/en.js';
 import { registerLocale, type MfaStrings } from '../../../src/index.js';
 import type { MfaStep } from '../../../src/types.js';
+import { ADMINS, signInFully } from '../support/admin.js';
 import { login, testClient } from '../support/client.js';
 import { ORGANIZATION_IDS } from '../support/emulator.js';
 import { press } from '../support/keyboard.js';
@@ -30,6 +31,7 @@ const DATA = [
   '[part~="secret"]',
   '[part~="country-select"]',
   '[part~="qr-code"]',
+  '[translate="no"]',
   'input',
   'style',
 ].join(',');
@@ -124,5 +126,22 @@ describe('every visible string from the strings table', () => {
     await login('user@initech.test', ORGANIZATION_IDS.initech);
     const settings = await inPseudoLocale<Stepped>(html`<mfa-settings .client=${client}></mfa-settings>`);
     await allFromTheTable(settings, 'select-method');
+  });
+
+  it('<mfa-org-policy> and <mfa-members>: the form, the review, the list, a confirmation', async () => {
+    await signInFully(ADMINS.initech, ORGANIZATION_IDS.initech);
+    const policy = await inPseudoLocale<Stepped>(html`<mfa-org-policy .client=${client}></mfa-org-policy>`);
+    await allFromTheTable(policy, 'select-method');
+    policy.shadowRoot!.querySelector<HTMLInputElement>('[part~="policy-option"] input')!.focus();
+    await sendKeys({ press: ' ' /* Space: BiDi keyboards know it as ' ' */ });
+    await press(policy.shadowRoot!.querySelector('[part~="submit-button"]'));
+    await waitUntil(() => policy.shadowRoot!.querySelector('[part~="affected"]'), 'the review');
+    await allFromTheTable(policy, 'select-method');
+
+    const members = await inPseudoLocale<Stepped>(html`<mfa-members .client=${client}></mfa-members>`);
+    await allFromTheTable(members, 'select-method');
+    await press(members.shadowRoot!.querySelector('[part~="require-button"]'));
+    await waitUntil(() => members.shadowRoot!.querySelector('[part~="confirmation"]'), 'the confirmation');
+    await allFromTheTable(members, 'select-method');
   });
 });

@@ -10,6 +10,8 @@ export const MFA_EVENTS: (keyof MfaEventMap)[] = [
   'mfa-authenticated',
   'mfa-error',
   'mfa-code-complete',
+  'mfa-policy-changed',
+  'mfa-member-updated',
 ];
 
 export interface Recorded {

@@ -8,6 +8,7 @@ import type { TemplateResult } from 'lit';
 import '../../../src/index.js';
 import { localeTable, matchLocale } from '../../../src/strings/locales.js';
 import type { MfaStep } from '../../../src/types.js';
+import { ADMINS, signInFully } from '../support/admin.js';
 import { login, signInWithTotp, testClient } from '../support/client.js';
 import { lastSmsCode, ORGANIZATION_IDS, SEED_RECOVERY_CODES } from '../support/emulator.js';
 import { press } from '../support/keyboard.js';
@@ -153,6 +154,30 @@ for (const look of LOOKS) {
       await press(listed());
       await at(el, 'select-method', 'settings-confirm-removal', () =>
         el.shadowRoot!.querySelector('[part~="confirm-button"]'),
+      );
+    });
+
+    it("<mfa-org-policy>: an admin's form, and who a change affects", async () => {
+      await signInFully(ADMINS.initech, ORGANIZATION_IDS.initech);
+      const el = await place(html`<mfa-org-policy .client=${client}></mfa-org-policy>`);
+      await at(el, 'select-method', 'org-policy-form');
+      const required = el.shadowRoot!.querySelector<HTMLInputElement>('[part~="policy-option"] input')!;
+      required.focus();
+      await sendKeys({ press: ' ' /* Space: BiDi keyboards know it as ' ' */ });
+      await press(el.shadowRoot!.querySelector('[part~="submit-button"]'));
+      await at(el, 'select-method', 'org-policy-review', () =>
+        el.shadowRoot!.querySelector('[part~="affected"]'),
+      );
+    });
+
+    it("<mfa-members>: an organization's members, and a confirmation", async () => {
+      await signInFully(ADMINS.initech, ORGANIZATION_IDS.initech);
+      const el = await place(html`<mfa-members .client=${client}></mfa-members>`);
+      const require = () => el.shadowRoot!.querySelector('[part~="require-button"]');
+      await at(el, 'select-method', 'members-list', require);
+      await press(require());
+      await at(el, 'select-method', 'members-confirm', () =>
+        el.shadowRoot!.querySelector('[part~="confirmation"]'),
       );
     });
   });
