@@ -187,6 +187,7 @@ export const ar: MfaStrings = {
   membersListLabel: 'الأعضاء',
   membersLoading: 'جارٍ تحميل الأعضاء…',
   membersEmpty: 'لا يوجد عضو مطابق.',
+  membersSearchTooShort: 'اكتب 3 أحرف على الأقل من عنوان البريد الإلكتروني.',
   membersRange: '\u2068{from}–{to}\u2069 من \u2068{total}\u2069',
   membersPrevious: 'الصفحة السابقة',
   membersNext: 'الصفحة التالية',

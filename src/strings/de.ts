@@ -196,6 +196,7 @@ export const de: MfaStrings = {
   membersListLabel: 'Mitglieder',
   membersLoading: 'Mitglieder werden geladen…',
   membersEmpty: 'Kein Mitglied gefunden.',
+  membersSearchTooShort: 'Geben Sie mindestens 3 Zeichen einer E-Mail-Adresse ein.',
   membersRange: '{from}–{to} von {total}',
   membersPrevious: 'Vorherige Seite',
   membersNext: 'Nächste Seite',

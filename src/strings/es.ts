@@ -193,6 +193,7 @@ export const es: MfaStrings = {
   membersListLabel: 'Miembros',
   membersLoading: 'Cargando miembros…',
   membersEmpty: 'Ningún miembro coincide.',
+  membersSearchTooShort: 'Escriba al menos 3 caracteres de una dirección de correo.',
   membersRange: '{from}–{to} de {total}',
   membersPrevious: 'Página anterior',
   membersNext: 'Página siguiente',

@@ -191,6 +191,7 @@ export const fr: MfaStrings = {
   membersListLabel: 'Membres',
   membersLoading: 'Chargement des membres…',
   membersEmpty: 'Aucun membre ne correspond.',
+  membersSearchTooShort: 'Saisissez au moins 3 caractères d’une adresse e-mail.',
   membersRange: '{from}–{to} sur {total}',
   membersPrevious: 'Page précédente',
   membersNext: 'Page suivante',

@@ -187,6 +187,7 @@ export const ja: MfaStrings = {
   membersListLabel: 'メンバー',
   membersLoading: 'メンバーを読み込んでいます…',
   membersEmpty: '該当するメンバーはいません。',
+  membersSearchTooShort: 'メールアドレスを3文字以上入力してください。',
   membersRange: '{total} 人中 {from}–{to}',
   membersPrevious: '前のページ',
   membersNext: '次のページ',

@@ -188,6 +188,7 @@ export const ptBR: MfaStrings = {
   membersListLabel: 'Membros',
   membersLoading: 'Carregando membros…',
   membersEmpty: 'Nenhum membro encontrado.',
+  membersSearchTooShort: 'Digite pelo menos 3 caracteres de um endereço de e-mail.',
   membersRange: '{from}–{to} de {total}',
   membersPrevious: 'Página anterior',
   membersNext: 'Próxima página',

@@ -177,7 +177,14 @@ export class MfaMembers extends MfaElement {
     event.preventDefault();
     if (this.calls.pending) return;
     const input = this.renderRoot.querySelector<HTMLInputElement>('[part~="search-input"]');
-    this.query = (input?.value ?? '').trim();
+    const query = (input?.value ?? '').trim();
+    // Stytch refuses a fuzzy email search under 3 characters: say so before asking, keep the text.
+    if (query.length > 0 && query.length < 3) {
+      this.errorMessage = this.say('membersSearchTooShort');
+      input?.focus();
+      return;
+    }
+    this.query = query;
     this.cursors = [''];
     await this.load();
   }

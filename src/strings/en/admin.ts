@@ -30,6 +30,7 @@ export const members = {
   membersListLabel: 'Members',
   membersLoading: 'Loading members…',
   membersEmpty: 'No member matches.',
+  membersSearchTooShort: 'Type at least 3 characters of an email address.',
   membersRange: '{from}–{to} of {total}',
   membersPrevious: 'Previous page',
   membersNext: 'Next page',

@@ -198,6 +198,32 @@ describe('<mfa-org-policy> and <mfa-members>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('asks for 3 characters before a search Stytch would refuse, keeping what was typed', async () => {
+    const el = await membersFor(ADMINS.acme);
+    const rows = () => el.shadowRoot!.querySelectorAll('[part~="member"]').length;
+    const before = rows();
+    const searches = () =>
+      performance.getEntriesByType('resource').filter((e) => e.name.includes('/members/search')).length;
+    const sent = searches();
+    const errors: Event[] = [];
+    el.addEventListener('mfa-error', (event) => errors.push(event));
+    part<HTMLInputElement>(el, 'search-input')!.focus();
+    await sendKeys({ type: 'to' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => partText(el, 'error') !== '', 'the hint');
+    expect(partText(el, 'error')).to.equal('Type at least 3 characters of an email address.');
+    expect(part<HTMLInputElement>(el, 'search-input')!.value).to.equal('to');
+    expect(deepActiveElement()).to.equal(part(el, 'search-input'));
+    expect(rows()).to.equal(before);
+    expect(searches()).to.equal(sent);
+    expect(errors).to.have.length(0);
+
+    await sendKeys({ type: 'tp@' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => rows() === 1, 'one match');
+    expect(partText(el, 'error')).to.equal('');
+  });
+
   it('a member without the permission sees both read-only, and the emulator refuses their calls', async () => {
     await signInFully('sms@acme.test');
     const policy = await fixture<MfaOrgPolicy>(html`<mfa-org-policy .client=${client}></mfa-org-policy>`);
