@@ -6,6 +6,7 @@ import type { AuthResponse } from '../../stytch/member.js';
 // load as they show) comes with the flow, so that route waits on one request fewer.
 import '../mfa-authenticate/mfa-authenticate.js';
 import { afterPageScripts } from '../../controllers/client.js';
+import { loadSdk } from '../../stytch/create-client.js';
 import { MfaElement } from '../mfa-element.js';
 import { FORWARDED_PARTS } from '../parts.js';
 
@@ -18,7 +19,8 @@ type Route = 'enroll' | 'authenticate';
  * Without a response, a member already signed in (the client's session, as after a reload) is done
  * at once too. With `redirect-url` it goes there after `mfa-authenticated` (cancelable). With `handle-redirect` it first completes a redirect-based primary login
  * itself (`client.authenticateByUrl`: email magic links and the like), so a plain page needs no script
- * besides the kit. In backend mode (`<mfa-provider backend-url>`) it asks the host's server who is
+ * besides the kit; meanwhile its `status` part says "Signing you in…", and it starts loading the SDK
+ * as it connects. In backend mode (`<mfa-provider backend-url>`) it asks the host's server who is
  * signing in, so it needs no `authResponse` either. `<mfa-authenticate>` comes with it; `<mfa-enroll>` loads when routed to.
  *
  * @summary After primary auth: routes to done, `<mfa-enroll>` or `<mfa-authenticate>`.
@@ -74,9 +76,35 @@ export class MfaFlow extends MfaElement {
   }
   private redirectHandled = false;
 
+  private get landing(): boolean {
+    return this.handleRedirect && !this.authResponse && !this.redirectHandled;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.landing) return;
+    // A magic link's landing: nothing shows until the SDK has loaded and read the token, so say so
+    // from the first render, and start what it needs now rather than after that render — the SDK
+    // (unless the provider calls the host's server or was given a client), and the step of the
+    // route of most sign-ins, returning SMS.
+    this.status = this.say('flowSigningIn');
+    const provider = this.closest('mfa-provider');
+    if (provider?.hasAttribute('public-token') && !provider.hasAttribute('backend-url') && !provider.client)
+      void loadSdk().catch(() => undefined); // a failure is reported when the client is asked for
+    void import('../sms-otp-input/sms-otp-input.js').catch(() => undefined); // idem, when it shows
+  }
+
   protected override async prepare(): Promise<boolean> {
-    if (this.handleRedirect && !this.authResponse && !this.redirectHandled) {
+    const go = await this.findResponse();
+    if (!go) this.status = ''; // it failed: the error says why
+    return go;
+  }
+
+  /** Who is signing in: from the magic link on a landing, or from the host's server. */
+  private async findResponse(): Promise<boolean> {
+    if (this.landing) {
       this.redirectHandled = true;
+      this.status = this.say('flowSigningIn');
       const source = await this.finder.resolve();
       const client = await source?.getClient();
       if (client) {
@@ -103,6 +131,7 @@ export class MfaFlow extends MfaElement {
 
   protected async begin(): Promise<void> {
     this.route = null;
+    this.status = ''; // "Signing you in…", on a landing
     const response = this.authResponse;
     if (!response) {
       await this.setupFailed('no_session');
