@@ -6,7 +6,6 @@ import type { AuthResponse } from '../../stytch/member.js';
 // load as they show) comes with the flow, so that route waits on one request fewer.
 import '../mfa-authenticate/mfa-authenticate.js';
 import { afterPageScripts } from '../../controllers/client.js';
-import { loadSdk } from '../../stytch/create-client.js';
 import { MfaElement } from '../mfa-element.js';
 import { FORWARDED_PARTS } from '../parts.js';
 
@@ -76,42 +75,31 @@ export class MfaFlow extends MfaElement {
   }
   private redirectHandled = false;
 
-  private get landing(): boolean {
-    return this.handleRedirect && !this.authResponse && !this.redirectHandled;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.landing) return;
+    if (!this.handleRedirect || this.authResponse || this.redirectHandled) return;
     // A magic link's landing: nothing shows until the SDK has loaded and read the token, so say so
-    // from the first render, and start what it needs now rather than after that render — the SDK
-    // (unless the provider calls the host's server or was given a client), and the step of the
-    // route of most sign-ins, returning SMS.
+    // from the first render, and start what it needs now rather than after that render: the SDK,
+    // and the step of the route of most sign-ins, returning SMS (a failure to load either is
+    // reported when it is needed).
     this.status = this.say('flowSigningIn');
-    const provider = this.closest('mfa-provider');
-    if (provider?.hasAttribute('public-token') && !provider.hasAttribute('backend-url') && !provider.client)
-      void loadSdk().catch(() => undefined); // a failure is reported when the client is asked for
-    void import('../sms-otp-input/sms-otp-input.js').catch(() => undefined); // idem, when it shows
+    this.closest('mfa-provider')?.preload?.();
+    void import('../sms-otp-input/sms-otp-input.js').catch(() => undefined);
   }
 
   protected override async prepare(): Promise<boolean> {
-    const go = await this.findResponse();
-    if (!go) this.status = ''; // it failed: the error says why
-    return go;
-  }
-
-  /** Who is signing in: from the magic link on a landing, or from the host's server. */
-  private async findResponse(): Promise<boolean> {
-    if (this.landing) {
+    if (this.handleRedirect && !this.authResponse && !this.redirectHandled) {
       this.redirectHandled = true;
-      this.status = this.say('flowSigningIn');
       const source = await this.finder.resolve();
       const client = await source?.getClient();
       if (client) {
         const result = await this.calls.attempt('redirect', () =>
           client.authenticateByUrl({ session_duration_minutes: this.sessionDurationMinutes }),
         );
-        if (!result) return false;
+        if (!result) {
+          this.status = ''; // the error says why
+          return false;
+        }
         const data = result.value && 'data' in result.value ? result.value.data : null;
         if (data) this.authResponse = data as AuthResponse;
       }

@@ -3,7 +3,7 @@ import { css, html, LitElement, type TemplateResult, type PropertyDeclarations }
 import { sourceOf } from '../../controllers/client.js';
 import type { BackendClient } from '../../stytch/backend-client.js';
 import { clientContext, type ClientSource } from '../../stytch/context.js';
-import { createClient, existingClient } from '../../stytch/create-client.js';
+import { createClient, existingClient, loadSdk } from '../../stytch/create-client.js';
 import { sessionAnswer, type AuthResponse } from '../../stytch/member.js';
 import type { MfaClient, StytchClient } from '../../stytch/types.js';
 
@@ -130,6 +130,14 @@ export class MfaProvider extends LitElement implements ClientSource {
     if (!client)
       throw new Error('mfa-provider: no public-token, client or backend-url to make a client from.');
     return client;
+  }
+
+  /**
+   * Starts loading the SDK now, without creating the client: for a magic link's landing, which needs
+   * it before anything else (not in backend mode, nor with a client given). @internal
+   */
+  preload(): void {
+    if (this.publicToken && !this.backendUrl && !this.given) void loadSdk().catch(() => undefined);
   }
 
   private hasWayToClient(): boolean {
