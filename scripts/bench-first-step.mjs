@@ -295,7 +295,16 @@ async function load(file, profile, waterfall = false) {
       depth: depthOf.get(t.url) ?? null,
     }));
     const before = timing.filter((t) => t.end <= at && depthOf.has(t.url));
-    const deepest = before.reduce((a, b) => (depthOf.get(b.url) > depthOf.get(a?.url) || !a ? b : a), null);
+    // The deepest; of equals, the last to arrive (what the first field waited for).
+    const deepest = before.reduce(
+      (a, b) =>
+        !a ||
+        depthOf.get(b.url) > depthOf.get(a.url) ||
+        (depthOf.get(b.url) === depthOf.get(a.url) && b.end > a.end)
+          ? b
+          : a,
+      null,
+    );
     depth = deepest ? depthOf.get(deepest.url) : 1;
     requests.chain = deepest ? [...chain.get(deepest.url), deepest.url].map(path) : ['(document)'];
   }
