@@ -15,10 +15,12 @@ export { registerLocale } from './strings/locales.js';
 export { createBackendClient } from './stytch/backend-client.js';
 
 let rest: Promise<unknown> | undefined;
+const STEP_EVENTS = ['mfa-step', 'mfa-error'];
 /** The root entry: every element (those above are defined already). */
 const defineRest = (): void => {
   rest ??= import('./index.js');
   watch.disconnect();
+  for (const type of STEP_EVENTS) document.removeEventListener(type, afterPaint);
 };
 /** After the next frame has painted. */
 const afterPaint = (): void => void requestAnimationFrame(() => setTimeout(defineRest));
@@ -31,6 +33,6 @@ else {
   watch.observe(document, { childList: true, subtree: true });
   // Otherwise once a first step (or why there is none) is on screen, so that it neither waits for
   // the rest nor shares the network and the main thread with it; at the latest soon after `load`.
-  for (const type of ['mfa-step', 'mfa-error']) document.addEventListener(type, afterPaint, { once: true });
+  for (const type of STEP_EVENTS) document.addEventListener(type, afterPaint, { once: true });
   addEventListener('load', () => setTimeout(defineRest, 3000), { once: true });
 }
