@@ -249,6 +249,14 @@ export type { StytchClient } from '../../stytch/types.js';
 
 if (!customElements.get('mfa-provider')) customElements.define('mfa-provider', MfaProvider);
 
+// A magic link's landing in the page's markup needs the SDK before anything else: start loading it
+// as this module runs, before the rest of the kit's code has (the flow asks again as it connects).
+if (
+  new URLSearchParams(location.search).has('token') &&
+  document.querySelector('mfa-provider[public-token]:not([backend-url]) mfa-flow[handle-redirect]')
+)
+  void loadSdk().catch(() => undefined);
+
 declare global {
   interface HTMLElementTagNameMap {
     'mfa-provider': MfaProvider;
