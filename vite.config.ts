@@ -1,8 +1,10 @@
 // `npm start`: the demo on http://127.0.0.1:5173 with the emulator mounted at the same origin.
 // `npm run build:cdn`: the CDN builds — an ES module entry (lazy chunks beside it) and, with
-// `--mode classic`, a self-contained classic script. Both register every element.
+// `--mode classic`, a self-contained classic script. Both register every element (the ES entry
+// those of the first steps at once, the others from a chunk it requests itself).
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { B2BClient } from 'stytch';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig, type Plugin } from 'vite';
@@ -49,16 +51,35 @@ function stytchEmulator(): Plugin {
 const LAZY_ONLY = /\/(phone-lib|qr)\.ts$|\/stytch\/error-types\.ts$|\/strings\/(en\/errors|fr)\.ts$/;
 const SOURCE = `${resolve('src')}/`;
 const EXAMPLE = resolve('examples/express.ts');
+const LIT = /node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\//;
+
+/** The kit's modules a source file reaches by static imports (relative ones: the kit's own). */
+function staticClosure(entry: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const code = readFileSync(entry, 'utf8');
+  for (const [, spec] of code.matchAll(/^(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?'(\.[^']+)'/gm))
+    staticClosure(resolve(dirname(entry), spec!.replace(/\.js$/, '.ts')), seen);
+  return seen;
+}
 
 /**
- * The CDN entry holds all the kit's own code and Lit: a page that loads it fetches no second module
- * before the first step (rolldown would otherwise split what lazy chunks share into chunks the entry
- * imports — three of them, fetched only once the entry has arrived).
+ * The CDN ES entry holds what <mfa-flow>'s first steps need — the kit's code it imports statically,
+ * the steps its modules load when a route shows them, and Lit — and nothing else, so a page that loads it fetches no second module before the first step
+ * (rolldown would otherwise split what lazy chunks share into chunks the entry imports, fetched only
+ * once the entry has arrived). The rest of the kit's elements (the root entry) is one chunk,
+ * `elements`, requested by the entry itself; what loads only when needed (above; other languages)
+ * is chunked apart.
  */
-function inEntry(id: string): boolean {
-  if (/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|@lit\/context)\//.test(id)) return true;
-  return id.startsWith(SOURCE) && !LAZY_ONLY.test(id);
-}
+const ENTRY = [
+  'src/cdn.ts',
+  // Loaded by entry modules when a first step shows: returning TOTP's step; backend mode's client.
+  'src/elements/mfa-authenticate/code-steps.ts',
+  'src/stytch/backend-client.ts',
+].reduce((seen, file) => staticClosure(resolve(file), seen), new Set<string>());
+const inEntry = (id: string): boolean => LIT.test(id) || ENTRY.has(id);
+const inRest = (id: string): boolean =>
+  id.startsWith(SOURCE) && !ENTRY.has(id) && !LAZY_ONLY.test(id) && !/\/strings\/[a-z-]+\.ts$/.test(id);
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
@@ -88,7 +109,7 @@ export default defineConfig(({ command, mode }) => {
       minify: true,
       sourcemap: true,
       lib: {
-        entry: 'src/cdn.ts',
+        entry: classic ? 'src/cdn-classic.ts' : 'src/cdn.ts',
         formats: [classic ? 'iife' : 'es'],
         name: 'StytchMfaElements',
         fileName: () => (classic ? 'stytch-mfa-elements.classic.js' : 'stytch-mfa-elements.js'),
@@ -108,6 +129,7 @@ export default defineConfig(({ command, mode }) => {
                 codeSplitting: {
                   groups: [
                     { name: 'stytch-mfa-elements', test: inEntry, includeDependenciesRecursively: false },
+                    { name: 'elements', test: inRest, includeDependenciesRecursively: false },
                   ],
                 },
               }),

@@ -1,19 +1,39 @@
 // Time until the first thing a member can use is on screen, side by side in one run: Stytch's own
 // prebuilt B2B UI, <mfa-flow> from the CDN build and from a Vite-bundled app (returning MFA by SMS,
-// by TOTP, and enrollment), a bare Lit element and a static page as floors. A fresh browser profile
-// per load, pages interleaved, runs at 1x and 4x CPU; medians with min and max, the ratio to
-// Stytch's UI, and each page's requests (one load) as a waterfall. Writes bench/results.json.
+// by TOTP, and enrollment, and the magic-link landing), a bare Lit element and a static page as
+// floors. A fresh browser profile per load, pages interleaved, in three profiles: 1x CPU, 4x CPU, and
+// Lighthouse's mobile profile (4x CPU, 150 ms round trip, 1.6 Mbps down, 750 Kbps up). Files are
+// served brotli-compressed, as production servers do. Medians with min and max, the ratio to
+// Stytch's UI, and each page's requests (one mobile load) as a waterfall with its depth: how many
+// sequential round trips (the initiator chain, from CDP Network events) came before the first
+// field. Writes bench/results.json.
 // Run by `npm run bench` after the byte figures; machines are noisy, so read the ratios.
-import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const RATES = [1, 4];
+/** CPU slowdown and network conditions (bytes per second; latency added to each request, in ms). */
+const ALL_PROFILES = [
+  { name: '1x', label: '1x CPU', rate: 1 },
+  { name: '4x', label: '4x CPU', rate: 4 },
+  {
+    name: 'mobile',
+    label: 'mobile',
+    rate: 4,
+    network: { latency: 150, download: 1_600_000 / 8, upload: 750_000 / 8 },
+  },
+];
+// BENCH_PROFILES=mobile,1x: only these profiles.
+const PROFILES = process.env.BENCH_PROFILES
+  ? ALL_PROFILES.filter((p) => process.env.BENCH_PROFILES.split(',').includes(p.name))
+  : ALL_PROFILES;
+const MOBILE = ALL_PROFILES[2];
 
 const { createEmulator, ORGANIZATION_IDS, SEED_PASSWORD } = await import('../dist/emulator/index.js');
 const emulator = createEmulator({ smsRateLimit: false });
@@ -24,6 +44,16 @@ const types = {
   '.css': 'text/css',
   '.map': 'application/json',
 };
+/** Brotli (quality 11, as a CDN or a build step precompresses) of each file, once. */
+const compressed = new Map();
+const brotli = (file) => {
+  if (!compressed.has(file))
+    compressed.set(
+      file,
+      brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
+  return compressed.get(file);
+};
 const server = createServer((req, res) => {
   emulator.handle(req, res, () => {
     const path = new URL(req.url, 'http://x').pathname;
@@ -32,8 +62,14 @@ const server = createServer((req, res) => {
       : join(dir, path === '/' ? 'index.html' : path);
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     if (!existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+    const headers = { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' };
+    if (!/\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+      res.writeHead(200, headers);
+      return void res.end(readFileSync(file));
+    }
+    const body = brotli(file);
+    res.writeHead(200, { ...headers, 'Content-Encoding': 'br', 'Content-Length': body.length });
+    res.end(body);
   });
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -84,8 +120,8 @@ const page = (name, body, scripts, extra = '', want = '') =>
 ${scripts.map((src) => `<script type="module" src="${src}"></script>`).join('\n')}</head><body>${body}</body></html>`,
   );
 
-writeFileSync(join(dir, 'measure.js'), (await import('node:fs')).readFileSync('bench/measure.js'));
-writeFileSync(join(dir, 'set-response.js'), (await import('node:fs')).readFileSync('bench/set-response.js'));
+writeFileSync(join(dir, 'measure.js'), readFileSync('bench/measure.js'));
+writeFileSync(join(dir, 'set-response.js'), readFileSync('bench/set-response.js'));
 await bundle('stytch-ui', 'bench/stytch-ui.js');
 await bundle('kit-app', 'bench/kit-app.js');
 await bundle('lit-floor', 'bench/lit-floor.js');
@@ -109,14 +145,10 @@ for (const [route, response] of Object.entries(routes)) {
   pages.push({ name: `<mfa-flow> Vite app, ${route}`, file: `app-${slug}` });
 }
 // The magic-link landing: from navigation with a fresh token in the URL to the SMS code field.
+const landing = `<mfa-provider public-token="public-token-test-bench" api-url="${origin}"><mfa-flow handle-redirect></mfa-flow></mfa-provider>`;
 page('landing-stytch-ui', '<div id="ui"></div>', ['/stytch-ui/main.js'], '', 'code');
-page(
-  'landing-cdn',
-  `<mfa-provider public-token="public-token-test-bench" api-url="${origin}"><mfa-flow handle-redirect></mfa-flow></mfa-provider>`,
-  ['/cdn/stytch-mfa-elements.js'],
-  '',
-  'code',
-);
+page('landing-cdn', landing, ['/cdn/stytch-mfa-elements.js'], '', 'code');
+page('landing-app', landing, ['/kit-app/main.js'], '', 'code');
 pages.push(
   {
     name: 'Stytch prebuilt B2B UI, magic-link landing',
@@ -124,6 +156,7 @@ pages.push(
     base: 'landing-stytch-ui',
   },
   { name: '<mfa-flow handle-redirect> CDN build, landing', file: 'landing-cdn', base: 'landing-stytch-ui' },
+  { name: '<mfa-flow handle-redirect> Vite app, landing', file: 'landing-app', base: 'landing-stytch-ui' },
 );
 page('lit-floor', '<bench-field></bench-field>', ['/lit-floor/main.js']);
 page('static', '<label>Code <input autocomplete="one-time-code"></label>', []);
@@ -174,11 +207,27 @@ async function landingLink(file) {
   return emails.at(-1).link;
 }
 
-async function load(file, rate, waterfall = false) {
+/** The URL of what started a request: the parser's document or module, or the script on the stack. */
+function initiatorUrl(initiator) {
+  if (initiator.url) return initiator.url;
+  for (let stack = initiator.stack; stack; stack = stack.parent) {
+    const frame = stack.callFrames.find((f) => f.url);
+    if (frame) return frame.url;
+  }
+  return null;
+}
+
+/**
+ * Loads a page in a fresh profile and returns when its first field showed. `waterfall`: also each
+ * request (from CDP Network events) with the depth of its initiator chain — the document is 1, what
+ * the document asks for 2, what that module imports or fetches 3… — and the round trips before the
+ * first field: the deepest request that had finished by then.
+ */
+async function load(file, profile, waterfall = false) {
   const context = await browser.createBrowserContext();
   const tab = await context.newPage();
-  const cdp = await tab.createCDPSession();
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await tab.emulateCPUThrottling(profile.rate > 1 ? profile.rate : null);
+  if (profile.network) await tab.emulateNetworkConditions(profile.network);
   const problems = [];
   tab.on('pageerror', (error) => problems.push(String(error)));
   tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
@@ -186,31 +235,90 @@ async function load(file, rate, waterfall = false) {
     'response',
     (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`),
   );
+  const sent = [];
+  const finished = new Map();
+  if (waterfall) {
+    const cdp = await tab.createCDPSession();
+    await cdp.send('Network.enable');
+    cdp.on('Network.requestWillBeSent', ({ requestId, request, initiator, type, timestamp }) =>
+      sent.push({ requestId, url: request.url, type, parent: initiatorUrl(initiator), timestamp }),
+    );
+    cdp.on('Network.loadingFinished', ({ requestId, timestamp }) => finished.set(requestId, timestamp));
+  }
   await tab.goto(file.startsWith('landing-') ? await landingLink(file) : `${origin}/${file}.html`);
   await tab
-    .waitForFunction(() => globalThis.firstFieldAt !== undefined, { timeout: 30_000 })
+    .waitForFunction(() => globalThis.firstFieldAt !== undefined, { timeout: 60_000 })
     .catch((error) => {
       throw new Error(`${file}: nothing usable showed (${problems.join('; ') || error.message})`);
     });
   const at = await tab.evaluate(() => globalThis.firstFieldAt);
-  const requests = waterfall
-    ? await tab.evaluate(() =>
-        performance
-          .getEntriesByType('resource')
-          .map((e) => ({ name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
-      )
-    : [];
+  let requests = [];
+  let depth = 0;
+  if (waterfall) {
+    const timing = await tab.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => ({ url: e.name, start: e.startTime, end: e.responseEnd })),
+    );
+    const depthOf = new Map();
+    const chain = new Map();
+    for (const r of sent) {
+      if (depthOf.has(r.url)) continue;
+      // What it waited for: its initiator; a preload a script inserted names none (`about:client`),
+      // so the script or API call that finished last before it; an API call, also the API call that
+      // finished last before it (the SDK asks one after the other).
+      const last = (...types) =>
+        sent
+          .filter(
+            (o) => types.includes(o.type) && finished.get(o.requestId) <= r.timestamp && depthOf.has(o.url),
+          )
+          .sort((a, b) => finished.get(a.requestId) - finished.get(b.requestId))
+          .at(-1)?.url;
+      const candidates =
+        r.type === 'Document'
+          ? []
+          : r.type === 'Other' // the favicon
+            ? [sent[0].url]
+            : [depthOf.has(r.parent) ? r.parent : last('Script', 'Fetch')];
+      if (r.type === 'Fetch') candidates.push(last('Fetch'));
+      const parent = candidates
+        .filter(Boolean)
+        .reduce((a, b) => (a && depthOf.get(a) >= depthOf.get(b) ? a : b), undefined);
+      depthOf.set(r.url, parent ? depthOf.get(parent) + 1 : 1);
+      chain.set(r.url, parent ? [...chain.get(parent), parent] : []);
+    }
+    const path = (url) => new URL(url).pathname;
+    requests = timing.map((t) => ({
+      name: path(t.url),
+      start: t.start,
+      end: t.end,
+      depth: depthOf.get(t.url) ?? null,
+    }));
+    const before = timing.filter((t) => t.end <= at && depthOf.has(t.url));
+    // The deepest; of equals, the last to arrive (what the first field waited for).
+    const deepest = before.reduce(
+      (a, b) =>
+        !a ||
+        depthOf.get(b.url) > depthOf.get(a.url) ||
+        (depthOf.get(b.url) === depthOf.get(a.url) && b.end > a.end)
+          ? b
+          : a,
+      null,
+    );
+    depth = deepest ? depthOf.get(deepest.url) : 1;
+    requests.chain = deepest ? [...chain.get(deepest.url), deepest.url].map(path) : ['(document)'];
+  }
   await context.close();
-  return { at, requests };
+  return { at, requests, depth, chain: requests.chain };
 }
 
 const results = {};
-for (const rate of RATES) {
-  for (const p of pages) await load(p.file, rate); // warm-up: the server's first answers and disk cache
+for (const profile of PROFILES) {
+  for (const p of pages) await load(p.file, profile); // warm-up: the server's first answers and disk cache
   const times = Object.fromEntries(pages.map((p) => [p.file, []]));
   for (let run = 0; run < RUNS; run++)
-    for (const p of pages) times[p.file].push((await load(p.file, rate)).at);
-  results[`${rate}x`] = Object.fromEntries(
+    for (const p of pages) times[p.file].push((await load(p.file, profile)).at);
+  results[profile.name] = Object.fromEntries(
     pages.map((p) => {
       const sorted = times[p.file].sort((a, b) => a - b);
       return [
@@ -221,47 +329,54 @@ for (const rate of RATES) {
   );
 }
 const waterfalls = {};
-for (const p of pages) waterfalls[p.file] = (await load(p.file, 1, true)).requests;
+for (const p of pages) {
+  const { requests, depth, chain } = await load(p.file, MOBILE, true);
+  waterfalls[p.file] = { depth, chain, requests };
+}
 await browser.close();
 server.close();
 rmSync(dir, { recursive: true, force: true });
 
+const ratio = (profile, p) =>
+  results[profile.name][p.file].median / results[profile.name][p.base ?? 'stytch-ui'].median;
 console.log(
   `\nTime to the first usable field (median of ${RUNS} cold loads; min–max; ratio to Stytch's UI):\n`,
 );
-const header = `${'page'.padEnd(46)}` + RATES.map((r) => `${`${r}x CPU`.padStart(24)}`).join('');
-console.log(header);
+console.log(`${'page'.padEnd(48)}${PROFILES.map((pr) => pr.label.padStart(26)).join('')}  round trips`);
 for (const p of pages) {
-  const cells = RATES.map((rate) => {
-    const row = results[`${rate}x`][p.file];
-    const ratio = row.median / results[`${rate}x`][p.base ?? 'stytch-ui'].median;
-    return `${row.median.toFixed(0)} ms (${row.min.toFixed(0)}–${row.max.toFixed(0)}) ${ratio.toFixed(2)}`.padStart(
-      24,
+  const cells = PROFILES.map((profile) => {
+    const row = results[profile.name][p.file];
+    return `${row.median.toFixed(0)} ms (${row.min.toFixed(0)}–${row.max.toFixed(0)}) ${ratio(profile, p).toFixed(2)}`.padStart(
+      26,
     );
   });
-  console.log(`${p.name.padEnd(46)}${cells.join('')}`);
+  console.log(`${p.name.padEnd(48)}${cells.join('')}  ${waterfalls[p.file].depth}`);
 }
-console.log('\nRequests of one load at 1x (ms from navigation: start → end):');
+console.log(
+  '\nRequests of one load under the mobile profile (ms from navigation: start → end, [initiator depth]):',
+);
 for (const p of pages) {
-  console.log(`  ${p.name}`);
-  for (const r of waterfalls[p.file])
-    console.log(`    ${r.start.toFixed(0).padStart(5)} → ${r.end.toFixed(0).padStart(5)}  ${r.name}`);
+  const { depth, chain, requests } = waterfalls[p.file];
+  console.log(`  ${p.name}: ${depth} round trips before the first field (${chain.join(' → ')})`);
+  for (const r of requests)
+    console.log(
+      `    ${r.start.toFixed(0).padStart(5)} → ${r.end.toFixed(0).padStart(5)}  [${r.depth ?? '?'}] ${r.name}`,
+    );
 }
 const table = [
-  `| page (ratio: to Stytch's UI on the same page) | ${RATES.map((r) => `${r}x CPU | ratio`).join(' | ')} |`,
-  `| --- | ${RATES.map(() => '---: | ---:').join(' | ')} |`,
+  `| page (ratio: to Stytch's UI on the same page) | ${PROFILES.map((pr) => `${pr.label} | ratio`).join(' | ')} | round trips |`,
+  `| --- | ${PROFILES.map(() => '---: | ---:').join(' | ')} | ---: |`,
   ...pages.map((p) => {
-    const cells = RATES.map((rate) => {
-      const row = results[`${rate}x`][p.file];
-      return `${row.median.toFixed(0)} ms | ${(row.median / results[`${rate}x`][p.base ?? 'stytch-ui'].median).toFixed(2)}`;
-    });
-    return `| ${p.name.replace(/</g, '`<').replace(/>/g, '>`')} | ${cells.join(' | ')} |`;
+    const cells = PROFILES.map(
+      (profile) => `${results[profile.name][p.file].median.toFixed(0)} ms | ${ratio(profile, p).toFixed(2)}`,
+    );
+    return `| ${p.name.replace(/</g, '`<').replace(/>/g, '>`')} | ${cells.join(' | ')} | ${waterfalls[p.file].depth} |`;
   }),
 ].join('\n');
 const measuredOn = new Date().toISOString().slice(0, 10);
 writeFileSync(
   'bench/results.json',
-  `${JSON.stringify({ measuredOn, runs: RUNS, results, waterfalls }, null, 2)}\n`,
+  `${JSON.stringify({ measuredOn, runs: RUNS, profiles: PROFILES, results, waterfalls }, null, 2)}\n`,
 );
 writeFileSync('bench/results.md', `${table}\n`);
 console.log(`\n${table}\n\nWritten to bench/results.json and bench/results.md (the README's table).`);

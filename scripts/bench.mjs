@@ -23,6 +23,7 @@ console.log(`${'CDN entry'.padEnd(22)} ${kb(cdn.initialBytes).padStart(9)}`);
 for (const chunk of cdn.lazy) console.log(`${''.padEnd(22)}   lazy: ${chunk.name} ${kb(chunk.bytes)}`);
 
 // Time to the first usable field, side by side with Stytch's prebuilt UI (scripts/bench-first-step.mjs).
+execFileSync('npm', ['run', '--silent', 'build:lib'], { stdio: 'inherit' }); // the Vite app installs dist/
 execFileSync('npm', ['run', '--silent', 'build:cdn'], { stdio: 'inherit' });
 execFileSync('npm', ['run', '--silent', 'build:emulator'], { stdio: 'inherit' });
 await import('./bench-first-step.mjs');

@@ -70,7 +70,7 @@ function table() {
       kb(ADMIN_BUDGET),
     ]),
     [
-      'CDN ES entry (every element; the Stytch client bundled beside it, loaded after the first step)',
+      "CDN ES entry (the first steps' elements; the others and the Stytch client load after the first step)",
       kb(cdn.initialBytes),
       kb(CDN_BUDGET),
     ],

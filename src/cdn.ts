@@ -1,2 +1,38 @@
-// The CDN entry: every element, registered, for `<script type="module">` and the classic script.
-export * from './index.js';
+// The CDN ES entry. It defines, as it runs, what <mfa-flow>'s first step needs on every route
+// (returning SMS or TOTP, enrollment's method choice), so nothing is fetched between it and the first
+// field. Every other element is defined by the root entry's chunk, which this entry requests by
+// itself: at once when the page holds (or gets) an element not defined yet, say <mfa-settings>; else
+// once a first step has painted, or 3 s after `load`. `customElements.whenDefined(tag)` resolves for
+// every tag either way.
+export { MfaProvider } from './elements/mfa-provider/mfa-provider.js';
+export { MfaCodeInput } from './elements/mfa-code-input/mfa-code-input.js';
+export { SmsOtpInput } from './elements/sms-otp-input/sms-otp-input.js';
+export { MfaEnroll } from './elements/mfa-enroll/mfa-enroll.js';
+export { MfaAuthenticate } from './elements/mfa-authenticate/mfa-authenticate.js';
+export { MfaFlow } from './elements/mfa-flow/mfa-flow.js';
+export { MfaElement } from './elements/mfa-element.js';
+export { registerLocale } from './strings/locales.js';
+export { createBackendClient } from './stytch/backend-client.js';
+
+let rest: Promise<unknown> | undefined;
+const STEP_EVENTS = ['mfa-step', 'mfa-error'];
+/** The root entry: every element (those above are defined already). */
+const defineRest = (): void => {
+  rest ??= import('./index.js');
+  watch.disconnect();
+  for (const type of STEP_EVENTS) document.removeEventListener(type, afterPaint);
+};
+/** After the next frame has painted. */
+const afterPaint = (): void => void requestAnimationFrame(() => setTimeout(defineRest));
+// An element of the rest on the page, now or added later (not inside shadow roots: the kit's own
+// elements load what they render themselves): at once.
+const undefinedOnPage = (): boolean => Boolean(document.querySelector(':not(:defined)'));
+const watch = new MutationObserver(() => undefinedOnPage() && defineRest());
+if (undefinedOnPage()) defineRest();
+else {
+  watch.observe(document, { childList: true, subtree: true });
+  // Otherwise once a first step (or why there is none) is on screen, so that it neither waits for
+  // the rest nor shares the network and the main thread with it; at the latest soon after `load`.
+  for (const type of STEP_EVENTS) document.addEventListener(type, afterPaint, { once: true });
+  addEventListener('load', () => setTimeout(defineRest, 3000), { once: true });
+}

@@ -9,6 +9,7 @@ export const ar: MfaStrings = {
   noClient: 'لم يتم إعداد المصادقة متعددة العوامل: امنح هذا العنصر عميل Stytch، أو ضعه داخل <mfa-provider>.',
   noMember: 'سجِّل الدخول أولًا: لا يوجد عضو للتحقق منه.',
   flowSignedIn: 'تم تسجيل دخولك.',
+  flowSigningIn: 'جارٍ تسجيل دخولك…',
 
   codeLabel: 'رمز التحقق',
   codeRequired: 'أدخِل الرمز.',

@@ -6,6 +6,7 @@ export const de: MfaStrings = {
     'Die Multi-Faktor-Authentifizierung ist nicht eingerichtet: Geben Sie diesem Element einen Stytch-Client oder platzieren Sie es in <mfa-provider>.',
   noMember: 'Melden Sie sich zuerst an: Es gibt kein Mitglied, das bestätigt werden kann.',
   flowSignedIn: 'Sie sind angemeldet.',
+  flowSigningIn: 'Sie werden angemeldet…',
 
   codeLabel: 'Bestätigungscode',
   codeRequired: 'Geben Sie den Code ein.',

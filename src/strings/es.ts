@@ -6,6 +6,7 @@ export const es: MfaStrings = {
     'La autenticación multifactor no está configurada: asigne un cliente de Stytch a este elemento o colóquelo dentro de <mfa-provider>.',
   noMember: 'Inicie sesión primero: no hay ningún miembro que verificar.',
   flowSignedIn: 'Ha iniciado sesión.',
+  flowSigningIn: 'Iniciando sesión…',
 
   codeLabel: 'Código de verificación',
   codeRequired: 'Introduzca el código.',

@@ -6,6 +6,7 @@ export const fr: MfaStrings = {
     "L'authentification multifacteur n'est pas configurée : donnez un client Stytch à cet élément, ou placez-le dans <mfa-provider>.",
   noMember: "Connectez-vous d'abord : aucun membre à vérifier.",
   flowSignedIn: 'Connexion réussie.',
+  flowSigningIn: 'Connexion en cours…',
 
   codeLabel: 'Code de vérification',
   codeRequired: 'Saisissez le code.',

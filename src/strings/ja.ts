@@ -6,6 +6,7 @@ export const ja: MfaStrings = {
     '多要素認証が設定されていません。この要素に Stytch クライアントを渡すか、<mfa-provider> の中に配置してください。',
   noMember: '先にサインインしてください。確認するメンバーがいません。',
   flowSignedIn: 'サインインしました。',
+  flowSigningIn: 'サインインしています…',
 
   codeLabel: '確認コード',
   codeRequired: 'コードを入力してください。',

@@ -6,6 +6,7 @@ export const ptBR: MfaStrings = {
     'A autenticação multifator não está configurada: dê um cliente Stytch a este elemento ou coloque-o dentro de <mfa-provider>.',
   noMember: 'Entre primeiro: não há nenhum membro para verificar.',
   flowSignedIn: 'Você entrou.',
+  flowSigningIn: 'Entrando…',
 
   codeLabel: 'Código de verificação',
   codeRequired: 'Digite o código.',

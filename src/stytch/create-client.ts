@@ -10,6 +10,16 @@ let sdk: Promise<Sdk> | undefined;
 const clients = new Map<string, StytchClient>();
 const key = (publicToken: string, apiUrl?: string) => `${publicToken} ${apiUrl ?? ''}`;
 
+/**
+ * Starts loading the SDK (once), without creating a client: for a page that needs it before anything
+ * else, as a magic link's landing does.
+ */
+export function loadSdk(): Promise<Sdk> {
+  sdk ??= import('@stytch/vanilla-js/b2b/headless');
+  sdk.catch(() => (sdk = undefined)); // a failed load (the network) is tried again next time
+  return sdk;
+}
+
 /** The client already created for a public token and API URL, if any. */
 export function existingClient(publicToken: string, apiUrl?: string): StytchClient | null {
   return clients.get(key(publicToken, apiUrl)) ?? null;
@@ -21,9 +31,7 @@ export function existingClient(publicToken: string, apiUrl?: string): StytchClie
  * a proxy) goes through the SDK's `endpoints` option, which keeps http and the port as given.
  */
 export async function createClient(publicToken: string, apiUrl?: string): Promise<StytchClient> {
-  sdk ??= import('@stytch/vanilla-js/b2b/headless');
-  sdk.catch(() => (sdk = undefined)); // a failed load (the network) is tried again next time
-  const { StytchB2BHeadlessClient } = await sdk;
+  const { StytchB2BHeadlessClient } = await loadSdk();
   let client = existingClient(publicToken, apiUrl);
   if (!client) {
     const base = apiUrl?.replace(/\/+$/, '');

@@ -19,6 +19,30 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+const TAGS = [
+  'mfa-provider',
+  'mfa-flow',
+  'mfa-enroll',
+  'mfa-authenticate',
+  'sms-otp-input',
+  'totp-setup',
+  'mfa-recovery-codes',
+  'mfa-code-input',
+  'mfa-phone-input',
+  'mfa-settings',
+  'mfa-org-policy',
+  'mfa-members',
+];
+/** What <mfa-flow>'s first step needs on every route: the ES entry defines these as it runs. */
+const FIRST_STEP = [
+  'mfa-provider',
+  'mfa-flow',
+  'mfa-enroll',
+  'mfa-authenticate',
+  'sms-otp-input',
+  'mfa-code-input',
+];
+
 describe('a plain page with only the kit', () => {
   let server: Server;
   let browser: Browser;
@@ -47,6 +71,23 @@ describe('a plain page with only the kit', () => {
               '<!doctype html><html lang="en"><head><title>classic</title>' +
                 '<script src="/cdn/stytch-mfa-elements.classic.js"></script></head><body></body></html>',
             );
+          return;
+        }
+        if (path === '/es.html') {
+          // The ES entry, then the page's own module: it runs once the entry has (module scripts run in order).
+          res
+            .writeHead(200, { 'Content-Type': 'text/html' })
+            .end(
+              '<!doctype html><html lang="en"><head><title>es</title>' +
+                '<script type="module" src="/cdn/stytch-mfa-elements.js"></script>' +
+                '<script type="module" src="/cdn-probe.js"></script></head><body></body></html>',
+            );
+          return;
+        }
+        if (path === '/cdn-probe.js') {
+          res
+            .writeHead(200, { 'Content-Type': 'text/javascript' })
+            .end(`globalThis.atEntry = ${JSON.stringify(TAGS)}.filter((tag) => customElements.get(tag));`);
           return;
         }
         if (path === '/signed-in.html') {
@@ -179,21 +220,26 @@ describe('a plain page with only the kit', () => {
   it('the classic script registers every element', async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/classic.html`);
-    const tags = [
-      'mfa-provider',
-      'mfa-flow',
-      'mfa-enroll',
-      'mfa-authenticate',
-      'sms-otp-input',
-      'totp-setup',
-      'mfa-recovery-codes',
-      'mfa-code-input',
-      'mfa-phone-input',
-      'mfa-settings',
-      'mfa-org-policy',
-      'mfa-members',
-    ];
-    const defined = await page.evaluate((names) => names.filter((name) => customElements.get(name)), tags);
-    assert.deepEqual(defined, tags);
+    const defined = await page.evaluate((names) => names.filter((name) => customElements.get(name)), TAGS);
+    assert.deepEqual(defined, TAGS);
+  });
+
+  it('the ES entry defines the first steps as it runs, and every other element by itself', async () => {
+    // Nothing stands between the entry and the first step: it imports no chunk before it runs.
+    const entry = readFileSync(join(root, 'dist/cdn/stytch-mfa-elements.js'), 'utf8');
+    assert.doesNotMatch(entry, /^import[^(]|[;}]import\s*[{*"'\w]/m);
+    const page = await browser.newPage();
+    await page.goto(`${origin}/es.html`);
+    const atEntry = await page.evaluate(() => (globalThis as { atEntry?: string[] }).atEntry);
+    assert.deepEqual(atEntry, FIRST_STEP);
+    // The others follow without the page doing anything (their chunk, requested by the entry).
+    const defined = await page.evaluate(
+      (names) =>
+        Promise.all(names.map((name) => customElements.whenDefined(name))).then(() =>
+          names.filter((name) => customElements.get(name)),
+        ),
+      TAGS,
+    );
+    assert.deepEqual(defined, TAGS);
   });
 });

@@ -18,7 +18,8 @@ type Route = 'enroll' | 'authenticate';
  * Without a response, a member already signed in (the client's session, as after a reload) is done
  * at once too. With `redirect-url` it goes there after `mfa-authenticated` (cancelable). With `handle-redirect` it first completes a redirect-based primary login
  * itself (`client.authenticateByUrl`: email magic links and the like), so a plain page needs no script
- * besides the kit. In backend mode (`<mfa-provider backend-url>`) it asks the host's server who is
+ * besides the kit; meanwhile its `status` part says "Signing you in…", and it starts loading the SDK
+ * as it connects. In backend mode (`<mfa-provider backend-url>`) it asks the host's server who is
  * signing in, so it needs no `authResponse` either. `<mfa-authenticate>` comes with it; `<mfa-enroll>` loads when routed to.
  *
  * @summary After primary auth: routes to done, `<mfa-enroll>` or `<mfa-authenticate>`.
@@ -74,6 +75,18 @@ export class MfaFlow extends MfaElement {
   }
   private redirectHandled = false;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.handleRedirect || this.authResponse || this.redirectHandled) return;
+    // A magic link's landing: nothing shows until the SDK has loaded and read the token, so say so
+    // from the first render, and start what it needs now rather than after that render: the SDK,
+    // and the step of the route of most sign-ins, returning SMS (a failure to load either is
+    // reported when it is needed).
+    this.status = this.say('flowSigningIn');
+    this.closest('mfa-provider')?.preload?.();
+    void import('../sms-otp-input/sms-otp-input.js').catch(() => undefined);
+  }
+
   protected override async prepare(): Promise<boolean> {
     if (this.handleRedirect && !this.authResponse && !this.redirectHandled) {
       this.redirectHandled = true;
@@ -83,7 +96,10 @@ export class MfaFlow extends MfaElement {
         const result = await this.calls.attempt('redirect', () =>
           client.authenticateByUrl({ session_duration_minutes: this.sessionDurationMinutes }),
         );
-        if (!result) return false;
+        if (!result) {
+          this.status = ''; // the error says why
+          return false;
+        }
         const data = result.value && 'data' in result.value ? result.value.data : null;
         if (data) this.authResponse = data as AuthResponse;
       }
@@ -103,6 +119,7 @@ export class MfaFlow extends MfaElement {
 
   protected async begin(): Promise<void> {
     this.route = null;
+    this.status = ''; // "Signing you in…", on a landing
     const response = this.authResponse;
     if (!response) {
       await this.setupFailed('no_session');

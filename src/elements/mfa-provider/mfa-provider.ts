@@ -3,7 +3,7 @@ import { css, html, LitElement, type TemplateResult, type PropertyDeclarations }
 import { sourceOf } from '../../controllers/client.js';
 import type { BackendClient } from '../../stytch/backend-client.js';
 import { clientContext, type ClientSource } from '../../stytch/context.js';
-import { createClient, existingClient } from '../../stytch/create-client.js';
+import { createClient, existingClient, loadSdk } from '../../stytch/create-client.js';
 import { sessionAnswer, type AuthResponse } from '../../stytch/member.js';
 import type { MfaClient, StytchClient } from '../../stytch/types.js';
 
@@ -132,6 +132,14 @@ export class MfaProvider extends LitElement implements ClientSource {
     return client;
   }
 
+  /**
+   * Starts loading the SDK now, without creating the client: for a magic link's landing, which needs
+   * it before anything else (not in backend mode, nor with a client given). @internal
+   */
+  preload(): void {
+    if (this.publicToken && !this.backendUrl && !this.given) void loadSdk().catch(() => undefined);
+  }
+
   private hasWayToClient(): boolean {
     return Boolean(this.given || this.backendUrl || this.publicToken);
   }
@@ -240,6 +248,14 @@ export class MfaProvider extends LitElement implements ClientSource {
 export type { StytchClient } from '../../stytch/types.js';
 
 if (!customElements.get('mfa-provider')) customElements.define('mfa-provider', MfaProvider);
+
+// A magic link's landing in the page's markup needs the SDK before anything else: start loading it
+// as this module runs, before the rest of the kit's code has (the flow asks again as it connects).
+if (
+  new URLSearchParams(location.search).has('token') &&
+  document.querySelector('mfa-provider[public-token]:not([backend-url]) mfa-flow[handle-redirect]')
+)
+  void loadSdk().catch(() => undefined);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,4 +1,5 @@
 /** The English strings of `<mfa-flow>`. */
 export const flow = {
   flowSignedIn: 'You are signed in.',
+  flowSigningIn: 'Signing you in…',
 } as const;
