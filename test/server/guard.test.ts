@@ -56,4 +56,11 @@ describe('the cross-site guard', () => {
     assert.equal(status({ 'Content-Type': 'application/x-www-form-urlencoded' }), 415);
     assert.equal(status({ 'Content-Type': 'application/json; charset=utf-8' }), 200);
   });
+
+  it('reads the content type exactly: JSON in any case, with parameters, and nothing that only contains it', () => {
+    assert.equal(status({ 'Content-Type': 'Application/JSON' }), 200);
+    assert.equal(status({ 'Content-Type': 'application/json ; charset=utf-8' }), 200);
+    assert.equal(status({ 'Content-Type': 'application/jsonp' }), 415);
+    assert.equal(status({ 'Content-Type': 'text/plain; x=application/json' }), 415);
+  });
 });
