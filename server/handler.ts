@@ -86,7 +86,11 @@ export function createFetchHandler(
     } catch (error) {
       const response = failure(error);
       if (options.clearSession && endsLogin(error)) {
-        const cleared = await Promise.resolve(options.clearSession(request, node)).catch(() => undefined);
+        // A clearSession that throws (at once or later) still leaves the page this failure to read.
+        const clear = options.clearSession;
+        const cleared = await Promise.resolve()
+          .then(() => clear(request, node))
+          .catch(() => undefined);
         new Headers(cleared ?? undefined).forEach((value, key) => response.headers.append(key, value));
       }
       return response;
