@@ -19,6 +19,9 @@ const quick = new Set([
   'test/emulator/totp.test.ts',
   'test/server/full-session.test.ts',
   'test/server/timeout.test.ts',
+  'test/server/bodies.test.ts',
+  'test/server/clear-session.test.ts',
+  'test/server/session-duration.test.ts',
 ]);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

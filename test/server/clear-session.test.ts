@@ -3,6 +3,7 @@
 // answer, and a clearSession that throws still leaves the page the failure to read.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { MEMBER_IDS, ORGANIZATION_IDS } from '../../emulator/index.js';
 import { call } from '../emulator/helpers.js';
 import { useHost } from './support/host.js';
 
@@ -43,6 +44,20 @@ describe('clearSession', () => {
     assert.equal(settings.json.error_type, 'session_not_found');
     assert.equal(cleared, 0);
     assert.equal(settings.setCookie, '');
+  });
+
+  it('is called when the host’s copy of the login’s expiry has passed, before asking Stytch', async () => {
+    cleared = 0;
+    throwing = false;
+    const cookie = host.start({
+      organization_id: ORGANIZATION_IDS.acme,
+      member_id: MEMBER_IDS.smsAcme,
+      intermediate_session_token: 'an-expired-intermediate-session',
+      intermediate_session_token_expires_at: new Date(Date.now() - 60_000).toISOString(),
+    });
+    const reply = await host.post('/api/mfa/sms/send', {}, cookie);
+    assert.equal(reply.json.error_type, 'intermediate_session_not_found', reply.text);
+    assert.equal(cleared, 1);
   });
 
   it('that throws still leaves the page the failure to read', async () => {

@@ -25,6 +25,7 @@ describe('a slow Stytch', () => {
     assert.deepEqual(Object.keys(reply.json).sort(), ['error_message', 'error_type', 'status_code']);
     assert.equal(reply.json.status_code, 504);
     assert.equal(reply.json.error_type, 'internal_server_error');
+    assert.equal(reply.json.error_message, 'Stytch did not answer in time.');
     assert.deepEqual(await outbox('+14155550401'), [], 'answered while Stytch was still working');
   });
 
