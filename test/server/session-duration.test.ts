@@ -9,7 +9,7 @@ import { useHost, type TestHost } from './support/host.js';
 const WEEK = 60 * 24 * 7;
 
 /** Signs in with the seed's TOTP member, asking for `minutes` (or not); the session's length in minutes. */
-async function sessionMinutes(host: TestHost, minutes?: number): Promise<number> {
+async function sessionMinutes(host: TestHost, minutes?: number | string): Promise<number> {
   const cookie = await host.login('totp@acme.test');
   const reply = await host.post(
     '/api/mfa/totp/authenticate',
@@ -38,6 +38,10 @@ describe('the session a factor starts', () => {
 
   it('lasts a week when the page asks for a month', async () => {
     assert.equal(await sessionMinutes(host, WEEK * 4), WEEK);
+  });
+
+  it('lasts Stytch’s default when the page asks in a string, not a number', async () => {
+    assert.equal(await sessionMinutes(host, '90'), 60);
   });
 
   it('lasts Stytch’s default when the page asks for nothing', async () => {
