@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MEMBER_IDS, ORGANIZATION_IDS } from '../../emulator/index.js';
-import { call } from '../emulator/helpers.js';
+import { call, sdkLogin } from '../emulator/helpers.js';
 import { useHost } from './support/host.js';
 
 let cleared = 0;
@@ -58,6 +58,20 @@ describe('clearSession', () => {
     const reply = await host.post('/api/mfa/sms/send', {}, cookie);
     assert.equal(reply.json.error_type, 'intermediate_session_not_found', reply.text);
     assert.equal(cleared, 1);
+  });
+
+  it('is not called for a live login whose host stored no expiry of its own', async () => {
+    cleared = 0;
+    throwing = false;
+    const login = await sdkLogin(host.emulator.base, 'sms@acme.test');
+    const cookie = host.start({
+      organization_id: ORGANIZATION_IDS.acme,
+      member_id: MEMBER_IDS.smsAcme,
+      intermediate_session_token: login.body.data.intermediate_session_token as string,
+    });
+    const reply = await host.post('/api/mfa/sms/send', {}, cookie);
+    assert.equal(reply.status, 200, reply.text);
+    assert.equal(cleared, 0);
   });
 
   it('that throws still leaves the page the failure to read', async () => {
