@@ -15,6 +15,8 @@ export default tseslint.config(
       'test/hosts/dist/',
       'test/hosts/angular/dist/',
       'test/hosts/angular/.angular/',
+      '.stryker-tmp/',
+      'reports/',
     ],
   },
   js.configs.recommended,

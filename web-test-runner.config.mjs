@@ -14,8 +14,9 @@ import { ensureFirefox, wantedBrowsers } from './scripts/browsers.mjs';
 import { startWebKit } from './scripts/webkit.mjs';
 import { cjsAsEsm } from './scripts/wtr-cjs.mjs';
 import { visualBaselines } from './scripts/wtr-visual.mjs';
+import { recordingOptions } from './test/shapes/recorder.ts';
 
-const emulator = createEmulator();
+const emulator = createEmulator(recordingOptions());
 
 // Backend mode: the README's Express host, its B2BClient calling the same emulator over HTTP (the
 // official package needs a base URL of its own), mounted under /api at the page's origin.

@@ -310,7 +310,6 @@ export class EmulatorCore {
       session_token: session.session_token,
       session_jwt: sessionJwt(session, member, org, this.now(), this.signingKey(), this.options.project),
       intermediate_session_token: '',
-      member_device: {},
     };
   }
 

@@ -1,5 +1,5 @@
 import { errors } from './errors.js';
-import { PREFIXES } from './router.js';
+import { PREFIXES } from './prefixes.js';
 import { readBody } from './schema.js';
 
 /** One injected failure: the next `times` requests to `path` fail (or are slowed) as described. */

@@ -10,26 +10,12 @@
  * app.use(emulator.middleware);                // or mounted in a connect-style server
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { sameSecret } from './constant-time.js';
-import { EmulatorCore, type Caller } from './core.js';
-import { checkDevWrite } from './dev-guard.js';
-import { errorJson, errors, SchemaError, StytchError } from './errors.js';
-import { defaultErrorType } from './faults.js';
-import {
-  corsHeaders,
-  isJsonContentType,
-  isLoopbackHost,
-  parseJson,
-  preflightHeaders,
-  readText,
-  sendJson,
-} from './http.js';
+import { EmulatorCore } from './core.js';
+import { createDispatcher, type NextFunction } from './dispatch.js';
+import { errorJson, errors } from './errors.js';
+import { isLoopbackHost, sendJson } from './http.js';
 import { testId } from './ids.js';
 import type { EmulatorOptions, ResolvedOptions } from './options.js';
-import { findRoute, PREFIXES, type Method, type Route } from './router.js';
-import { backendRoutes } from './routes/backend/index.js';
-import { devRoutes } from './routes/dev.js';
-import { sdkRoutes } from './routes/sdk/index.js';
 import { PROJECT, SEED } from './seed.js';
 import { serializeState, type StateJson } from './state.js';
 import { loadState, StateFile } from './store.js';
@@ -52,21 +38,12 @@ export type {
   SeedMember,
   SeedOrganization,
 } from './seed.js';
-export type { EmulatorOptions, RateLimit } from './options.js';
+export type { EmulatorOptions, EmulatorResponse, RateLimit } from './options.js';
+export type { NextFunction } from './dispatch.js';
 export type { Fault } from './faults.js';
 export type { SmsMessage, EmailMessage, StateJson } from './state.js';
 export { InvalidStateError } from './state.js';
 export { totp, hotp, base32Decode, base32Encode } from './totp.js';
-
-type Api = keyof typeof PREFIXES;
-
-function apiOf(pathname: string): Api | null {
-  for (const api of ['sdk', 'backend', 'dev'] as const)
-    if (pathname.startsWith(`${PREFIXES[api]}/`)) return api;
-  return null;
-}
-
-export type NextFunction = (error?: unknown) => void;
 
 export interface Emulator {
   /** Answers a request; calls `next` (if given) for paths outside `/sdk/v1`, `/v1` and `/__emulator`. */
@@ -107,37 +84,9 @@ function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     project: (options.seed ?? SEED).project ?? PROJECT,
     ...(options.dataFile ? { dataFile: options.dataFile } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.onResponse ? { onResponse: options.onResponse } : {}),
   };
 }
-
-/** Reads `Authorization: Basic base64(public_token:secret)`: a test public token, maybe a session. */
-function readCaller(core: EmulatorCore, header: string | undefined): Caller {
-  const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
-  if (!match) throw errors.unauthorizedCredentials();
-  const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  const publicToken = colon < 0 ? decoded : decoded.slice(0, colon);
-  const secret = colon < 0 ? '' : decoded.slice(colon + 1);
-  if (!publicToken.startsWith('public-token-test-')) throw errors.unauthorizedCredentials();
-  // The password part is the public token when there is no session (the token is public, but the part
-  // may be a session token, so it is compared as a secret).
-  const sent = secret !== '' && !sameSecret(secret, publicToken);
-  return sent
-    ? { publicToken, sessionToken: secret, session: core.liveSession(secret) }
-    : { publicToken, session: null };
-}
-
-/** The backend API's credentials: `Authorization: Basic base64(project_id:secret)` of the project. */
-function checkProject(core: EmulatorCore, header: string | undefined): void {
-  const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
-  const decoded = match ? Buffer.from(match[1]!, 'base64').toString('utf8') : '';
-  const { project_id, secret } = core.options.project;
-  if (!sameSecret(decoded, `${project_id}:${secret}`)) throw errors.unauthorizedCredentials();
-}
-
-const NO_CALLER: Caller = { publicToken: '', session: null };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const resolved = resolveOptions(options);
@@ -145,7 +94,6 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     resolved,
     resolved.dataFile ? (loadState(resolved.dataFile) ?? undefined) : undefined,
   );
-  const routes: Record<Api, Route[]> = { sdk: sdkRoutes, backend: backendRoutes, dev: devRoutes };
   let server: Server | null = null;
 
   // A failed write is said once (and again when writes work), through `log` or else on stderr.
@@ -156,109 +104,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     return stateFile?.commit() ?? Promise.resolve();
   }
 
-  async function answer(req: IncomingMessage, res: ServerResponse, url: URL, api: Api): Promise<number> {
-    const requestId = testId('request-id');
-    const path = url.pathname.slice(PREFIXES[api].length);
-    const method = (req.method ?? 'GET').toUpperCase();
-
-    if (method === 'OPTIONS') {
-      res.writeHead(204, preflightHeaders(req));
-      res.end();
-      return 204;
-    }
-
-    const fault = api === 'dev' ? null : core.faults.take(path);
-    if (fault?.delay_ms) await sleep(fault.delay_ms);
-    if (fault?.drop) {
-      // Cut the connection mid-response. (Closing it before any byte makes Chrome quietly retry the
-      // request on a new connection, so the failure would never be seen.)
-      res.writeHead(200, {
-        ...corsHeaders(req),
-        'Content-Type': 'application/json',
-        'Content-Length': '4096',
-      });
-      res.write('{"data": {', () => req.socket.destroy());
-      return 0;
-    }
-    if (fault?.malformed) {
-      sendJson(req, res, fault.status ?? 200, null, '{"data": {"request_id": ');
-      return fault.status ?? 200;
-    }
-    if (fault?.status && fault.status >= 300) {
-      const type = fault.error_type ?? defaultErrorType(fault.status);
-      const error = new StytchError(fault.status, type, `Injected failure: ${type}.`);
-      sendJson(req, res, fault.status, errorJson(error, requestId));
-      return fault.status;
-    }
-
-    try {
-      if (api !== 'dev') core.pruneIfDue();
-      const found = findRoute(routes[api], method, path);
-      if (!found) throw errors.routeNotFound(url.pathname);
-      if ('methodNotAllowed' in found) throw errors.methodNotAllowed(method, url.pathname);
-      if (api === 'dev' && method !== 'GET') checkDevWrite(req);
-      const text = await readText(req);
-      if (text.trim() !== '' && !isJsonContentType(req.headers['content-type'])) {
-        // A cross-site form or text/plain beacon needs no preflight: bodies must say they are JSON.
-        throw errors.badRequest('Content-Type must be application/json.');
-      }
-      const body = parseJson(text);
-      const { route, params } = found;
-      let caller = NO_CALLER;
-      if (api === 'sdk' && !route.anonymous) caller = readCaller(core, req.headers.authorization);
-      if (api === 'backend' && !route.anonymous) checkProject(core, req.headers.authorization);
-      const result = await route.handle(core, {
-        method: method as Method,
-        path,
-        params,
-        query: url.searchParams,
-        body,
-        caller,
-        headers: req.headers,
-      });
-      // Acknowledged only once written: a member told "enrolled" stays enrolled after a crash.
-      if (method !== 'GET') await persist();
-      const payload = { request_id: requestId, status_code: 200, ...(result as object) };
-      if (api === 'sdk') sendJson(req, res, 200, { data: payload });
-      else sendJson(req, res, 200, api === 'backend' ? payload : result);
-      return 200;
-    } catch (error) {
-      if (error instanceof SchemaError && api === 'backend') {
-        // The backend API names what is wrong in a Stytch error, not the SDK API's ajv list.
-        sendJson(req, res, 400, errorJson(errors.badRequest(error.message), requestId));
-        return 400;
-      }
-      if (error instanceof SchemaError) {
-        sendJson(req, res, 400, { status_code: 400, request_id: requestId, body: error.issues });
-        return 400;
-      }
-      const known = error instanceof StytchError ? error : errors.internal();
-      if (!(error instanceof StytchError)) resolved.log?.(`emulator: internal error: ${String(error)}`);
-      // State may have changed before the failure (attempt counters, spent codes): keep it.
-      if (method !== 'GET') await persist();
-      sendJson(req, res, known.statusCode, errorJson(known, requestId));
-      return known.statusCode;
-    }
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse, next?: NextFunction): Promise<void> {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://emulator.invalid');
-    } catch {
-      const error = errors.badRequest('The request target is not a valid path.');
-      return sendJson(req, res, 400, errorJson(error, testId('request-id')));
-    }
-    const api = apiOf(url.pathname);
-    if (!api) {
-      if (next) return next();
-      const error = errors.routeNotFound(url.pathname);
-      return sendJson(req, res, 404, errorJson(error, testId('request-id')));
-    }
-    const started = Date.now();
-    const status = await answer(req, res, url, api);
-    resolved.log?.(`${req.method} ${url.pathname} ${status || 'dropped'} ${Date.now() - started}ms`);
-  }
+  const handle = createDispatcher(core, resolved, persist);
 
   return {
     handle,

@@ -41,10 +41,31 @@ export interface EmulatorOptions {
    * container's name, say). Any other `Host` is refused, so DNS rebinding cannot read the outboxes.
    */
   allowedHosts?: string[];
+  /**
+   * For tests only, off unless given: called with every JSON answer the API routes send (see
+   * {@link EmulatorResponse}). Bodies hold tokens, codes and TOTP secrets: keep what it gets out of
+   * logs and out of committed files.
+   */
+  onResponse?: (response: EmulatorResponse) => void;
 }
 
-export type ResolvedOptions = Required<Omit<EmulatorOptions, 'dataFile' | 'log' | 'allowedHosts'>> &
-  Pick<EmulatorOptions, 'dataFile' | 'log' | 'allowedHosts'> & {
+/** One JSON answer, as `onResponse` sees it. */
+export interface EmulatorResponse {
+  api: 'sdk' | 'backend' | 'dev';
+  method: string;
+  /** The matched route's path pattern after the API's prefix (`/b2b/totp`), or null if none matched. */
+  route: string | null;
+  status: number;
+  /** The body as sent (a string for an injected malformed body). */
+  body: unknown;
+  /** True when an injected fault (`/__emulator/faults`) made this answer, not the route. */
+  fault: boolean;
+}
+
+export type ResolvedOptions = Required<
+  Omit<EmulatorOptions, 'dataFile' | 'log' | 'allowedHosts' | 'onResponse'>
+> &
+  Pick<EmulatorOptions, 'dataFile' | 'log' | 'allowedHosts' | 'onResponse'> & {
     /** The backend API's credentials: the seed's, else {@link PROJECT}. */
     project: ProjectCredentials;
   };

@@ -4,8 +4,7 @@ import { errors } from './errors.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** Where the three route sets are mounted: the SDK's API, the backend API, the emulator's own. */
-export const PREFIXES = { sdk: '/sdk/v1', backend: '/v1', dev: '/__emulator' } as const;
+export { PREFIXES } from './prefixes.js';
 
 export interface RequestContext {
   method: Method;

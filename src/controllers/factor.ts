@@ -1,8 +1,11 @@
-import type { MfaElement } from '../elements/mfa-element.js';
+import type { ReactiveControllerHost } from 'lit';
 import { emit } from '../events.js';
 import { factor } from '../strings/en/factor.js';
 import { addEnglish } from '../strings/locales.js';
+import type { Calls } from './calls.js';
+import type { CallContext } from './client.js';
 import { wordsNow, type Words } from './localize.js';
+import type { Steps } from './steps.js';
 import type { Failure } from '../stytch/errors.js';
 import type { Who } from '../stytch/member.js';
 import type { Member, MemberSession, MfaClient, Organization } from '../stytch/types.js';
@@ -33,6 +36,18 @@ export interface Verified {
   recoveryCodesRemaining?: number;
 }
 
+/** What `FactorController` needs of its element (every `MfaElement` has it). */
+export interface FactorHost extends ReactiveControllerHost, EventTarget {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  /** The message in the element's `error` part. */
+  get errorMessage(): string;
+  set errorMessage(words: Words);
+  /** Where calls go and for whom, once the element has started. */
+  readonly context: CallContext | null;
+  readonly calls: Calls;
+  readonly steps: Pick<Steps, 'focus'>;
+}
+
 /**
  * What the factor elements share — `<sms-otp-input>`, `<totp-setup>` and `<mfa-authenticate>`'s TOTP
  * step: sending the code a member typed, a failure about that code under the code field (cleared for
@@ -46,7 +61,7 @@ export class FactorController {
    * lifecycle hooks, so it does not register with the host; it asks the host to render when it changes.
    */
   constructor(
-    private readonly host: MfaElement,
+    private readonly host: FactorHost,
     private readonly aboutTheCode: ReadonlySet<string>,
   ) {
     addEnglish(factor);

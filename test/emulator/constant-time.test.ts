@@ -72,7 +72,7 @@ describe('secret checks go through sameSecret', () => {
     assert.deepEqual(direct, ['constant-time.ts']);
     // Where the project secret, passwords, SMS codes, TOTP codes and recovery codes are checked.
     for (const file of [
-      'index.ts',
+      'dispatch.ts',
       'services/login.ts',
       'services/sms.ts',
       'totp.ts',

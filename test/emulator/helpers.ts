@@ -7,6 +7,7 @@ import {
   type Emulator,
   type EmulatorOptions,
 } from '../../emulator/index.js';
+import { recordingOptions } from '../shapes/recorder.js';
 
 export const PUBLIC_TOKEN = 'public-token-test-node-tests';
 
@@ -24,7 +25,7 @@ export interface Answer {
 export function useEmulator(options: EmulatorOptions = {}) {
   const ctx = { emulator: undefined as unknown as Emulator, base: '' };
   before(async () => {
-    ctx.emulator = createEmulator(options);
+    ctx.emulator = createEmulator({ ...recordingOptions(), ...options });
     const server = await ctx.emulator.listen(0);
     ctx.base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

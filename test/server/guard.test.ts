@@ -56,4 +56,18 @@ describe('the cross-site guard', () => {
     assert.equal(status({ 'Content-Type': 'application/x-www-form-urlencoded' }), 415);
     assert.equal(status({ 'Content-Type': 'application/json; charset=utf-8' }), 200);
   });
+
+  it('reads the content type exactly: JSON in any case, with parameters, and nothing that only contains it', () => {
+    assert.equal(status({ 'Content-Type': 'Application/JSON' }), 200);
+    assert.equal(status({ 'Content-Type': 'application/json ; charset=utf-8' }), 200);
+    assert.equal(status({ 'Content-Type': 'application/jsonp' }), 415);
+    assert.equal(status({ 'Content-Type': 'text/plain; x=application/json' }), 415);
+  });
+
+  it('says why it refuses, in the message the page reads', () => {
+    const why = (headers: Record<string, string>) => refusal(request(headers), [])?.message;
+    assert.equal(why({ 'Content-Type': 'text/plain' }), 'The body must be application/json.');
+    assert.equal(why({ Origin: 'https://evil.test' }), 'Cross-site requests are refused.');
+    assert.equal(why({ 'Sec-Fetch-Site': 'cross-site' }), 'Cross-site requests are refused.');
+  });
 });

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createMfaHandler } from '../../server/index.js';
+import { within } from '../../server/timeout.js';
 import { call } from '../emulator/helpers.js';
 import { stytchClient, useHost } from './support/host.js';
 
@@ -24,6 +25,7 @@ describe('a slow Stytch', () => {
     assert.deepEqual(Object.keys(reply.json).sort(), ['error_message', 'error_type', 'status_code']);
     assert.equal(reply.json.status_code, 504);
     assert.equal(reply.json.error_type, 'internal_server_error');
+    assert.equal(reply.json.error_message, 'Stytch did not answer in time.');
     assert.deepEqual(await outbox('+14155550401'), [], 'answered while Stytch was still working');
   });
 
@@ -72,5 +74,22 @@ describe('timeoutMs', () => {
   it('takes a positive number, or Infinity for no limit', () => {
     for (const timeoutMs of [1, 150, 10_000, 2 ** 40, Infinity, undefined])
       assert.equal(typeof createMfaHandler({ ...options, timeoutMs }), 'function', String(timeoutMs));
+  });
+});
+
+describe('within (the handler’s own deadline)', () => {
+  const late = () => new Error('late');
+  const after = <T>(ms: number, value: T) =>
+    new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+
+  it('rejects with late() once the time has passed, and lets a quicker answer through', async () => {
+    await assert.rejects(within(after(200, 'slow'), 20, late), /late/);
+    assert.equal(await within(after(5, 'quick'), 1000, late), 'quick');
+  });
+
+  it('waits for as long as Stytch takes past what setTimeout can hold (2^31 ms), not a moment less', async () => {
+    // setTimeout fires at once for 2^31 ms or more: a timer there would refuse every answer.
+    assert.equal(await within(after(20, 'answer'), 2 ** 31, late), 'answer');
+    assert.equal(await within(after(20, 'answer'), Infinity, late), 'answer');
   });
 });

@@ -10,7 +10,6 @@ import { LocalizeController, wordsNow, type Words } from '../../../src/controlle
 import { Steps } from '../../../src/controllers/steps.js';
 import '../../../src/elements/mfa-code-input/mfa-code-input.js';
 import type { MfaCodeInput } from '../../../src/elements/mfa-code-input/mfa-code-input.js';
-import type { MfaElement } from '../../../src/elements/mfa-element.js';
 import { errors } from '../../../src/strings/en/errors.js';
 import { factor } from '../../../src/strings/en/factor.js';
 import { shared } from '../../../src/strings/en/shared.js';
@@ -41,7 +40,7 @@ class FactorHost extends LitElement {
   readonly localize = new LocalizeController(this, shared);
   readonly calls = new Calls(this, this.localize);
   readonly steps = new Steps(this);
-  readonly factor = new FactorController(this as unknown as MfaElement, TOTP_CODE_FAILURES);
+  readonly factor = new FactorController(this, TOTP_CODE_FAILURES);
   override render(): TemplateResult {
     return html`<mfa-code-input length="6" .errorMessage=${this.factor.error}></mfa-code-input>
       <button type="button">Verify</button>
