@@ -2,7 +2,7 @@
 // `Sdk…` from `@stytch/vanilla-js` (the `data` of `/sdk/v1/…` answers), `Backend…` from `stytch`
 // (the body of `/v1/…` answers). scripts/stytch-schemas.mjs turns each alias into a JSON Schema
 // (test/shapes/schemas.json); scripts/response-shapes.mjs checks recorded emulator answers against them.
-// ENDPOINTS (at the end) says which alias answers which route. Only aliases of declared types here.
+// test/shapes/endpoints.json says which alias answers which route. Only aliases of declared types here.
 import type * as Sdk from '@stytch/vanilla-js/b2b/headless';
 import type * as Node from 'stytch';
 
@@ -31,6 +31,12 @@ export type SdkMembersMe = Sdk.MemberResponseCommon;
 export type SdkMemberUpdate = Sdk.B2BMemberUpdateResponse;
 export type SdkMemberDeletePhone = Sdk.B2BMemberDeleteMFAPhoneNumberResponse;
 export type SdkMemberDeleteTotp = Sdk.B2BMemberDeleteMFATOTPResponse;
+// An admin's calls on the organization and its members (organization.update, organization.members.*).
+export type SdkOrganizationsUpdate = Sdk.B2BOrganizationsUpdateResponse;
+export type SdkOrganizationMembersSearch = Sdk.B2BOrganizationsMembersSearchResponse;
+export type SdkOrganizationMembersUpdate = Sdk.B2BOrganizationsMembersUpdateResponse;
+export type SdkOrganizationMemberDeletePhone = Sdk.B2BOrganizationsMemberDeleteMFAPhoneNumberResponse;
+export type SdkOrganizationMemberDeleteTotp = Sdk.B2BOrganizationsMemberDeleteMFATOTPResponse;
 export type SdkTotpCreate = Sdk.B2BTOTPCreateResponse;
 export type SdkTotpAuthenticate = Sdk.B2BTOTPAuthenticateResponse<Readable>;
 
@@ -38,7 +44,11 @@ export type BackendSessionsAuthenticate = Node.B2BSessionsAuthenticateResponse;
 export type BackendSessionsRevoke = Node.B2BSessionsRevokeResponse;
 export type BackendSessionsJwks = Node.B2BSessionsGetJWKSResponse;
 export type BackendOrganizationsGet = Node.B2BOrganizationsGetResponse;
+export type BackendOrganizationsUpdate = Node.B2BOrganizationsUpdateResponse;
 export type BackendMembersGet = Node.B2BOrganizationsMembersGetResponse;
+export type BackendMembersSearch = Node.B2BOrganizationsMembersSearchResponse;
+export type BackendRbacPolicy = Node.B2BRBACPolicyResponse;
+export type BackendRbacOrganizationPolicy = Node.B2BRBACOrganizationsGetOrgPolicyResponse;
 export type BackendMembersUpdate = Node.B2BOrganizationsMembersUpdateResponse;
 export type BackendMembersDeletePhone = Node.B2BOrganizationsMembersDeleteMFAPhoneNumberResponse;
 export type BackendMembersDeleteTotp = Node.B2BOrganizationsMembersDeleteTOTPResponse;
