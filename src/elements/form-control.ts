@@ -188,13 +188,22 @@ export abstract class FormControl extends LitElement {
   /**
    * Enter submits the form the field belongs to (the inner control has no form of its own) once the
    * key's event has been everywhere: a host's keydown listener that calls `preventDefault()` stops it.
+   * As with a native input, the form's default button is clicked (its click listeners run; disabled,
+   * it stops the submit); a form without one is submitted.
    */
   protected onKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Enter' || event.isComposing) return;
     setTimeout(() => {
-      if (event.defaultPrevented || !this.form) return;
+      const form = this.form;
+      if (event.defaultPrevented || !form) return;
       this.interacted = true;
-      this.form.requestSubmit();
+      const button = [...form.elements].find(
+        (e): e is HTMLButtonElement | HTMLInputElement =>
+          (e instanceof HTMLButtonElement || e instanceof HTMLInputElement) &&
+          /^(submit|image)$/.test(e.type),
+      );
+      if (!button) form.requestSubmit();
+      else if (!button.disabled) button.click();
     });
   }
 

@@ -290,6 +290,24 @@ export function formControlSuite(o: FormControlSuite): void {
       expect(submits.count).to.equal(1);
     });
 
+    it("4. Enter clicks the form's default button, as an input's Enter does; a disabled one stops it", async () => {
+      await typeAndLeave(o.typed);
+      const button = form.querySelector('button')!;
+      const order: string[] = [];
+      button.addEventListener('click', () => order.push('click'));
+      form.addEventListener('submit', (event) =>
+        order.push(event.submitter === button ? 'submit by the button' : 'submit'),
+      );
+      button.disabled = true;
+      field.focus();
+      await sendKeys({ press: 'Enter' }); // a disabled default button: nothing happens
+      button.disabled = false;
+      const submitted = oneEvent(form, 'submit');
+      await sendKeys({ press: 'Enter' });
+      await submitted;
+      expect(order).to.deep.equal(['click', 'submit by the button']);
+    });
+
     it('5. defaultValue: an untouched field follows it; reset returns to it, also to an empty one', async () => {
       expect(field.defaultValue).to.equal('');
       field.defaultValue = o.hostValue;
