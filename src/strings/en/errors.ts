@@ -3,7 +3,9 @@ import { smsPhone } from './sms-phone.js';
 /**
  * The messages Stytch's errors map to (src/stytch/error-types.ts), and those of an element that
  * cannot start. They load with that map, when the first call is made (or the element finds it
- * cannot), not with the elements.
+ * cannot), not with the elements. `errorInvalidCode` is written out with the same words as ./factor.ts
+ * (a code refused before sending): importing them would make them a chunk of their own on every code
+ * step's route, as the factor elements load them too.
  */
 export const errors = {
   noClient:
@@ -17,8 +19,6 @@ export const errors = {
   totpActiveExists:
     'You already have an authenticator app set up. Sign in with it, or remove it in your security settings before adding another.',
   totpExpired: 'This setup expired before it was finished. Start again to get a new QR code.',
-  // The words of a code refused before sending (./factor.ts), written out: importing them would make
-  // them a chunk of their own on every code step's route (the factor elements load them as well).
   errorInvalidCode: 'Enter all {length} digits.',
   errorWrongCode: 'That code is not right. Check it and try again.',
   errorCodeExpired: 'That code has expired or was already used. Send a new code.',
