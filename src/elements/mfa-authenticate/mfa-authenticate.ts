@@ -5,7 +5,7 @@ import { loadErrorTypes } from '../../stytch/errors.js';
 import { maskPhone } from '../../stytch/member.js';
 import type { MfaMethod } from '../../types.js';
 import { MfaElement } from '../mfa-element.js';
-import { FORWARDED_PARTS } from '../parts.js';
+import { FORWARDED_PARTS } from '../mfa-element.js';
 import type { CodeSteps } from './code-steps.js';
 import { styles } from './mfa-authenticate.styles.js';
 
