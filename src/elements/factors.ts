@@ -5,7 +5,7 @@ import type { StepDetail } from '../events.js';
 import type { MfaStrings } from '../strings/locales.js';
 import type { MfaClient, Organization } from '../stytch/types.js';
 import type { AuthResponse } from '../stytch/member.js';
-import { FORWARDED_PARTS } from './parts.js';
+import { FORWARDED_PARTS } from './mfa-element.js';
 
 /** A factor a member can set up. */
 export type Factor = 'sms_otp' | 'totp';

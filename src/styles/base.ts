@@ -84,8 +84,4 @@ export const base = css`
     color: var(--_success);
     font-weight: 600;
   }
-  [part~='status'].warning {
-    color: var(--_error);
-    font-weight: 600;
-  }
 `;

@@ -1,20 +1,12 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { authenticate } from '../../strings/en/authenticate.js';
-import { resolveLang } from '../../controllers/localize.js';
 import { loadErrorTypes } from '../../stytch/errors.js';
 import { maskPhone } from '../../stytch/member.js';
 import type { MfaMethod } from '../../types.js';
 import { MfaElement } from '../mfa-element.js';
-import { FORWARDED_PARTS } from '../parts.js';
+import { FORWARDED_PARTS } from '../mfa-element.js';
 import type { CodeSteps } from './code-steps.js';
 import { styles } from './mfa-authenticate.styles.js';
-
-/**
- * At or below this many recovery codes left, the member is warned to make new ones — before the
- * element reports success (a page may leave at once), and as an alert at 0–2.
- */
-const FEW_RECOVERY_CODES = 3;
-const VERY_FEW_RECOVERY_CODES = 2;
 
 /**
  * Returning MFA and step-up: SMS, TOTP or a recovery code, with a switch between them. Reads
@@ -54,9 +46,6 @@ export class MfaAuthenticate extends MfaElement {
       phone: { state: true, attribute: false },
       hasTotp: { state: true, attribute: false },
       alreadySent: { state: true, attribute: false },
-      warning: { state: true, attribute: false },
-      held: { state: true, attribute: false },
-      recoveryCode: { state: true, attribute: false },
     };
   }
 
@@ -74,14 +63,8 @@ export class MfaAuthenticate extends MfaElement {
   private hasTotp = false;
   /** The SMS was sent before this element showed it (only for the first SMS step). */
   private alreadySent = false;
-  private warning = false;
-  /** Recovery codes left after the one just used. */
-  private left = 0;
-  /** Few recovery codes left: the success the member reports by pressing Continue, once warned. */
-  private held: (() => void) | null = null;
-  private recoveryCode = '';
 
-  /** The TOTP and recovery-code steps, once loaded. */
+  /** The TOTP and recovery-code steps (their state, calls and ending), once loaded. */
   private codeSteps: CodeSteps | null = null;
 
   protected async begin(): Promise<void> {
@@ -116,8 +99,9 @@ export class MfaAuthenticate extends MfaElement {
       return Boolean(await this.calls.loaded(import('../sms-otp-input/sms-otp-input.js')));
     if (this.codeSteps) return true;
     const steps = await this.calls.loaded(import('./code-steps.js'));
-    if (steps) this.codeSteps = new steps.CodeSteps(this);
-    return Boolean(steps);
+    if (!steps) return false;
+    this.codeSteps = new steps.CodeSteps(this, { t: this.t, announce: (words) => (this.status = words) });
+    return true;
   }
 
   /** Shows a method: TOTP and recovery code entry are this element's own steps. */
@@ -135,43 +119,6 @@ export class MfaAuthenticate extends MfaElement {
   private switchTo(method: MfaMethod): void {
     this.alreadySent = false;
     void this.show(method);
-  }
-
-  private async verifyTotp(steps: CodeSteps, code: string): Promise<void> {
-    const answer = await steps.totp(code);
-    if (!answer) return;
-    this.status = this.say('authDone');
-    const { member, organization, member_session: memberSession } = answer;
-    steps.factor.succeeded('totp', { member, organization, memberSession });
-    this.steps.go('done', 'totp');
-  }
-
-  private async verifyRecoveryCode(steps: CodeSteps): Promise<void> {
-    const answer = await steps.recover(this.recoveryCode.trim());
-    if (!answer) return;
-    const { member, organization, member_session, recovery_codes_remaining: left } = answer;
-    this.recoveryCode = '';
-    this.warning = left <= FEW_RECOVERY_CODES;
-    this.left = left;
-    const few = this.warning;
-    this.status = () =>
-      left === 0
-        ? this.t('authRemainingNone')
-        : steps.count(this.t(few ? 'authRemainingFew' : 'authRemaining'), resolveLang(this), left);
-    const verified = { member, organization, memberSession: member_session, recoveryCodesRemaining: left };
-    const succeed = () => steps.factor.succeeded('recovery_code', verified);
-    if (few) {
-      // A page that leaves on mfa-authenticated would take the warning with it: it comes first.
-      this.held = () => {
-        this.held = null;
-        succeed();
-      };
-      this.steps.go('done', 'recovery_code');
-      await this.steps.focus('[part~="submit-button"]');
-      return;
-    }
-    succeed();
-    this.steps.go('done', 'recovery_code');
   }
 
   private renderSwitches(): TemplateResult {
@@ -205,45 +152,12 @@ export class MfaAuthenticate extends MfaElement {
     ></sms-otp-input>`;
   }
 
-  private renderCodeStep(steps: CodeSteps): TemplateResult {
-    const state = {
-      t: this.t,
-      strings: this.strings,
-      error: this.errorMessage,
-      codeError: steps.factor.error,
-      busy: this.calls.pending === 'verify',
-    };
-    if (this.method === 'totp') {
-      return steps.totpStep(state, (code) => void this.verifyTotp(steps, code));
-    }
-    return steps.recoveryStep(
-      state,
-      this.recoveryCode,
-      (value) => (this.recoveryCode = value),
-      () => void this.verifyRecoveryCode(steps),
-    );
-  }
-
   protected override render(): TemplateResult {
-    if (this.step === 'done' && this.method !== 'sms_otp') {
-      const loud = this.warning && this.left <= VERY_FEW_RECOVERY_CODES;
-      const held = this.held;
-      return html`<div class="stack">
-        <p part="status" role=${loud ? 'alert' : 'status'} class=${this.warning ? 'warning' : 'done'}>
-          ${this.status}
-        </p>
-        ${
-          held
-            ? html`<div class="actions">
-                <button part="submit-button" type="button" @click=${held}>${this.t('authContinue')}</button>
-              </div>`
-            : nothing
-        }
-      </div>`;
-    }
+    const steps = this.codeSteps;
+    if (this.step === 'done' && this.method !== 'sms_otp' && steps) return steps.done(this.status);
     let body: TemplateResult | typeof nothing = nothing;
     if (this.method === 'sms_otp') body = this.renderSms();
-    else if (this.method && this.codeSteps) body = this.renderCodeStep(this.codeSteps);
+    else if (this.method && steps) body = steps.render(this.method);
     else if (this.errorMessage) body = html`<p part="error" role="alert">${this.errorMessage}</p>`;
     return this.renderFrame(
       html`<div class="stack">

@@ -7,7 +7,7 @@ import type { AuthResponse } from '../../stytch/member.js';
 import '../mfa-authenticate/mfa-authenticate.js';
 import { afterPageScripts } from '../../controllers/client.js';
 import { MfaElement } from '../mfa-element.js';
-import { FORWARDED_PARTS } from '../parts.js';
+import { FORWARDED_PARTS } from '../mfa-element.js';
 
 type Route = 'enroll' | 'authenticate';
 

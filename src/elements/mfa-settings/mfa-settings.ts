@@ -6,7 +6,7 @@ import { maskPhone } from '../../stytch/member.js';
 import type { MfaClient, Member, Organization } from '../../stytch/types.js';
 import { allowedFactors, factorTemplate, FACTORS, loadFactor, type Factor as Method } from '../factors.js';
 import { MfaElement, type CallContext } from '../mfa-element.js';
-import { FORWARDED_PARTS } from '../parts.js';
+import { FORWARDED_PARTS } from '../mfa-element.js';
 import { styles } from './mfa-settings.styles.js';
 
 /** What the member is doing besides looking at the overview. */

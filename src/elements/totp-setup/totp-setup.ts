@@ -10,7 +10,7 @@ import type { Enrollment } from '../../types.js';
 import { codeField, stepForm } from '../code-field.js';
 import type { MfaCodeInput } from '../mfa-code-input/mfa-code-input.js';
 import { MfaElement } from '../mfa-element.js';
-import { FORWARDED_PARTS } from '../parts.js';
+import { FORWARDED_PARTS } from '../mfa-element.js';
 import '../mfa-recovery-codes/mfa-recovery-codes.js';
 import type { QrPath } from './qr.js';
 import { styles } from './totp-setup.styles.js';

@@ -1,10 +1,11 @@
-import { factor } from './factor.js';
 import { smsPhone } from './sms-phone.js';
 
 /**
  * The messages Stytch's errors map to (src/stytch/error-types.ts), and those of an element that
  * cannot start. They load with that map, when the first call is made (or the element finds it
- * cannot), not with the elements.
+ * cannot), not with the elements. `errorInvalidCode` is written out with the same words as ./factor.ts
+ * (a code refused before sending): importing them would make them a chunk of their own on every code
+ * step's route, as the factor elements load them too.
  */
 export const errors = {
   noClient:
@@ -18,7 +19,7 @@ export const errors = {
   totpActiveExists:
     'You already have an authenticator app set up. Sign in with it, or remove it in your security settings before adding another.',
   totpExpired: 'This setup expired before it was finished. Start again to get a new QR code.',
-  errorInvalidCode: factor.errorInvalidCode,
+  errorInvalidCode: 'Enter all {length} digits.',
   errorWrongCode: 'That code is not right. Check it and try again.',
   errorCodeExpired: 'That code has expired or was already used. Send a new code.',
   errorInvalidPhone: smsPhone.errorInvalidPhone,

@@ -82,6 +82,10 @@ describe('FactorController (a typed code, and a failure about it)', () => {
     expect(recorder.of('mfa-error')[0]).to.include({ code: 'invalid_code', recoverable: true });
   });
 
+  it("a code refused before sending reads as Stytch's refusal of it (the same English, written twice)", () => {
+    expect(errors.errorInvalidCode).to.equal(factor.errorInvalidCode);
+  });
+
   it('a wrong code: its message under the field, the field cleared and focused again', async () => {
     const answer = deferred<never>();
     field.value = '000000';
