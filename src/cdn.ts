@@ -1,9 +1,10 @@
 // The CDN ES entry. It defines, as it runs, what <mfa-flow>'s first step needs on every route
 // (returning SMS or TOTP, enrollment's method choice), so nothing is fetched between it and the first
 // field. Every other element is defined by the root entry's chunk, which this entry requests by
-// itself: at once when the page holds (or gets) an element not defined yet, say <mfa-settings>; else
-// once a first step has painted, or 3 s after `load`. `customElements.whenDefined(tag)` resolves for
-// every tag either way.
+// itself: at once when the page's light DOM holds (or gets) an element not defined yet, say
+// <mfa-settings>; else once a first step has painted, or when the browser is idle after `load` (an
+// element inside another component's shadow root is not seen before). `customElements.whenDefined`
+// resolves for every tag either way, also for an entry imported after `load`.
 export { MfaProvider } from './elements/mfa-provider/mfa-provider.js';
 export { MfaCodeInput } from './elements/mfa-code-input/mfa-code-input.js';
 export { SmsOtpInput } from './elements/sms-otp-input/sms-otp-input.js';
@@ -34,5 +35,7 @@ else {
   // Otherwise once a first step (or why there is none) is on screen, so that it neither waits for
   // the rest nor shares the network and the main thread with it; at the latest soon after `load`.
   for (const type of STEP_EVENTS) document.addEventListener(type, afterPaint, { once: true });
-  addEventListener('load', () => setTimeout(defineRest, 3000), { once: true });
+  const idle = (): void => void (globalThis.requestIdleCallback ?? setTimeout)(afterPaint);
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, { once: true });
 }

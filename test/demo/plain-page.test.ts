@@ -242,4 +242,20 @@ describe('a plain page with only the kit', () => {
     );
     assert.deepEqual(defined, TAGS);
   });
+
+  it('the ES entry imported after `load` (a single-page app) still defines every element', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/signed-in.html`); // an empty page, loaded; nothing of the kit on it
+    const defined = await page.evaluate(
+      async (names, entry) => {
+        await import(entry);
+        const all = Promise.all(names.map((name) => customElements.whenDefined(name))).then(() => 'all');
+        const late = new Promise((resolve) => setTimeout(() => resolve('not all within 5 s'), 5000));
+        return Promise.race([all, late]);
+      },
+      TAGS,
+      '/cdn/stytch-mfa-elements.js',
+    );
+    assert.equal(defined, 'all');
+  });
 });
