@@ -74,6 +74,17 @@ out.push(
   '`scripts/mutation-report.mjs`; do not edit by hand. Score = (killed + timed out) / (killed + timed',
 );
 out.push('out + survived + not reached); ignored mutants are marked equivalent in the source, with why.', '');
+// Say what the run covered: `npx stryker run --mutate …` can narrow it to a few files.
+const files = Object.keys(report.files).sort();
+const missing = FOLDERS.filter((folder) => !files.some((file) => file.startsWith(folder)));
+out.push(`Files mutated in this run (${files.length}): ${files.map((file) => `\`${file}\``).join(', ')}.`);
+if (missing.length)
+  out.push(
+    '',
+    `**A partial run**: ${missing.map((folder) => `\`${folder}\``).join(', ')} not mutated in it; the`,
+    'scores below are of the files above only.',
+  );
+out.push('');
 out.push('| folder | score | killed | timed out | survived | not reached | ignored (equivalent) |');
 out.push('| --- | --- | --- | --- | --- | --- | --- |');
 const all = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, errors: 0 };

@@ -157,11 +157,17 @@ export abstract class FormControl extends LitElement {
       this.renderRoot?.querySelector('input') ?? undefined,
     );
     const valid = this.validity.valid;
+    const states = this.internals.states; // none before Safari 17.4
     for (const [state, on] of [
       ['user-invalid', this.interacted && !valid],
       ['user-valid', this.interacted && valid],
     ] as const) {
-      this.internals.states[on ? 'add' : 'delete'](state);
+      const change = (name: string) => states?.[on ? 'add' : 'delete'](name);
+      try {
+        change(state);
+      } catch {
+        change(`--${state}`); // Chromium before 125 takes only `--` names (`:--user-invalid`)
+      }
     }
   }
 

@@ -128,8 +128,15 @@ export class MfaPhoneInput extends FormControl {
     return this.lib !== null;
   }
 
-  /** History (Back, Forward) gives back the country and the number as the member left them. */
-  formStateRestoreCallback(state: string | null): void {
+  /**
+   * History (Back, Forward) gives back the country and the number as the member left them; an
+   * autofill (`reason` 'autocomplete') gives a number alone.
+   */
+  formStateRestoreCallback(state: string | null, reason?: 'restore' | 'autocomplete'): void {
+    if (reason === 'autocomplete') {
+      this.value = state ?? '';
+      return;
+    }
     const [, country, text] = /^(\S*) ?(.*)$/.exec(state ?? '')!;
     this.country = country!;
     this.value = text!;

@@ -308,6 +308,37 @@ export function formControlSuite(o: FormControlSuite): void {
       expect(order).to.deep.equal(['click', 'submit by the button']);
     });
 
+    it('3. user states on engines with fewer of them: `--` names only (Chromium < 125), or none (Safari < 17.4)', async () => {
+      for (const states of ['dashed only', 'none'] as const) {
+        const seen = new Set<string>();
+        const dashedOnly = {
+          add: (name: string) => {
+            if (!name.startsWith('--')) throw new DOMException(`'${name}' is not a valid custom state`);
+            seen.add(name);
+          },
+          delete: (name: string) => seen.delete(name),
+        };
+        const wrapper = await fixture<HTMLFormElement>('<form></form>');
+        const other = document.createElement(tag) as Field & { internals: ElementInternals };
+        for (const [, name, value] of extra.matchAll(/([\w-]+)="([^"]*)"/g))
+          other.setAttribute(name!, value!);
+        other.setAttribute('required', '');
+        Object.defineProperty(other.internals, 'states', {
+          value: states === 'none' ? undefined : dashedOnly,
+        });
+        wrapper.append(other);
+        await other.updateComplete;
+        await o.ready?.(other);
+        expect(input(other), `${states}: the field renders`).to.not.equal(null);
+        other.focus();
+        await sendKeys({ type: o.invalidTyped });
+        (deepActiveElement() as HTMLElement).blur();
+        await other.updateComplete;
+        expect(other.validity.valid).to.equal(false);
+        expect([...seen]).to.deep.equal(states === 'none' ? [] : ['--user-invalid']);
+      }
+    });
+
     it('5. defaultValue: an untouched field follows it; reset returns to it, also to an empty one', async () => {
       expect(field.defaultValue).to.equal('');
       field.defaultValue = o.hostValue;
