@@ -1,14 +1,15 @@
 // Opt-in recording of the emulator's answers for the shape check (scripts/response-shapes.mjs).
 // Off unless EMULATOR_RESPONSES_DIR names a directory (scripts/test.mjs sets it to a temporary one
-// it deletes afterwards). Every value under a key that may hold a secret (tokens, JWTs, codes, TOTP
-// secrets, QR codes, recovery codes) is replaced by a placeholder of the same JSON type before
-// anything is written, so a recording holds shapes and enum values, never a credential.
+// it deletes afterwards). Every value under a key that may hold a secret or a person's contact
+// (tokens, JWTs, codes, TOTP secrets, QR codes, recovery codes, phone numbers, email addresses) is
+// replaced by a placeholder of the same JSON type before anything is written, so a recording holds
+// shapes and enum values, never a credential.
 import { appendFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { EmulatorOptions, EmulatorResponse } from '../../emulator/index.js';
 
-const SECRET_KEY = /token|jwt|secret|code|qr|password|otp/i;
+const SECRET_KEY = /token|jwt|secret|code|qr|password|otp|phone_number|email_address/i;
 /** Keys that match SECRET_KEY by name but hold no secret, and whose values the schemas may constrain. */
 const PLAIN_KEYS = new Set(['status_code', 'country_code', 'error_type', 'sms_otp', 'has_totp']);
 
