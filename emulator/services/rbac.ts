@@ -1,4 +1,3 @@
-import type { EmulatorCore } from '../core.js';
 import { StytchError } from '../errors.js';
 import type { MemberRecord, SessionRecord } from '../state.js';
 
@@ -136,7 +135,8 @@ export const tenancyMismatch = () =>
  * resource, in the organization the request is about.
  */
 export function authorize(
-  core: EmulatorCore,
+  // What it needs of the EmulatorCore (named structurally: core.ts imports this module's rolesOf).
+  core: { sessionMember(session: SessionRecord): MemberRecord },
   session: SessionRecord,
   organizationId: string,
   resourceId: string,
