@@ -70,9 +70,18 @@ generateJetBrainsWebTypes(manifest, {
 // svelteHTML elements (stytch-mfa-elements/svelte).
 if (existsSync('dist/index.d.ts')) {
   const common = { outdir: 'dist/types', globalTypePath: '../index.js' };
-  generateJsxTypes(manifest, { ...common, fileName: 'jsx.d.ts', stronglyTypedEvents: true });
+  // A framework's `value` binds the property (what is entered): the fields' `value` attribute, which
+  // is `defaultValue` as on <input>, would give the generators a second `value` prop.
+  const frameworks = structuredClone(manifest);
+  for (const element of frameworks.modules.flatMap((m) => m.declarations ?? [])) {
+    const fields = new Set((element.members ?? []).map((member) => member.name));
+    element.attributes = element.attributes?.filter(
+      (a) => !(a.fieldName && a.fieldName !== a.name && fields.has(a.name)),
+    );
+  }
+  generateJsxTypes(frameworks, { ...common, fileName: 'jsx.d.ts', stronglyTypedEvents: true });
   tidyTypes('dist/types/jsx.d.ts');
-  generateVuejsTypes(manifest, { ...common, fileName: 'vue.d.ts' });
+  generateVuejsTypes(frameworks, { ...common, fileName: 'vue.d.ts' });
   tidyTypes('dist/types/vue.d.ts');
   // Vue hands `@mfa-sms-sent` to a prop named onMfaSmsSent: name the handlers so, or they go unchecked.
   const vue = readFileSync('dist/types/vue.d.ts', 'utf8').replace(
@@ -80,7 +89,7 @@ if (existsSync('dist/index.d.ts')) {
     (_, event) => `on${event.replace(/(^|-)([a-z])/g, (_m, _d, c) => c.toUpperCase())}?:`,
   );
   writeFileSync('dist/types/vue.d.ts', vue);
-  generateSvelteTypes(manifest, { ...common, fileName: 'svelte.d.ts' });
+  generateSvelteTypes(frameworks, { ...common, fileName: 'svelte.d.ts' });
   tidyTypes('dist/types/svelte.d.ts');
   // What the Svelte generator leaves a Svelte 5 app without: its base props name React's
   // JSX.Element and JSX.CSSProperties; it declares svelteHTML inside the module, where no template

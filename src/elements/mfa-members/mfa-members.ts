@@ -432,7 +432,9 @@ export class MfaMembers extends MfaElement {
 // The types of the element's properties and events, for `import type { … } from '…/mfa-members'`.
 export type { StepDetail, MemberUpdatedDetail, ErrorDetail } from '../../events.js';
 export type { MfaStrings } from '../../strings/locales.js';
+export type { AuthResponse } from '../../stytch/member.js';
 export type { MfaClient } from '../../stytch/types.js';
+export type { MfaStep } from '../../types.js';
 
 if (!customElements.get('mfa-members')) customElements.define('mfa-members', MfaMembers);
 

@@ -288,7 +288,9 @@ export class MfaOrgPolicy extends MfaElement {
 // The types of the element's properties and events, for `import type { … } from '…/mfa-org-policy'`.
 export type { StepDetail, PolicyChangedDetail, ErrorDetail, MfaPolicy } from '../../events.js';
 export type { MfaStrings } from '../../strings/locales.js';
+export type { AuthResponse } from '../../stytch/member.js';
 export type { MfaClient } from '../../stytch/types.js';
+export type { MfaStep } from '../../types.js';
 
 if (!customElements.get('mfa-org-policy')) customElements.define('mfa-org-policy', MfaOrgPolicy);
 
