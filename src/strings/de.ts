@@ -191,6 +191,10 @@ export const de: MfaStrings = {
   policySaved: 'Richtlinie gespeichert.',
   policyReadOnly:
     'Sie können diese Richtlinie sehen, aber nicht ändern: Ihre Rolle erlaubt keine Änderung der Einstellungen für die Bestätigung in zwei Schritten.',
+  policyNotCounted:
+    'Ihre Rolle erlaubt keine Suche nach Mitgliedern, daher kann nicht gezählt werden, wen diese Änderung betrifft.',
+  policyRequirementLocked: 'Ihre Rolle erlaubt nicht, zu ändern, ob ein zweiter Schritt erforderlich ist.',
+  policyMethodsLocked: 'Ihre Rolle erlaubt nicht, die erlaubten Methoden zu ändern.',
   membersTitle: 'Bestätigung in zwei Schritten der Mitglieder',
   membersSearchLabel: 'Nach E-Mail suchen',
   membersSearch: 'Suchen',
@@ -199,6 +203,7 @@ export const de: MfaStrings = {
   membersEmpty: 'Kein Mitglied gefunden.',
   membersSearchTooShort: 'Geben Sie mindestens 3 Zeichen einer E-Mail-Adresse ein.',
   membersRange: '{from}–{to} von {total}',
+  membersShown: 'Mitglieder {from}–{to} von {total}',
   membersPrevious: 'Vorherige Seite',
   membersNext: 'Nächste Seite',
   membersYou: 'Sie',

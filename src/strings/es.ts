@@ -188,6 +188,10 @@ export const es: MfaStrings = {
   policySaved: 'Política guardada.',
   policyReadOnly:
     'Puede ver esta política pero no cambiarla: su rol no permite cambiar la configuración de verificación en dos pasos de la organización.',
+  policyNotCounted:
+    'Su rol no permite buscar miembros, así que no se puede contar a quién afecta este cambio.',
+  policyRequirementLocked: 'Su rol no permite cambiar si se exige un segundo paso.',
+  policyMethodsLocked: 'Su rol no permite cambiar los métodos que pueden usar los miembros.',
   membersTitle: 'Verificación en dos pasos de los miembros',
   membersSearchLabel: 'Buscar por correo',
   membersSearch: 'Buscar',
@@ -196,6 +200,7 @@ export const es: MfaStrings = {
   membersEmpty: 'Ningún miembro coincide.',
   membersSearchTooShort: 'Escriba al menos 3 caracteres de una dirección de correo.',
   membersRange: '{from}–{to} de {total}',
+  membersShown: 'Miembros {from}–{to} de {total}',
   membersPrevious: 'Página anterior',
   membersNext: 'Página siguiente',
   membersYou: 'Usted',

@@ -186,6 +186,10 @@ export const fr: MfaStrings = {
   policySaved: 'Règle enregistrée.',
   policyReadOnly:
     "Vous pouvez consulter cette règle mais pas la modifier : votre rôle ne permet pas de changer les paramètres de vérification en deux étapes de l'organisation.",
+  policyNotCounted:
+    'Votre rôle ne permet pas de rechercher les membres : impossible de compter qui ce changement concerne.',
+  policyRequirementLocked: 'Votre rôle ne permet pas de changer si une deuxième étape est obligatoire.',
+  policyMethodsLocked: 'Votre rôle ne permet pas de changer les méthodes que les membres peuvent utiliser.',
   membersTitle: 'Vérification en deux étapes des membres',
   membersSearchLabel: 'Rechercher par e-mail',
   membersSearch: 'Rechercher',
@@ -194,6 +198,7 @@ export const fr: MfaStrings = {
   membersEmpty: 'Aucun membre ne correspond.',
   membersSearchTooShort: 'Saisissez au moins 3 caractères d’une adresse e-mail.',
   membersRange: '{from}–{to} sur {total}',
+  membersShown: 'Membres {from}–{to} sur {total}',
   membersPrevious: 'Page précédente',
   membersNext: 'Page suivante',
   membersYou: 'Vous',

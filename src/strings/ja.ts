@@ -182,6 +182,10 @@ export const ja: MfaStrings = {
   policyCancel: '現在のポリシーのままにする',
   policySaved: 'ポリシーを保存しました。',
   policyReadOnly: 'このポリシーは閲覧のみ可能です。あなたのロールでは組織の2段階認証の設定を変更できません。',
+  policyNotCounted:
+    'あなたのロールではメンバーを検索できないため、この変更の影響を受けるメンバーを数えられません。',
+  policyRequirementLocked: 'あなたのロールでは2段階目を必須にするかどうかを変更できません。',
+  policyMethodsLocked: 'あなたのロールではメンバーが使用できる方法を変更できません。',
   membersTitle: 'メンバーの2段階認証',
   membersSearchLabel: 'メールアドレスで検索',
   membersSearch: '検索',
@@ -190,6 +194,7 @@ export const ja: MfaStrings = {
   membersEmpty: '該当するメンバーはいません。',
   membersSearchTooShort: 'メールアドレスを3文字以上入力してください。',
   membersRange: '{total} 人中 {from}–{to}',
+  membersShown: 'メンバー {total} 人中 {from}–{to}',
   membersPrevious: '前のページ',
   membersNext: '次のページ',
   membersYou: 'あなた',

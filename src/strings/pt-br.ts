@@ -183,6 +183,10 @@ export const ptBR: MfaStrings = {
   policySaved: 'Política salva.',
   policyReadOnly:
     'Você pode ver esta política, mas não alterá-la: sua função não permite mudar as configurações de verificação em duas etapas da organização.',
+  policyNotCounted:
+    'Sua função não permite pesquisar membros, então não é possível contar quem esta alteração afeta.',
+  policyRequirementLocked: 'Sua função não permite alterar se uma segunda etapa é obrigatória.',
+  policyMethodsLocked: 'Sua função não permite alterar os métodos que os membros podem usar.',
   membersTitle: 'Verificação em duas etapas dos membros',
   membersSearchLabel: 'Pesquisar por e-mail',
   membersSearch: 'Pesquisar',
@@ -191,6 +195,7 @@ export const ptBR: MfaStrings = {
   membersEmpty: 'Nenhum membro encontrado.',
   membersSearchTooShort: 'Digite pelo menos 3 caracteres de um endereço de e-mail.',
   membersRange: '{from}–{to} de {total}',
+  membersShown: 'Membros {from}–{to} de {total}',
   membersPrevious: 'Página anterior',
   membersNext: 'Próxima página',
   membersYou: 'Você',

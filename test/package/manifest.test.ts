@@ -152,6 +152,7 @@ const expected: Record<
       'methods-option',
       'method-option',
       'read-only',
+      'locked',
       'submit-button',
       'affected',
       'confirm-button',

@@ -133,7 +133,7 @@ export class MfaMembers extends MfaElement {
     this.may = result.value.may;
     this.cursors = [''];
     this.page = null;
-    if (this.may.search) await this.load();
+    if (this.may.search) await this.load(false);
     this.steps.go('select-method', null);
   }
 
@@ -142,8 +142,11 @@ export class MfaMembers extends MfaElement {
     return size >= 1 ? Math.min(size, 1000) : 20;
   }
 
-  /** Reads the page at `cursors.at(-1)`. */
-  private async load(): Promise<boolean> {
+  /**
+   * Reads the page at `cursors.at(-1)`, then (unless it is the first page shown) announces which
+   * members of how many it shows, as the range beside the buttons says only to those who see it.
+   */
+  private async load(announce = true): Promise<boolean> {
     const context = this.context;
     if (!context) return false;
     const cursor = this.cursors.at(-1) ?? '';
@@ -164,12 +167,22 @@ export class MfaMembers extends MfaElement {
     const answer = result.value;
     this.errorMessage = '';
     this.confirming = null;
-    this.page = {
+    const page = {
       members: answer.members,
       start: (this.cursors.length - 1) * this.limit,
       total: answer.results_metadata?.total ?? answer.members.length,
       next: answer.results_metadata?.next_cursor ?? '',
     };
+    this.page = page;
+    if (announce) {
+      this.status = page.members.length
+        ? this.say('membersShown', {
+            from: page.start + 1,
+            to: page.start + page.members.length,
+            total: page.total,
+          })
+        : this.say('membersEmpty');
+    }
     return true;
   }
 
@@ -226,14 +239,19 @@ export class MfaMembers extends MfaElement {
     if (confirming) void this.focusRow(confirming.memberId, CHANGES[confirming.change].part);
   }
 
-  /** Focuses a control of a member's row (or the row's first control, when that one is gone). */
+  /**
+   * Focuses a control of a member's row: that one, else the row's first button, else the member's
+   * name (when the change left the row no button), so the keyboard stays where it was.
+   */
   private async focusRow(memberId: string, part: string): Promise<void> {
     await this.updateComplete;
     const row = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="member"]')].find(
       (li) => li.dataset.memberId === memberId,
     );
     (
-      row?.querySelector<HTMLElement>(`[part~="${part}"]`) ?? row?.querySelector<HTMLElement>('button')
+      row?.querySelector<HTMLElement>(`[part~="${part}"]`) ??
+      row?.querySelector<HTMLElement>('button') ??
+      row?.querySelector<HTMLElement>('.who')
     )?.focus();
   }
 
@@ -348,7 +366,7 @@ export class MfaMembers extends MfaElement {
       </div>`;
     }
     return html`<li part="member" data-member-id=${member.member_id}>
-      <p>
+      <p class="who" tabindex="-1">
         <span class="name" translate="no">${this.nameOf(member)}</span>
         ${own ? html`<span part="you">${this.t('membersYou')}</span>` : nothing}
       </p>

@@ -16,10 +16,13 @@ type Phase = 'edit' | 'counting' | 'review';
  * An organization's two-step verification policy, for its admins: required for every member or
  * optional, and the methods members may use — all, or a chosen set (text message, authenticator
  * app; never none). Before saving it says how many members have no method the new policy lets them
- * use and will be asked to set one up at their next sign-in (read with `organization.members.search`);
- * it saves with one `organization.update` call. A member whose role lacks the permission (the
- * session's RBAC: `stytch.organization` `update.settings.mfa-policy` and
- * `update.settings.allowed-mfa-methods`) sees the policy read-only, and why. Needs a full session.
+ * use and will be asked to set one up at their next sign-in (read with `organization.members.search`,
+ * when the role allows `stytch.member` `search`; otherwise it says it cannot count them and saves all
+ * the same); it saves with one `organization.update` call. The session's RBAC decides what can be
+ * changed: whether a second step is required (`stytch.organization` `update.settings.mfa-policy`)
+ * and the methods (`update.settings.allowed-mfa-methods`). A member whose role allows neither sees the
+ * policy read-only, and why; one whose role allows one of them changes that part, and is told which
+ * part they cannot change. Needs a full session.
  *
  * The form is the `select-method` step.
  *
@@ -31,8 +34,9 @@ type Phase = 'edit' | 'counting' | 'review';
  * @csspart methods-option - "All methods" or "only the methods chosen here".
  * @csspart method-option - Each method that can be chosen (a label around a checkbox).
  * @csspart read-only - Why the policy cannot be changed by this member.
+ * @csspart locked - Which part of the policy this member cannot change (when they may change the other).
  * @csspart submit-button - Reviews the change (counts who it affects).
- * @csspart affected - How many members the change asks to set up a method.
+ * @csspart affected - How many members the change asks to set up a method (or that they cannot be counted).
  * @csspart confirm-button - Saves the policy.
  * @csspart cancel-button - Keeps the current policy.
  * @csspart error - Failures.
@@ -61,17 +65,17 @@ export class MfaOrgPolicy extends MfaElement {
   /** The policy as the admin has set the form. */
   private draft: MfaPolicy = policyOf(null);
   /** What the session's roles allow. */
-  private may = { policy: false, methods: false };
+  private may = { policy: false, methods: false, search: false };
   private phase: Phase = 'edit';
-  /** Members the reviewed change asks to set up a method. */
-  private affected = 0;
+  /** Members the reviewed change asks to set up a method; null when the role cannot search them. */
+  private affected: number | null = 0;
 
   protected async begin(context: CallContext): Promise<void> {
     const result = await this.calls.attempt('load', async () => {
       const client = await context.api();
       const [organization, may] = await Promise.all([
         client.organization.get(),
-        allowed(client, ['policy', 'methods']),
+        allowed(client, ['policy', 'methods', 'search']),
       ]);
       return { organization, may };
     });
@@ -130,6 +134,13 @@ export class MfaOrgPolicy extends MfaElement {
     }
     const context = this.context;
     if (!context) return;
+    if (!this.may.search) {
+      // Without member search Stytch would refuse the count: confirm without it, and say so.
+      this.affected = null;
+      this.phase = 'review';
+      void this.steps.focus('[part~="affected"]');
+      return;
+    }
     this.phase = 'counting';
     this.status = this.say('policyCounting');
     const after = this.draft;
@@ -180,6 +191,19 @@ export class MfaOrgPolicy extends MfaElement {
     void this.steps.focus('[part~="submit-button"]');
   }
 
+  /** Whether this part alone is locked: the role may change the other part of the policy. */
+  private lockedOnly(which: 'policy' | 'methods'): boolean {
+    return !this.may[which] && this.may[which === 'policy' ? 'methods' : 'policy'];
+  }
+
+  /** Which part the member cannot change, inside that part (the whole policy has `read-only`). */
+  private renderLocked(which: 'policy' | 'methods'): TemplateResult | typeof nothing {
+    if (!this.lockedOnly(which)) return nothing;
+    return html`<p id="${which}-locked" part="locked" class="muted">
+      ${this.t(which === 'policy' ? 'policyRequirementLocked' : 'policyMethodsLocked')}
+    </p>`;
+  }
+
   private renderRequirement(): TemplateResult {
     const option = (value: MfaPolicy['mfa_policy'], key: 'policyRequired' | 'policyOptional') =>
       html`<label part="policy-option"
@@ -188,12 +212,14 @@ export class MfaOrgPolicy extends MfaElement {
           name="policy"
           .checked=${this.draft.mfa_policy === value}
           ?disabled=${!this.may.policy}
+          aria-describedby=${this.lockedOnly('policy') ? 'policy-locked' : nothing}
           @change=${() => this.edit({ mfa_policy: value })}
         />${this.t(key)}</label
       >`;
     return html`<fieldset class="group">
       <legend>${this.t('policyRequirement')}</legend>
-      ${option('REQUIRED_FOR_ALL', 'policyRequired')} ${option('OPTIONAL', 'policyOptional')}
+      ${this.renderLocked('policy')} ${option('REQUIRED_FOR_ALL', 'policyRequired')}
+      ${option('OPTIONAL', 'policyOptional')}
     </fieldset>`;
   }
 
@@ -207,6 +233,7 @@ export class MfaOrgPolicy extends MfaElement {
           name="methods"
           .checked=${this.draft.mfa_methods === value}
           ?disabled=${!may}
+          aria-describedby=${this.lockedOnly('methods') ? 'methods-locked' : nothing}
           @change=${() =>
             this.edit({
               mfa_methods: value,
@@ -223,13 +250,16 @@ export class MfaOrgPolicy extends MfaElement {
           type="checkbox"
           .checked=${!restricted || this.draft.allowed_mfa_methods.includes(method)}
           ?disabled=${!may || !restricted}
-          aria-describedby=${this.noMethod ? 'no-method' : nothing}
+          aria-describedby=${
+            this.noMethod ? 'no-method' : this.lockedOnly('methods') ? 'methods-locked' : nothing
+          }
           @change=${(event: Event) => this.toggleMethod(method, (event.target as HTMLInputElement).checked)}
         />${this.t(method === 'sms_otp' ? 'methodSms' : 'methodTotp')}</label
       >`;
     return html`<fieldset class="group">
       <legend>${this.t('policyMethods')}</legend>
-      ${scope('ALL_ALLOWED', 'policyAllMethods')} ${scope('RESTRICTED', 'policyChosenMethods')}
+      ${this.renderLocked('methods')} ${scope('ALL_ALLOWED', 'policyAllMethods')}
+      ${scope('RESTRICTED', 'policyChosenMethods')}
       <div class="choices">${FACTORS.map(choice)}</div>
       ${this.noMethod ? html`<p id="no-method" part="error">${this.t('policyNoMethod')}</p>` : nothing}
     </fieldset>`;
@@ -239,9 +269,13 @@ export class MfaOrgPolicy extends MfaElement {
     if (!this.may.policy && !this.may.methods) return nothing;
     const busy = this.calls.pending !== null;
     if (this.phase === 'review') {
-      const text = this.affected
-        ? plural(this.t('policyAffected', { count: this.affected }), this.localize.lang, this.affected)
-        : this.t('policyNoneAffected');
+      const affected = this.affected;
+      const text =
+        affected === null
+          ? this.t('policyNotCounted')
+          : affected
+            ? plural(this.t('policyAffected', { count: affected }), this.localize.lang, affected)
+            : this.t('policyNoneAffected');
       return html`<p part="affected" tabindex="-1">${text}</p>
         <div class="actions">
           <button
@@ -272,7 +306,7 @@ export class MfaOrgPolicy extends MfaElement {
 
   protected override render(): TemplateResult {
     if (!this.step) return this.renderFrame(nothing);
-    const readOnly = !this.may.policy || !this.may.methods;
+    const readOnly = !this.may.policy && !this.may.methods;
     return this.renderFrame(
       html`<div class="stack">
         <p part="title" class="title">${this.t('policyTitle')}</p>

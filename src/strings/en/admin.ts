@@ -21,6 +21,10 @@ export const orgPolicy = {
   policySaved: 'Policy saved.',
   policyReadOnly:
     'You can see this policy but not change it: your role does not allow changing the organization’s two-step verification settings.',
+  policyNotCounted:
+    'Your role does not allow searching the members, so who this change affects cannot be counted.',
+  policyRequirementLocked: 'Your role does not allow changing whether a second step is required.',
+  policyMethodsLocked: 'Your role does not allow changing the methods members may use.',
 } as const;
 
 export const members = {
@@ -32,6 +36,7 @@ export const members = {
   membersEmpty: 'No member matches.',
   membersSearchTooShort: 'Type at least 3 characters of an email address.',
   membersRange: '{from}–{to} of {total}',
+  membersShown: 'Members {from}–{to} of {total}',
   membersPrevious: 'Previous page',
   membersNext: 'Next page',
   membersYou: 'You',

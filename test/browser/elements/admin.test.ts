@@ -8,7 +8,7 @@ import '../../../src/elements/mfa-flow/mfa-flow.js';
 import type { MfaOrgPolicy } from '../../../src/elements/mfa-org-policy/mfa-org-policy.js';
 import type { MfaMembers } from '../../../src/elements/mfa-members/mfa-members.js';
 import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
-import { ADMINS, memberRow, part, signInFully, text } from '../support/admin.js';
+import { ADMINS, memberRow, part, signInFully, text, withoutPermissions } from '../support/admin.js';
 import { login, signOut, testClient } from '../support/client.js';
 import { injectFault, MEMBER_IDS, ORGANIZATION_IDS } from '../support/emulator.js';
 import { press } from '../support/keyboard.js';
@@ -20,9 +20,13 @@ import { waitUntil } from '../support/wait.js';
 
 const client = testClient();
 
-async function policyFor(email: string, organizationId?: string): Promise<MfaOrgPolicy> {
+async function policyFor(
+  email: string,
+  organizationId?: string,
+  withClient: typeof client = client,
+): Promise<MfaOrgPolicy> {
   await signInFully(email, organizationId);
-  const el = await fixture<MfaOrgPolicy>(html`<mfa-org-policy .client=${client}></mfa-org-policy>`);
+  const el = await fixture<MfaOrgPolicy>(html`<mfa-org-policy .client=${withClient}></mfa-org-policy>`);
   await waitUntil(() => el.step === 'select-method', 'the policy');
   return el;
 }
@@ -114,6 +118,68 @@ describe('<mfa-org-policy> and <mfa-members>', () => {
     await waitUntil(() => flow.step === 'select-method', 'asked to choose a method to set up');
   });
 
+  it('saves for a role without member search, saying it cannot count who is affected', async () => {
+    // A role with both organization actions but not `stytch.member` `search`: the SDK's RBAC says no
+    // to search (a client wrapper, see withoutPermissions) and the emulator refuses a search as Stytch would.
+    const narrow = withoutPermissions(client, [['stytch.member', 'search']]);
+    const el = await policyFor(ADMINS.acme, ORGANIZATION_IDS.acme, narrow);
+    await injectFault({
+      path: '/b2b/organizations/me/members/search',
+      status: 403,
+      error_type: 'unauthorized_action',
+    });
+    expect(part(el, 'read-only')).to.equal(null);
+    await tick(option(el, 'policy-option', 1)); // optional
+    await press(part(el, 'submit-button'));
+    await waitUntil(() => part(el, 'confirm-button') !== null || partText(el, 'error') !== '', 'the review');
+    expect(partText(el, 'error')).to.equal('');
+    expect(partText(el, 'affected')).to.equal(
+      'Your role does not allow searching the members, so who this change affects cannot be counted.',
+    );
+    expect(deepActiveElement()?.getAttribute('part')).to.equal('affected');
+    await expect(el).to.be.accessible();
+    await press(part(el, 'confirm-button'));
+    await waitUntil(() => partText(el, 'status') === 'Policy saved.', 'saved');
+    expect(visitor.recorder.of('mfa-error')).to.deep.equal([]);
+    const org = await client.organization.get();
+    expect(org!.mfa_policy).to.equal('OPTIONAL');
+  });
+
+  it('locks only the part of the policy the role cannot change, and says which', async () => {
+    const onlyPolicy = await policyFor(
+      ADMINS.acme,
+      ORGANIZATION_IDS.acme,
+      withoutPermissions(client, [['stytch.organization', 'update.settings.allowed-mfa-methods']]),
+    );
+    expect(partText(onlyPolicy, 'read-only'), 'no read-only notice').to.equal('');
+    expect(partText(onlyPolicy, 'locked')).to.equal(
+      'Your role does not allow changing the methods members may use.',
+    );
+    expect(option(onlyPolicy, 'policy-option', 1).disabled).to.equal(false);
+    expect(option(onlyPolicy, 'methods-option', 1).disabled).to.equal(true);
+    expect(option(onlyPolicy, 'method-option', 0).disabled).to.equal(true);
+    await expect(onlyPolicy).to.be.accessible();
+    await tick(option(onlyPolicy, 'policy-option', 1));
+    await press(part(onlyPolicy, 'submit-button'));
+    await waitUntil(() => part(onlyPolicy, 'confirm-button') !== null, 'the review');
+    await press(part(onlyPolicy, 'confirm-button'));
+    await waitUntil(() => partText(onlyPolicy, 'status') === 'Policy saved.', 'saved');
+
+    await signOut();
+    const onlyMethods = await policyFor(
+      ADMINS.acme,
+      ORGANIZATION_IDS.acme,
+      withoutPermissions(client, [['stytch.organization', 'update.settings.mfa-policy']]),
+    );
+    expect(partText(onlyMethods, 'read-only'), 'no read-only notice').to.equal('');
+    expect(partText(onlyMethods, 'locked')).to.equal(
+      'Your role does not allow changing whether a second step is required.',
+    );
+    expect(option(onlyMethods, 'policy-option', 0).disabled).to.equal(true);
+    expect(option(onlyMethods, 'methods-option', 1).disabled).to.equal(false);
+    await expect(onlyMethods).to.be.accessible();
+  });
+
   it("an admin removes sms@acme.test's phone after a confirmation; that member must enroll again", async () => {
     const el = await membersFor(ADMINS.acme);
     await expect(el).to.be.accessible();
@@ -166,6 +232,12 @@ describe('<mfa-org-policy> and <mfa-members>', () => {
     expect(text(row())).to.contain('asked to set up a second step');
     await press(row()!.querySelector('[part~="confirm-button"]'));
     await waitUntil(() => text(row()).includes('Required for this member'), 'required');
+    // The row has no button left: the keyboard stays in the row, on the member's name.
+    expect(row()!.querySelector('button')).to.equal(null);
+    await waitUntil(() => deepActiveElement() !== document.body, 'focus placed');
+    const focused = deepActiveElement();
+    expect(row()!.contains(focused), `focus is on ${focused?.outerHTML}`).to.equal(true);
+    expect(text(focused)).to.contain('user@initech.test');
     expect(visitor.recorder.of('mfa-member-updated')).to.deep.equal([
       { member_id: MEMBER_IDS.userInitech, change: 'mfa_required' },
     ]);
@@ -196,6 +268,20 @@ describe('<mfa-org-policy> and <mfa-members>', () => {
     await waitUntil(() => rows().length === 1, 'one match');
     expect(rows()[0]!.getAttribute('data-member-id')).to.equal(MEMBER_IDS.totpAcme);
     await expect(el).to.be.accessible();
+  });
+
+  it('announces the members shown after each page turn and search', async () => {
+    const el = await membersFor(ADMINS.acme, { pageSize: 2 });
+    const total = Number(/of (\d+)/.exec(partText(el, 'range'))![1]);
+    await press(part(el, 'next-button'));
+    await waitUntil(() => partText(el, 'range').startsWith('3–'), 'the second page');
+    await waitUntil(() => partText(el, 'status') === `Members 3–4 of ${total}`, 'the second page announced');
+    await press(part(el, 'previous-button'));
+    await waitUntil(() => partText(el, 'status') === `Members 1–2 of ${total}`, 'the first page announced');
+    part<HTMLInputElement>(el, 'search-input')!.focus();
+    await sendKeys({ type: 'totp@' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => partText(el, 'status') === 'Members 1–1 of 1', 'the search announced');
   });
 
   it('asks for 3 characters before a search Stytch would refuse, keeping what was typed', async () => {

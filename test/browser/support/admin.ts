@@ -41,3 +41,34 @@ export function memberRow(host: Element, memberId: string): HTMLElement | null {
 }
 
 export const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * The client with some RBAC answers turned to "no": its `rbac.isAuthorized*` says false for each
+ * `[resource, action]` given, and the real SDK answers everything else and makes every call. The
+ * emulator's RBAC policy has only Stytch's two default roles (no custom role a test could give a
+ * member), so this is how a test shows an element what a narrower role would see.
+ */
+export function withoutPermissions<C extends { rbac: object }>(
+  client: C,
+  denied: readonly (readonly [resource: string, action: string])[],
+): C {
+  const rbac = client.rbac as {
+    isAuthorized(resource: string, action: string): Promise<boolean>;
+    isAuthorizedSync(resource: string, action: string): boolean;
+  };
+  const refused = (resource: string, action: string) =>
+    denied.some(([r, a]) => r === resource && a === action);
+  const narrowed = {
+    isAuthorized: (resource: string, action: string) =>
+      refused(resource, action) ? Promise.resolve(false) : rbac.isAuthorized(resource, action),
+    isAuthorizedSync: (resource: string, action: string) =>
+      refused(resource, action) ? false : rbac.isAuthorizedSync(resource, action),
+  };
+  return new Proxy(client, {
+    get: (target, key) => {
+      if (key === 'rbac') return narrowed;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
