@@ -5,17 +5,9 @@ import { expect } from '@open-wc/testing';
 import { StytchAPIError } from '@stytch/vanilla-js';
 import { login, signOut, testClient } from '../support/client.js';
 import { MEMBER_IDS, ORGANIZATION_IDS, resetEmulator } from '../support/emulator.js';
+import { failure } from '../support/failure.js';
 
 const client = testClient();
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to fail, and it succeeded');
-}
 
 describe('RBAC through the real SDK', () => {
   beforeEach(async () => {

@@ -17,18 +17,9 @@ import {
 } from '../support/emulator.js';
 import { offOriginRequests, requestedUrls, takeViolations } from '../support/network-guard.js';
 import { totpCode } from '../support/totp.js';
+import { failure } from '../support/failure.js';
 
 const client = testClient();
-
-/** The rejection of a promise that must fail. */
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to fail, and it succeeded');
-}
 
 describe('Stytch SDK against the emulator', () => {
   beforeEach(async () => {
