@@ -10,7 +10,7 @@ import { build, type Rolldown } from 'vite';
 type Chunk = Rolldown.OutputChunk;
 
 /** The app as a page's own production build makes it (the package from its sources: same graph). */
-async function buildApp(): Promise<Chunk[]> {
+async function buildApp(minify = false): Promise<Chunk[]> {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
@@ -26,7 +26,7 @@ async function buildApp(): Promise<Chunk[]> {
     build: {
       write: false,
       target: 'es2022',
-      minify: false,
+      minify,
       rolldownOptions: { input: 'bench/kit-app.js' },
     },
   });
@@ -91,5 +91,37 @@ describe('a Vite app with <mfa-provider> and <mfa-flow>', () => {
       enrollment: 1,
       'no MFA needed': 0,
     });
+  });
+
+  it('preloads with each lazy chunk its own dependencies, also minified', async () => {
+    // Vite preloads what a dynamic import's chunk imports statically beside it. A minifier that
+    // merges two `import()`s into one expression leaves one list for both: the SMS step then
+    // fetched the TOTP step's chunks, and not its own.
+    const chunks = await buildApp(true);
+    const entry = chunks.find((c) => c.isEntry)!;
+    const listed = /m\.f=(\[[^\]]*\])/.exec(entry.code);
+    const files = listed ? (JSON.parse(listed[1]!) as string[]) : [];
+    const base = (name: string) => name.slice(name.lastIndexOf('/') + 1);
+    const byName = new Map(chunks.map((c) => [base(c.fileName), c]));
+    const sites = [...entry.code.matchAll(/import\(`\.\/([\w.-]+)`\)/g)];
+    assert.ok(
+      sites.some(([, file]) => file!.startsWith('sms-otp-input')),
+      'the SMS step is a lazy chunk',
+    );
+    for (const site of sites) {
+      const file = site[1]!;
+      const chunk = byName.get(file);
+      assert.ok(chunk, `${file} is a chunk of the app`);
+      // A chunk that imports none but the entry has nothing to preload beside it.
+      if (!chunk.imports.some((name) => name !== entry.fileName)) continue;
+      // Its preload's list follows, before any other import().
+      const rest = entry.code.slice(site.index + site[0].length);
+      const list = /__vite__mapDeps\(\[([\d,]*)\]\)/.exec(rest);
+      assert.ok(list, `${file} is preloaded`);
+      const between = rest.slice(0, list.index);
+      assert.ok(!between.includes('import('), `the import of ${file} shares a preload: ${between}`);
+      const named = list[1]!.split(',').map((i) => base(files[Number(i)] ?? ''));
+      assert.ok(named.includes(file), `the preload of ${file} names ${named.join(', ')}`);
+    }
   });
 });

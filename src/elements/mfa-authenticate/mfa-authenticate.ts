@@ -1,12 +1,54 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { authenticate } from '../../strings/en/authenticate.js';
 import { loadErrorTypes } from '../../stytch/errors.js';
-import { maskPhone } from '../../stytch/member.js';
+import { maskPhone, type AuthResponse } from '../../stytch/member.js';
 import type { MfaMethod } from '../../types.js';
 import { MfaElement } from '../mfa-element.js';
 import { FORWARDED_PARTS } from '../mfa-element.js';
 import type { CodeSteps } from './code-steps.js';
 import { styles } from './mfa-authenticate.styles.js';
+
+/**
+ * The method a member starts with: SMS when primary auth sent the code, else the member's default
+ * (the app only when they have it), else SMS when there is a number, else the app; null for none.
+ */
+function firstMethod(
+  phone: string,
+  hasTotp: boolean,
+  sent: boolean,
+  preferred: string | undefined,
+): MfaMethod | null {
+  if (sent && phone) return 'sms_otp';
+  if (preferred === 'totp' && hasTotp) return 'totp';
+  if (phone) return 'sms_otp';
+  return hasTotp ? 'totp' : null;
+}
+
+// Each step's module by a function of its own: a minifier that merges two `import()`s into one
+// expression leaves the bundler's preload of the one step's chunks on both.
+/** The SMS step: `<sms-otp-input>`. */
+const loadSms = () => import('../sms-otp-input/sms-otp-input.js');
+/** The TOTP and recovery-code steps. */
+const loadCodeSteps = () => import('./code-steps.js');
+
+/**
+ * Starts loading the step a primary-auth answer begins with, as soon as the answer is known:
+ * `<mfa-flow>` calls it when it is handed the answer, so that a bundled app fetches the step at
+ * once, not after the flow and this element have started and rendered. A failure to load is
+ * reported when the step is shown.
+ */
+export function preloadFirstStep(response: AuthResponse): void {
+  const options = response.mfa_required?.member_options;
+  const phone = options?.mfa_phone_number ?? '';
+  const sent = response.mfa_required?.secondary_auth_initiated === 'sms_otp';
+  const method = firstMethod(
+    phone,
+    Boolean(options?.totp_registration_id),
+    sent,
+    response.member?.default_mfa_method,
+  );
+  if (method) void (method === 'sms_otp' ? loadSms() : loadCodeSteps()).catch(() => undefined);
+}
 
 /**
  * Returning MFA and step-up: SMS, TOTP or a recovery code, with a switch between them. Reads
@@ -77,16 +119,10 @@ export class MfaAuthenticate extends MfaElement {
       (member?.mfa_phone_number_verified ? member.mfa_phone_number : '');
     this.hasTotp = this.totp || Boolean(options?.totp_registration_id || member?.totp_registration_id);
     const sent = this.smsSent || response?.mfa_required?.secondary_auth_initiated === 'sms_otp';
-    const preferred = member?.default_mfa_method;
-    if (sent && this.phone) {
-      this.alreadySent = true;
-      await this.show('sms_otp');
-    } else if (preferred === 'totp' && this.hasTotp) {
-      await this.show('totp');
-    } else if (this.phone) {
-      await this.show('sms_otp');
-    } else if (this.hasTotp) {
-      await this.show('totp');
+    const method = firstMethod(this.phone, this.hasTotp, sent, member?.default_mfa_method);
+    if (method) {
+      this.alreadySent = sent && method === 'sms_otp';
+      await this.show(method);
     } else {
       await loadErrorTypes().catch(() => undefined); // the message loads with Stytch's
       this.calls.fail({ code: 'no_mfa_factor', key: 'enrollNoMethods', recoverable: false });
@@ -95,10 +131,9 @@ export class MfaAuthenticate extends MfaElement {
 
   /** Loads what a method's step needs the first time: `<sms-otp-input>`, or the code steps. */
   private async load(method: MfaMethod): Promise<boolean> {
-    if (method === 'sms_otp')
-      return Boolean(await this.calls.loaded(import('../sms-otp-input/sms-otp-input.js')));
+    if (method === 'sms_otp') return Boolean(await this.calls.loaded(loadSms()));
     if (this.codeSteps) return true;
-    const steps = await this.calls.loaded(import('./code-steps.js'));
+    const steps = await this.calls.loaded(loadCodeSteps());
     if (!steps) return false;
     this.codeSteps = new steps.CodeSteps(this, { t: this.t, announce: (words) => (this.status = words) });
     return true;

@@ -1,15 +1,29 @@
-import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { emit } from '../../events.js';
 import { flow } from '../../strings/en/flow.js';
 import type { AuthResponse } from '../../stytch/member.js';
 // Returning MFA is the route of every sign-in after enrollment: <mfa-authenticate> (its methods' steps
 // load as they show) comes with the flow, so that route waits on one request fewer.
-import '../mfa-authenticate/mfa-authenticate.js';
+import { preloadFirstStep } from '../mfa-authenticate/mfa-authenticate.js';
 import { afterPageScripts } from '../../controllers/client.js';
 import { MfaElement } from '../mfa-element.js';
 import { FORWARDED_PARTS } from '../mfa-element.js';
 
 type Route = 'enroll' | 'authenticate';
+
+/**
+ * Where an answer that needs MFA goes: a member with a factor authenticates; one with none enrolls,
+ * as does one whose number was never verified and who has no app (an enrollment left half-way:
+ * enrolling again lets them change the number or choose the app).
+ */
+function routeOf(response: AuthResponse): Route {
+  const options = response.mfa_required?.member_options;
+  const unfinished = !options?.totp_registration_id && response.member?.mfa_phone_number_verified === false;
+  return options && !unfinished ? 'authenticate' : 'enroll';
+}
+
+/** The SMS step, which most sign-ins show first (a failure to load is reported when it shows). */
+const preloadSms = (): void => void import('../sms-otp-input/sms-otp-input.js').catch(() => undefined);
 
 /**
  * After primary auth, the whole MFA journey from one response: `member_authenticated: true` →
@@ -77,14 +91,30 @@ export class MfaFlow extends MfaElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.handleRedirect || this.authResponse || this.redirectHandled) return;
-    // A magic link's landing: nothing shows until the SDK has loaded and read the token, so say so
-    // from the first render, and start what it needs now rather than after that render: the SDK,
-    // and the step of the route of most sign-ins, returning SMS (a failure to load either is
-    // reported when it is needed).
-    this.status = this.say('flowSigningIn');
-    this.closest('mfa-provider')?.preload?.();
-    void import('../sms-otp-input/sms-otp-input.js').catch(() => undefined);
+    if (this.authResponse) return;
+    if (this.handleRedirect && !this.redirectHandled) {
+      // A magic link's landing: nothing shows until the SDK has loaded and read the token, so say so
+      // from the first render, and start what it needs now rather than after that render: the SDK,
+      // and the step of the route of most sign-ins, returning SMS.
+      this.status = this.say('flowSigningIn');
+      this.closest('mfa-provider')?.preload?.();
+      preloadSms();
+    } else if (this.closest('mfa-provider[backend-url]')) {
+      // Backend mode: the host's server says who is signing in (the provider has asked it already);
+      // meanwhile the step of most sign-ins loads beside that request, not after it.
+      preloadSms();
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // The route's first step starts loading as soon as the answer is known — in the task that set
+    // it — not once the flow and the element it routes to have started and rendered: in a bundled
+    // app each step is a chunk of its own, and this request then runs beside the flow's start.
+    const response = this.authResponse;
+    if (!changed.has('authResponse') || !response || response.member_authenticated) return;
+    if (routeOf(response) === 'enroll') void import('../mfa-enroll/mfa-enroll.js').catch(() => undefined);
+    else preloadFirstStep(response);
   }
 
   protected override async prepare(): Promise<boolean> {
@@ -136,11 +166,7 @@ export class MfaFlow extends MfaElement {
       this.steps.go('done', null);
       return;
     }
-    const options = response.mfa_required?.member_options;
-    // A number never verified, and no app, is an enrollment left half-way: enrolling again lets the
-    // member change the number or choose the app.
-    const unfinished = !options?.totp_registration_id && response.member?.mfa_phone_number_verified === false;
-    const route: Route = options && !unfinished ? 'authenticate' : 'enroll';
+    const route = routeOf(response);
     if (route === 'enroll' && !(await this.calls.loaded(import('../mfa-enroll/mfa-enroll.js')))) return;
     this.route = route;
   }
