@@ -1,5 +1,6 @@
 // Backend mode: the elements' calls go to the host's own server (`createMfaHandler` from
 // `stytch-mfa-elements/server`), which holds the member's session; no Stytch token reaches the page.
+import { postOperation, takeEarlyState } from './backend-post.js';
 import type { AuthResponse } from './member.js';
 import type { Member, MemberSession, MfaClient, Organization } from './types.js';
 
@@ -56,12 +57,8 @@ export class BackendClient implements MfaClient {
    * calls): they must not replace the signed-in member that `self.getSync()` returns.
    */
   private async call<T>(operation: string, body: Body = {}, remember = true): Promise<T> {
-    const response = await fetch(`${this.url.replace(/\/+$/, '')}/${operation}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const response = await ((operation === 'state' && takeEarlyState(this.url)) ||
+      postOperation(this.url, operation, body));
     let answer: Body | null;
     try {
       answer = (await response.json()) as Body | null;

@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { sourceOf } from '../../controllers/client.js';
 import type { BackendClient } from '../../stytch/backend-client.js';
+import { askStateEarly } from '../../stytch/backend-post.js';
 import { clientContext, type ClientSource } from '../../stytch/context.js';
 import { createClient, existingClient, loadSdk } from '../../stytch/create-client.js';
 import { sessionAnswer, type AuthResponse } from '../../stytch/member.js';
@@ -221,6 +222,13 @@ export class MfaProvider extends LitElement implements ClientSource {
       this.requestUpdate('client');
     }
     return backend;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Backend mode with an <mfa-flow> in the page's markup: the flow will ask the host's server who
+    // is signing in; ask now, so the answer travels while the kit renders, not after.
+    if (this.backendUrl && this.querySelector('mfa-flow')) askStateEarly(this.backendUrl);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

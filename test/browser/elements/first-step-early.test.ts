@@ -1,0 +1,114 @@
+// What the first step needs is asked for as soon as it is known, not once the elements before it
+// have started and rendered: the route's step when <mfa-flow> is handed an answer (in a bundled app
+// each step is a chunk of its own), and in backend mode who is signing in, as the provider connects.
+// This file imports the flow and the provider only: the steps load when asked, as on a page.
+import { expect } from '@open-wc/testing';
+import '../../../src/elements/mfa-flow/mfa-flow.js';
+import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
+import '../../../src/elements/mfa-provider/mfa-provider.js';
+import { ORGANIZATION_IDS, resetEmulator, SEED_PASSWORD } from '../support/emulator.js';
+import { recordEvents } from '../support/events.js';
+import '../support/network-guard.js';
+import { waitUntil } from '../support/wait.js';
+
+// The test server serves hundreds of modules: keep every resource entry, the steps' included.
+performance.setResourceTimingBufferSize(100_000);
+
+/** When the module at `path` (from the sources' root) started loading; undefined if it has not. */
+const requestedAt = (path: string): number | undefined =>
+  performance
+    .getEntriesByType('resource')
+    .find((entry) => new URL(entry.name).pathname.replace(/\.ts$/, '.js').endsWith(path))?.startTime;
+
+/** When an element named `tag` first appears in `root` (now, if it is there). */
+function appearance(root: ShadowRoot, tag: string): Promise<number> {
+  return new Promise((resolve) => {
+    const seen = () => root.querySelector(tag) && (observer.disconnect(), resolve(performance.now()));
+    const observer = new MutationObserver(seen);
+    observer.observe(root, { childList: true, subtree: true });
+    seen();
+  });
+}
+
+/** A primary login as the host's own code made it (without the SDK: the page's flow gets the answer). */
+async function primaryAnswer(email: string) {
+  const response = await fetch('/sdk/v1/b2b/passwords/authenticate', {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      Authorization: `Basic ${btoa('public-token-test-first-step:public-token-test-first-step')}`,
+    },
+    body: JSON.stringify({
+      organization_id: ORGANIZATION_IDS.acme,
+      email_address: email,
+      password: SEED_PASSWORD,
+    }),
+  });
+  return ((await response.json()) as { data: MfaFlow['authResponse'] }).data;
+}
+
+describe('the first step is asked for as soon as it is known', () => {
+  let recorder: ReturnType<typeof recordEvents>;
+  beforeEach(async () => {
+    await resetEmulator();
+    recorder = recordEvents();
+  });
+  afterEach(() => {
+    recorder.stop();
+    document.querySelector('mfa-provider')?.remove();
+  });
+
+  it('handed an answer that routes to SMS, the flow loads the SMS step before it renders <mfa-authenticate>', async () => {
+    expect(requestedAt('/sms-otp-input/sms-otp-input.js')).to.equal(undefined);
+    const answer = await primaryAnswer('sms@acme.test');
+    const provider = document.createElement('mfa-provider');
+    provider.setAttribute('public-token', 'public-token-test-first-step');
+    provider.setAttribute('api-url', location.origin);
+    const flow = document.createElement('mfa-flow');
+    provider.append(flow);
+    document.body.append(provider);
+    flow.authResponse = answer; // as a host sets it, in the task that placed the flow
+    const authenticateAt = appearance(flow.shadowRoot!, 'mfa-authenticate');
+    await waitUntil(() => flow.step === 'enter-sms-code', 'code entry');
+    const smsAt = requestedAt('/sms-otp-input/sms-otp-input.js');
+    expect(smsAt, 'the SMS step was requested').to.be.a('number');
+    // Before: requested by <mfa-authenticate> once it had rendered and started.
+    expect(smsAt).to.be.below(await authenticateAt);
+    expect(recorder.of('mfa-error')).to.deep.equal([]);
+  });
+
+  it('in backend mode, the provider asks who is signing in as it connects, and the flow uses that answer', async () => {
+    await fetch('/api/logout', { method: 'POST' });
+    const login = await fetch('/api/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        organization_id: ORGANIZATION_IDS.acme,
+        email_address: 'sms@acme.test',
+        password: SEED_PASSWORD,
+      }),
+    });
+    expect(login.status).to.equal(200);
+    const asked: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      asked.push(new URL(String(input instanceof Request ? input.url : input), location.href).pathname);
+      return realFetch(input, init);
+    };
+    try {
+      const provider = document.createElement('mfa-provider');
+      provider.setAttribute('backend-url', '/api/mfa');
+      const flow = document.createElement('mfa-flow');
+      provider.append(flow);
+      document.body.append(provider);
+      // Asked in the task that connected it — before the flow's first render and start.
+      expect(asked).to.deep.equal(['/api/mfa/state']);
+      await waitUntil(() => flow.step === 'enter-sms-code', 'code entry');
+      // The flow took that answer: who is signing in was asked once.
+      expect(asked).to.deep.equal(['/api/mfa/state']);
+      expect(recorder.of('mfa-error')).to.deep.equal([]);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+});
