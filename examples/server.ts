@@ -7,12 +7,26 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { createApp } from './express.js';
+import { landMagicLink } from './magic-link.js';
 import { stytchClient } from './stytch-client.js';
 
-const app = createApp(stytchClient());
+const stytch = stytchClient();
+const app = createApp(stytch);
 const page = (name: string) => fileURLToPath(new URL(`pages/${name}`, import.meta.url));
 app.get('/', (_req, res) => res.sendFile(page('login.html')));
-app.get('/mfa', (_req, res) => res.sendFile(page('mfa.html')));
+app.get('/mfa', async (req, res) => {
+  // A magic link's landing (`?stytch_token_type=multi_tenant_magic_links&token=…`): authenticated
+  // here, so the page's first step waits on nothing but who is signing in.
+  const { token, stytch_token_type: type } = req.query;
+  if (type === 'multi_tenant_magic_links' && typeof token === 'string') {
+    const cookies = new Request('http://host.invalid/', { headers: { cookie: req.headers.cookie ?? '' } });
+    const session = await landMagicLink(stytch, token, cookies);
+    if (!session) return res.redirect(303, '/');
+    // The used token stays in this page's address only, not in what it links to.
+    res.set(session).set('Referrer-Policy', 'no-referrer');
+  }
+  res.set('Cache-Control', 'no-store').sendFile(page('mfa.html'));
+});
 // The kit without a bundler: its CDN build (dist/cdn: the entry and its lazy chunks) from the
 // installed package, at /kit/stytch-mfa-elements.js.
 const kit = dirname(createRequire(import.meta.url).resolve('stytch-mfa-elements/package.json'));

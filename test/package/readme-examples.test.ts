@@ -15,6 +15,7 @@ describe('README backend examples', () => {
     'examples/pages/account.html',
     'examples/session-store.ts',
     'examples/login.ts',
+    'examples/magic-link.ts',
     'examples/express.ts',
     'examples/next/app/api/mfa/[...op]/route.ts',
     'examples/next/app/api/login/route.ts',

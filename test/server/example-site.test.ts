@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { MEMBER_IDS, SEED_PASSWORD } from '../../emulator/index.js';
+import { MEMBER_IDS, ORGANIZATION_IDS, SEED_PASSWORD } from '../../emulator/index.js';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -122,6 +122,40 @@ describe("the README's backend example, run as written", () => {
     await Promise.all([page.waitForNavigation(STEP), page.click('#sign-out')]);
     const after = await openAccount(page);
     assert.equal(after.path, '/', 'signed out, the page is refused');
+  });
+
+  it('lands a magic link on the MFA page: the server authenticates it, the page loads no SDK', async () => {
+    const sent = await fetch(`${stytch}/v1/b2b/magic_links/email/login_or_signup`, {
+      method: 'POST',
+      headers: { Authorization: basic, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        organization_id: ORGANIZATION_IDS.acme,
+        email_address: 'sms@acme.test',
+        login_redirect_url: `${site}/mfa`,
+      }),
+    });
+    assert.equal(sent.status, 200);
+    const emails = (await (await fetch(`${stytch}/__emulator/email?to=sms@acme.test`)).json()) as {
+      link: string;
+    }[];
+    const link = emails.at(-1)!.link;
+    const page = await (await browser.createBrowserContext()).newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(link);
+    await page.waitForSelector('mfa-flow[step="enter-sms-code"]', STEP);
+    assert.deepEqual(
+      requested.filter((path) => path.includes('headless') || path.startsWith('/sdk/')),
+      [],
+      'neither the SDK nor a call to Stytch from the page',
+    );
+    await Promise.all([page.waitForNavigation(STEP), page.keyboard.type(await textedCode())]);
+    assert.equal(new URL(page.url()).pathname, '/account');
+
+    // A link works once: opened again, it leads to the login page.
+    const again = await (await browser.createBrowserContext()).newPage();
+    await again.goto(link);
+    assert.equal(new URL(again.url()).pathname, '/');
   });
 
   it('refuses the signed-in page after the password step alone', async () => {
