@@ -35,7 +35,7 @@ const loadCodeSteps = () => import('./code-steps.js');
  * Starts loading the step a primary-auth answer begins with, as soon as the answer is known:
  * `<mfa-flow>` calls it when it is handed the answer, so that a bundled app fetches the step at
  * once, not after the flow and this element have started and rendered. A failure to load is
- * reported when the step is shown.
+ * reported when the step is shown. @internal
  */
 export function preloadFirstStep(response: AuthResponse): void {
   const options = response.mfa_required?.member_options;
