@@ -8,12 +8,14 @@
 // sequential round trips (the initiator chain, from CDP Network events) came before the first
 // field. Writes bench/results.json.
 // Run by `npm run bench` after the byte figures; machines are noisy, so read the ratios.
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
+import { B2BClient } from 'stytch';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
 
@@ -35,8 +37,41 @@ const PROFILES = process.env.BENCH_PROFILES
   : ALL_PROFILES;
 const MOBILE = ALL_PROFILES[2];
 
-const { createEmulator, ORGANIZATION_IDS, SEED_PASSWORD } = await import('../dist/emulator/index.js');
+const { createEmulator, ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } =
+  await import('../dist/emulator/index.js');
+const { createMfaHandler, hostSessionFrom } = await import('../dist/server/index.js');
 const emulator = createEmulator({ smsRateLimit: false });
+
+// Backend mode: the host's own server (the official `stytch` package against the emulator's backend
+// API) keeps the member's login; a magic link lands on it, and it authenticates the token itself.
+const backendApi = await emulator.listen(0);
+const stytch = new B2BClient({ ...PROJECT, env: `http://127.0.0.1:${backendApi.address().port}/` });
+const sessions = new Map();
+const sessionId = (request) => /(?:^|;\s*)bench_session=(\w+)/.exec(request.headers.get('cookie') ?? '')?.[1];
+const startSession = (session) => {
+  const id = randomBytes(16).toString('hex');
+  sessions.set(id, session);
+  return { 'Set-Cookie': `bench_session=${id}; HttpOnly; SameSite=Lax; Path=/` };
+};
+const mfa = createMfaHandler({
+  stytch,
+  getSession: (request) => sessions.get(sessionId(request)) ?? null,
+  setSession: (session) => startSession(session),
+});
+/** The landing of a backend-mode page: the link's token authenticated by the host's server. */
+async function landOnServer(token, res, file) {
+  const answer = await stytch.magicLinks.authenticate({ magic_links_token: token });
+  const body = brotli(file);
+  res.writeHead(200, {
+    'Content-Type': 'text/html',
+    'Content-Encoding': 'br',
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+    'Referrer-Policy': 'no-referrer', // the used token stays in this page's URL only
+    ...startSession(hostSessionFrom(answer)),
+  });
+  res.end(body);
+}
 const dir = mkdtempSync(join(tmpdir(), 'stytch-mfa-first-step-'));
 const types = {
   '.js': 'text/javascript',
@@ -55,8 +90,14 @@ const brotli = (file) => {
   return compressed.get(file);
 };
 const server = createServer((req, res) => {
+  if (req.url.startsWith('/api/mfa/')) return void mfa.middleware(req, res);
   emulator.handle(req, res, () => {
-    const path = new URL(req.url, 'http://x').pathname;
+    const url = new URL(req.url, 'http://x');
+    const path = url.pathname;
+    if (path.startsWith('/landing-backend-') && url.searchParams.has('token'))
+      return void landOnServer(url.searchParams.get('token'), res, join(dir, path)).catch((error) =>
+        res.writeHead(500).end(String(error)),
+      );
     const file = path.startsWith('/cdn/')
       ? join('dist', path)
       : join(dir, path === '/' ? 'index.html' : path);
@@ -149,6 +190,11 @@ const landing = `<mfa-provider public-token="public-token-test-bench" api-url="$
 page('landing-stytch-ui', '<div id="ui"></div>', ['/stytch-ui/main.js'], '', 'code');
 page('landing-cdn', landing, ['/cdn/stytch-mfa-elements.js'], '', 'code');
 page('landing-app', landing, ['/kit-app/main.js'], '', 'code');
+// Backend mode: the host's server authenticated the link before it sent the page; the flow asks it
+// who is signing in (one request) — no SDK on the page at all.
+const landingBackend = '<mfa-provider backend-url="/api/mfa"><mfa-flow></mfa-flow></mfa-provider>';
+page('landing-backend-cdn', landingBackend, ['/cdn/stytch-mfa-elements.js'], '', 'code');
+page('landing-backend-app', landingBackend, ['/kit-app/main.js'], '', 'code');
 pages.push(
   {
     name: 'Stytch prebuilt B2B UI, magic-link landing',
@@ -157,6 +203,16 @@ pages.push(
   },
   { name: '<mfa-flow handle-redirect> CDN build, landing', file: 'landing-cdn', base: 'landing-stytch-ui' },
   { name: '<mfa-flow handle-redirect> Vite app, landing', file: 'landing-app', base: 'landing-stytch-ui' },
+  {
+    name: '<mfa-flow> backend mode CDN build, landing',
+    file: 'landing-backend-cdn',
+    base: 'landing-stytch-ui',
+  },
+  {
+    name: '<mfa-flow> backend mode Vite app, landing',
+    file: 'landing-backend-app',
+    base: 'landing-stytch-ui',
+  },
 );
 page('lit-floor', '<bench-field></bench-field>', ['/lit-floor/main.js']);
 page('static', '<label>Code <input autocomplete="one-time-code"></label>', []);
@@ -335,6 +391,7 @@ for (const p of pages) {
 }
 await browser.close();
 server.close();
+await emulator.close();
 rmSync(dir, { recursive: true, force: true });
 
 const ratio = (profile, p) =>

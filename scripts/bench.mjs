@@ -26,5 +26,6 @@ for (const chunk of cdn.lazy) console.log(`${''.padEnd(22)}   lazy: ${chunk.name
 execFileSync('npm', ['run', '--silent', 'build:lib'], { stdio: 'inherit' }); // the Vite app installs dist/
 execFileSync('npm', ['run', '--silent', 'build:cdn'], { stdio: 'inherit' });
 execFileSync('npm', ['run', '--silent', 'build:emulator'], { stdio: 'inherit' });
+execFileSync('npm', ['run', '--silent', 'build:server'], { stdio: 'inherit' }); // backend mode's host
 await import('./bench-first-step.mjs');
 await import('./bench-memory.mjs');
