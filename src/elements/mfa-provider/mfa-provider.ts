@@ -226,9 +226,12 @@ export class MfaProvider extends LitElement implements ClientSource {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    if (!this.backendUrl) return;
     // Backend mode with an <mfa-flow> in the page's markup: the flow will ask the host's server who
-    // is signing in; ask now, so the answer travels while the kit renders, not after.
-    if (this.backendUrl && this.querySelector('mfa-flow')) askStateEarly(this.backendUrl);
+    // is signing in; ask now, so the answer travels while the kit renders, not after. The backend
+    // client's module (a chunk of a bundled app) loads beside it.
+    if (this.querySelector('mfa-flow')) askStateEarly(this.backendUrl);
+    void import('../../stytch/backend-client.js').catch(() => undefined);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
