@@ -12,7 +12,7 @@ export function postOperation(url: string, operation: string, body: object = {})
 }
 
 /** How long an early `state` answer may wait to be taken: a page's first start, not a later one. */
-const EARLY_MS = 10_000;
+const EARLY_MS = 5_000;
 /** `state` requests made before anyone asked, by handler URL, each until taken once. */
 const early = new Map<string, Promise<Response>>();
 

@@ -226,11 +226,15 @@ export class MfaProvider extends LitElement implements ClientSource {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.backendUrl) return;
-    // Backend mode with an <mfa-flow> in the page's markup: the flow will ask the host's server who
-    // is signing in; ask now, so the answer travels while the kit renders, not after. The backend
-    // client's module (a chunk of a bundled app) loads beside it.
-    if (this.querySelector('mfa-flow')) askStateEarly(this.backendUrl);
+    const url = this.backendUrl;
+    if (!url) return;
+    // Backend mode with an <mfa-flow> in the page's markup, defined with the provider (the same
+    // script): it will ask the host's server who is signing in as it starts; ask now, so the answer
+    // travels while the kit renders, not after. (A flow defined later asks itself: the session may
+    // have changed by then.) The backend client's module, a chunk of a bundled app, loads beside it.
+    queueMicrotask(() => {
+      if (customElements.get('mfa-flow') && this.querySelector('mfa-flow')) askStateEarly(url);
+    });
     void import('../../stytch/backend-client.js').catch(() => undefined);
   }
 

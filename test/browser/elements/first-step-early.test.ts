@@ -101,7 +101,8 @@ describe('the first step is asked for as soon as it is known', () => {
       const flow = document.createElement('mfa-flow');
       provider.append(flow);
       document.body.append(provider);
-      // Asked in the task that connected it — before the flow's first render and start.
+      // Asked in the task that connected it (once its microtasks ran), before the flow starts.
+      await Promise.resolve();
       expect(asked).to.deep.equal(['/api/mfa/state']);
       await waitUntil(() => flow.step === 'enter-sms-code', 'code entry');
       // The flow took that answer: who is signing in was asked once.
