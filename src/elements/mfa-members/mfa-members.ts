@@ -419,12 +419,11 @@ export class MfaMembers extends MfaElement {
         <button part="search-button" class="secondary" type="submit">${this.t('membersSearch')}</button>
       </form>
       ${
-        page
-          ? page.members.length
-            ? html`<ul class="members" aria-label=${this.t('membersListLabel')}>
-                ${page.members.map((member) => this.renderMember(member))}
-              </ul>`
-            : html`<p class="muted">${this.t('membersEmpty')}</p>`
+        // No match is said by the status part, which announces it.
+        page?.members.length
+          ? html`<ul class="members" aria-label=${this.t('membersListLabel')}>
+              ${page.members.map((member) => this.renderMember(member))}
+            </ul>`
           : nothing
       }
       ${page ? this.renderPaging(page) : nothing}

@@ -282,6 +282,12 @@ describe('<mfa-org-policy> and <mfa-members>', () => {
     await sendKeys({ type: 'totp@' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => partText(el, 'status') === 'Members 1–1 of 1', 'the search announced');
+    // No match: said once, where it is announced — not also in place of the list.
+    part<HTMLInputElement>(el, 'search-input')!.select();
+    await sendKeys({ type: 'nobody-here@' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => partText(el, 'status') === 'No member matches.', 'no match announced');
+    expect(visibleText(el).split('No member matches.')).to.have.length(2);
   });
 
   it('asks for 3 characters before a search Stytch would refuse, keeping what was typed', async () => {
