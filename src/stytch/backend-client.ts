@@ -1,6 +1,6 @@
 // Backend mode: the elements' calls go to the host's own server (`createMfaHandler` from
 // `stytch-mfa-elements/server`), which holds the member's session; no Stytch token reaches the page.
-import { postOperation, takeEarlyState } from './backend-post.js';
+import { dropEarlyState, postOperation, takeEarlyState } from './backend-post.js';
 import type { AuthResponse } from './member.js';
 import type { Member, MemberSession, MfaClient, Organization } from './types.js';
 
@@ -57,6 +57,9 @@ export class BackendClient implements MfaClient {
    * calls): they must not replace the signed-in member that `self.getSync()` returns.
    */
   private async call<T>(operation: string, body: Body = {}, remember = true): Promise<T> {
+    // Who is signing in may have been asked as the page started (see askStateEarly); any other
+    // operation may change the session, so such an answer is no longer taken after one.
+    if (operation !== 'state') dropEarlyState(this.url);
     const response = await ((operation === 'state' && takeEarlyState(this.url)) ||
       postOperation(this.url, operation, body));
     let answer: Body | null;
@@ -84,7 +87,8 @@ export class BackendClient implements MfaClient {
   /**
    * Who is signing in and what MFA needs, from the host's session: a primary `authenticate()` answer
    * without its tokens, or null when the host has no session. Asked afresh each time (callers at the
-   * same moment share one request).
+   * same moment share one request) — except the page's first ask, which may take the answer
+   * `<mfa-provider>` asked for as it connected (at most 5 s before, and before any other operation).
    */
   getAuthResponse(): Promise<AuthResponse | null> {
     this.state ??= this.call<AuthResponse | null>('state')

@@ -13,20 +13,29 @@ export function postOperation(url: string, operation: string, body: object = {})
 
 /** How long an early `state` answer may wait to be taken: a page's first start, not a later one. */
 const EARLY_MS = 5_000;
-/** `state` requests made before anyone asked, by handler URL, each until taken once. */
+/** `state` requests made before anyone asked, by handler URL, each until taken once or dropped. */
 const early = new Map<string, Promise<Response>>();
+/** The handler URLs asked early on this page: each at most once (a later start asks afresh). */
+const askedEarly = new Set<string>();
 
 /**
- * Asks the handler at `url` who is signing in now, as the page starts (`<mfa-provider>` does when it
- * holds an `<mfa-flow>`), so the answer is on its way while the kit renders; the first `state` call
- * takes it, and one not taken soon is dropped (a later call asks afresh). @internal
+ * Asks the handler at `url` who is signing in, as the page starts (`<mfa-provider>` does when it
+ * holds an `<mfa-flow>`), so the answer is on its way while the kit renders. The first `state` call
+ * takes it; it is dropped unused after 5 s, or as soon as any other operation is made (which may
+ * change the session). Once per URL and page. @internal
  */
 export function askStateEarly(url: string): void {
-  if (early.has(url)) return;
+  if (askedEarly.has(url)) return;
+  askedEarly.add(url);
   const request = postOperation(url, 'state');
   request.catch(() => undefined); // a failure is met by whoever takes it
   early.set(url, request);
-  setTimeout(() => early.get(url) === request && early.delete(url), EARLY_MS);
+  setTimeout(() => dropEarlyState(url, request), EARLY_MS);
+}
+
+/** Forgets the early `state` request for `url` (only `request`, when given). @internal */
+export function dropEarlyState(url: string, request?: Promise<Response>): void {
+  if (!request || early.get(url) === request) early.delete(url);
 }
 
 /** The early `state` request for `url`, once; undefined when there is none. @internal */

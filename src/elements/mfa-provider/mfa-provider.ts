@@ -233,7 +233,8 @@ export class MfaProvider extends LitElement implements ClientSource {
     // travels while the kit renders, not after. (A flow defined later asks itself: the session may
     // have changed by then.) The backend client's module, a chunk of a bundled app, loads beside it.
     queueMicrotask(() => {
-      if (customElements.get('mfa-flow') && this.querySelector('mfa-flow')) askStateEarly(url);
+      if (this.isConnected && customElements.get('mfa-flow') && this.querySelector('mfa-flow'))
+        askStateEarly(url);
     });
     void import('../../stytch/backend-client.js').catch(() => undefined);
   }

@@ -47,6 +47,36 @@ async function primaryAnswer(email: string) {
   return ((await response.json()) as { data: MfaFlow['authResponse'] }).data;
 }
 
+/** Backend mode: the host's own login (the README's Express host under /api) signs a member in. */
+async function signInByServer(email: string): Promise<void> {
+  await fetch('/api/logout', { method: 'POST' });
+  const login = await fetch('/api/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      organization_id: ORGANIZATION_IDS.acme,
+      email_address: email,
+      password: SEED_PASSWORD,
+    }),
+  });
+  expect(login.status).to.equal(200);
+}
+
+/**
+ * The paths of the host's handler the page fetches from now on, as they are asked (`restore()` ends
+ * it). Only the handler's: an SDK a test before this one loaded may still be asking for its bootstrap.
+ */
+function spyOnFetch(): string[] & { restore(): void } {
+  const realFetch = window.fetch;
+  const asked = Object.assign([] as string[], { restore: () => void (window.fetch = realFetch) });
+  window.fetch = (input, init) => {
+    const path = new URL(String(input instanceof Request ? input.url : input), location.href).pathname;
+    if (path.startsWith('/api/mfa/')) asked.push(path);
+    return realFetch(input, init);
+  };
+  return asked;
+}
+
 describe('the first step is asked for as soon as it is known', () => {
   let recorder: ReturnType<typeof recordEvents>;
   beforeEach(async () => {
@@ -70,6 +100,7 @@ describe('the first step is asked for as soon as it is known', () => {
     flow.authResponse = answer; // as a host sets it, in the task that placed the flow
     const authenticateAt = appearance(flow.shadowRoot!, 'mfa-authenticate');
     await waitUntil(() => flow.step === 'enter-sms-code', 'code entry');
+    await expect(flow).to.be.accessible();
     const smsAt = requestedAt('/sms-otp-input/sms-otp-input.js');
     expect(smsAt, 'the SMS step was requested').to.be.a('number');
     // Before: requested by <mfa-authenticate> once it had rendered and started.
@@ -78,23 +109,8 @@ describe('the first step is asked for as soon as it is known', () => {
   });
 
   it('in backend mode, the provider asks who is signing in as it connects, and the flow uses that answer', async () => {
-    await fetch('/api/logout', { method: 'POST' });
-    const login = await fetch('/api/login', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        organization_id: ORGANIZATION_IDS.acme,
-        email_address: 'sms@acme.test',
-        password: SEED_PASSWORD,
-      }),
-    });
-    expect(login.status).to.equal(200);
-    const asked: string[] = [];
-    const realFetch = window.fetch;
-    window.fetch = (input, init) => {
-      asked.push(new URL(String(input instanceof Request ? input.url : input), location.href).pathname);
-      return realFetch(input, init);
-    };
+    await signInByServer('sms@acme.test');
+    const asked = spyOnFetch();
     try {
       const provider = document.createElement('mfa-provider');
       provider.setAttribute('backend-url', '/api/mfa');
@@ -105,11 +121,37 @@ describe('the first step is asked for as soon as it is known', () => {
       await Promise.resolve();
       expect(asked).to.deep.equal(['/api/mfa/state']);
       await waitUntil(() => flow.step === 'enter-sms-code', 'code entry');
+      await expect(flow).to.be.accessible();
       // The flow took that answer: who is signing in was asked once.
+      expect(asked).to.deep.equal(['/api/mfa/state']);
+      // Moved (removed and added again), the provider asks no more: once per page.
+      provider.remove();
+      document.body.append(provider);
+      await Promise.resolve();
       expect(asked).to.deep.equal(['/api/mfa/state']);
       expect(recorder.of('mfa-error')).to.deep.equal([]);
     } finally {
-      window.fetch = realFetch;
+      asked.restore();
+    }
+  });
+
+  it('an early answer no one took is not given after another call (which may change the session)', async () => {
+    await signInByServer('sms@acme.test');
+    const { askStateEarly } = await import('../../../src/stytch/backend-post.js');
+    const { createBackendClient } = await import('../../../src/stytch/backend-client.js');
+    const url = '/api/mfa/'; // the same handler, under a URL this page has not asked early yet
+    const asked = spyOnFetch();
+    try {
+      askStateEarly(url);
+      const client = createBackendClient({ url });
+      // Any other call (this one refused: the login still needs MFA) may change the session.
+      const refused = await client.organization.get().catch((error: Error) => error);
+      expect(refused).to.be.an('error');
+      const answer = await client.getAuthResponse();
+      expect(answer?.member?.email_address).to.equal('sms@acme.test');
+      expect(asked).to.deep.equal(['/api/mfa/state', '/api/mfa/organization/get', '/api/mfa/state']);
+    } finally {
+      asked.restore();
     }
   });
 });
