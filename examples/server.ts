@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { createApp } from './express.js';
 import { landMagicLink } from './magic-link.js';
+import { readSession } from './session-store.js';
 import { stytchClient } from './stytch-client.js';
 
 const stytch = stytchClient();
@@ -21,9 +22,12 @@ app.get('/mfa', async (req, res) => {
   if (type === 'multi_tenant_magic_links' && typeof token === 'string') {
     const cookies = new Request('http://host.invalid/', { headers: { cookie: req.headers.cookie ?? '' } });
     const session = await landMagicLink(stytch, token, cookies);
-    if (!session) return res.redirect(303, '/');
+    // Refused — used already (this page reloaded, the link opened again) or expired: the session a
+    // first opening started goes on; without one, sign in again.
+    if (session) res.set(session);
+    else if (!readSession(cookies)) return res.redirect(303, '/');
     // The used token stays in this page's address only, not in what it links to.
-    res.set(session).set('Referrer-Policy', 'no-referrer');
+    res.set('Referrer-Policy', 'no-referrer');
   }
   res.set('Cache-Control', 'no-store').sendFile(page('mfa.html'));
 });

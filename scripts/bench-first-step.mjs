@@ -95,8 +95,8 @@ const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     const path = url.pathname;
     if (path.startsWith('/landing-backend-') && url.searchParams.has('token'))
-      return void landOnServer(url.searchParams.get('token'), res, join(dir, path)).catch((error) =>
-        res.writeHead(500).end(String(error)),
+      return void landOnServer(url.searchParams.get('token'), res, join(dir, path)).catch(() =>
+        res.writeHead(500).end('The landing failed.'),
       );
     const file = path.startsWith('/cdn/')
       ? join('dist', path)

@@ -36,6 +36,8 @@ describe("the README's backend example, run as written", () => {
   let stytch = '';
   let site = '';
   let basic = '';
+  /** What the example server wrote to stderr (its logs). */
+  let serverLog = '';
 
   before(async () => {
     // What a published package holds: the emulator's CLI, the server helper and the CDN build.
@@ -60,6 +62,7 @@ describe("the README's backend example, run as written", () => {
       PORT: '0',
     });
     server = app.child;
+    server.stderr!.on('data', (chunk: Buffer) => (serverLog += String(chunk)));
     site = await app.url;
     browser = await puppeteer.launch(chromiumLaunchOptions());
   });
@@ -144,6 +147,10 @@ describe("the README's backend example, run as written", () => {
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(link);
     await page.waitForSelector('mfa-flow[step="enter-sms-code"]', STEP);
+    // Reloaded (the member back from their texts): the used token is refused, the session goes on.
+    await page.reload();
+    assert.equal(new URL(page.url()).pathname, '/mfa');
+    await page.waitForSelector('mfa-flow[step="enter-sms-code"]', STEP);
     assert.deepEqual(
       requested.filter((path) => path.includes('headless') || path.startsWith('/sdk/')),
       [],
@@ -156,6 +163,9 @@ describe("the README's backend example, run as written", () => {
     const again = await (await browser.createBrowserContext()).newPage();
     await again.goto(link);
     assert.equal(new URL(again.url()).pathname, '/');
+    const token = new URL(link).searchParams.get('token')!;
+    assert.match(serverLog, /Magic link refused: \w+/, 'a refusal is logged by its type');
+    assert.ok(!serverLog.includes(token), 'never the token');
   });
 
   it('refuses the signed-in page after the password step alone', async () => {

@@ -84,7 +84,7 @@ const ORDER: readonly Change[] = ['mfa_required', 'phone_removed', 'totp_removed
  * @csspart range - Which members of how many are shown.
  * @csspart read-only - Why this member cannot see or change the members.
  * @csspart error - Failures.
- * @csspart status - Polite announcements.
+ * @csspart status - Polite announcements, and "No member matches." for an empty list.
  * @cssprop --mfa-color-border - Border between members.
  */
 export class MfaMembers extends MfaElement {
@@ -144,7 +144,8 @@ export class MfaMembers extends MfaElement {
 
   /**
    * Reads the page at `cursors.at(-1)`, then (unless it is the first page shown) announces which
-   * members of how many it shows, as the range beside the buttons says only to those who see it.
+   * members of how many it shows, as the range beside the buttons says only to those who see it;
+   * a page without members says so, first or not.
    */
   private async load(announce = true): Promise<boolean> {
     const context = this.context;
@@ -174,15 +175,14 @@ export class MfaMembers extends MfaElement {
       next: answer.results_metadata?.next_cursor ?? '',
     };
     this.page = page;
-    if (announce) {
-      this.status = page.members.length
-        ? this.say('membersShown', {
-            from: page.start + 1,
-            to: page.start + page.members.length,
-            total: page.total,
-          })
-        : this.say('membersEmpty');
-    }
+    // No match is always said (the status part is where it shows); a page of members, unless first.
+    if (!page.members.length) this.status = this.say('membersEmpty');
+    else if (announce)
+      this.status = this.say('membersShown', {
+        from: page.start + 1,
+        to: page.start + page.members.length,
+        total: page.total,
+      });
     return true;
   }
 
