@@ -43,6 +43,9 @@ function nodeTests(name, files) {
     '--import',
     'tsx',
     '--test',
+    // Two files at a time: most wait on a build, a browser or a child process, not on the CPU (on
+    // 2 cores the default would be one at a time; 268 s → 198 s measured).
+    '--test-concurrency=2',
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',

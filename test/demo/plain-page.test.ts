@@ -2,7 +2,8 @@
 // the emulator's outbox → <mfa-flow handle-redirect> → the SMS code → mfa-authenticated.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
@@ -13,6 +14,8 @@ import { createEmulator, ORGANIZATION_IDS } from '../../emulator/index.js';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** Where this test builds the CDN files it serves (under /cdn/). */
+const built = mkdtempSync(join(tmpdir(), 'stytch-mfa-plain-page-'));
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
   '.html': 'text/html',
@@ -49,11 +52,21 @@ describe('a plain page with only the kit', () => {
   let origin = '';
 
   before(async () => {
-    // The CDN build, as a page loads it from unpkg or jsDelivr.
+    // The CDN build of the sources as they are, as a page loads it from unpkg or jsDelivr: built
+    // here, into a folder of this test's own (other test files read dist/cdn meanwhile).
     for (const mode of ['production', 'classic']) {
       execFileSync(
         process.execPath,
-        ['node_modules/vite/bin/vite.js', 'build', '--mode', mode, '--logLevel', 'warn'],
+        [
+          'node_modules/vite/bin/vite.js',
+          'build',
+          '--mode',
+          mode,
+          '--logLevel',
+          'warn',
+          '--outDir',
+          join(built, 'cdn'),
+        ],
         {
           cwd: root,
           stdio: 'inherit',
@@ -104,7 +117,7 @@ describe('a plain page with only the kit', () => {
           res.writeHead(200, { 'Content-Type': 'text/html' }).end(page);
           return;
         }
-        const file = join(root, 'dist', path);
+        const file = join(built, path);
         if (!path.startsWith('/cdn/') || !existsSync(file)) {
           res.writeHead(404).end();
           return;
@@ -122,6 +135,7 @@ describe('a plain page with only the kit', () => {
     await browser?.close();
     server?.closeAllConnections();
     server?.close();
+    rmSync(built, { recursive: true, force: true });
   });
 
   it('signs in by magic link and SMS with no script of its own', async () => {
@@ -226,7 +240,7 @@ describe('a plain page with only the kit', () => {
 
   it('the ES entry defines the first steps as it runs, and every other element by itself', async () => {
     // Nothing stands between the entry and the first step: it imports no chunk before it runs.
-    const entry = readFileSync(join(root, 'dist/cdn/stytch-mfa-elements.js'), 'utf8');
+    const entry = readFileSync(join(built, 'cdn/stytch-mfa-elements.js'), 'utf8');
     assert.doesNotMatch(entry, /^import[^(]|[;}]import\s*[{*"'\w]/m);
     const page = await browser.newPage();
     await page.goto(`${origin}/es.html`);
