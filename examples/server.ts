@@ -15,6 +15,7 @@ const stytch = stytchClient();
 const app = createApp(stytch);
 const page = (name: string) => fileURLToPath(new URL(`pages/${name}`, import.meta.url));
 app.get('/', (_req, res) => res.sendFile(page('login.html')));
+app.get('/favicon.ico', (_req, res) => res.status(204).end()); // yours here: none, without a 404
 app.get('/mfa', async (req, res) => {
   // A magic link's landing (`?stytch_token_type=multi_tenant_magic_links&token=…`): authenticated
   // here, so the page's first step waits on nothing but who is signing in.
