@@ -142,6 +142,27 @@ describe('properties set late', () => {
     expect(await smsOutbox('+14155550101')).to.have.length(1); // the login's code, not another
   });
 
+  it('<mfa-authenticate> handed an answer that sent no code after one that did: it sends one', async () => {
+    await import('../../../src/elements/mfa-authenticate/mfa-authenticate.js');
+    const { login, testClient } = await support();
+    const client = testClient();
+    const primary = await login('sms@acme.test'); // the login texted a code
+    const el = await fixture<MfaAuthenticate>(
+      html`<mfa-authenticate .client=${client} .authResponse=${primary}></mfa-authenticate>`,
+    );
+    await waitUntil(() => el.step === 'enter-sms-code', 'code entry');
+    expect(await smsOutbox('+14155550101')).to.have.length(1); // the login's code, not another
+    // The page's next answer for the member says no code went out (a primary login that sends none):
+    // code entry must not wait for a code that was never sent.
+    el.authResponse = {
+      ...primary,
+      mfa_required: { ...primary.mfa_required!, secondary_auth_initiated: null },
+    };
+    await waitUntil(async () => (await smsOutbox('+14155550101')).length === 2, 'a code sent');
+    expect(el.step).to.equal('enter-sms-code');
+    expect(recorder.of('mfa-error')).to.deep.equal([]);
+  });
+
   it('phone-number set on <sms-otp-input> after phone entry showed: the code goes to that number', async () => {
     await import('../../../src/elements/sms-otp-input/sms-otp-input.js');
     const { login, testClient } = await support();
