@@ -71,6 +71,10 @@ export async function startWebKit() {
       'webkitgtk:browserOptions': { binary: browser, args: ['--automation'] },
       // Classic WebDriver: WebKitGTK's driver has no BiDi, which WebdriverIO asks for by default.
       'wdio:enforceWebDriverClassic': true,
+      // A navigation returns at once, not at the page's load: the runner hears from each test page
+      // itself, and a navigation that waited (default: up to 300 s) once hung a whole CI run for
+      // 5 minutes and failed it, going to about:blank between two files whose tests had all passed.
+      pageLoadStrategy: 'none',
     },
   };
 }
