@@ -11,7 +11,8 @@ import type { MfaMembers } from '../../../src/elements/mfa-members/mfa-members.j
 import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
 import { backendClientFor } from '../../../src/stytch/backend-client.js';
 import { ADMINS, memberRow, part, text } from '../support/admin.js';
-import { lastSmsCode, MEMBER_IDS, ORGANIZATION_IDS, SEED, SEED_PASSWORD } from '../support/emulator.js';
+import { lastSmsCode, MEMBER_IDS, ORGANIZATION_IDS, SEED } from '../support/emulator.js';
+import { hostLogin } from '../support/logins.js';
 import { press } from '../support/keyboard.js';
 import { sendKeys } from '../support/keys.js';
 import '../support/network-guard.js';
@@ -27,12 +28,7 @@ async function signIn(
   organization_id: string = ORGANIZATION_IDS.acme,
   { secondStep = true } = {},
 ): Promise<void> {
-  const response = await fetch('/api/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ organization_id, email_address: email, password: SEED_PASSWORD }),
-  });
-  expect(response.status, `login of ${email}`).to.equal(200);
+  const response = await hostLogin(email, organization_id);
   const answer = (await response.json()) as { mfa_required?: boolean };
   // The page's backend client asks the host who is signed in now (a test signs several in).
   const client = backendClientFor(BACKEND_URL);

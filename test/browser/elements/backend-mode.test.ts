@@ -11,11 +11,11 @@ import {
   lastSmsCode,
   MEMBER_IDS,
   ORGANIZATION_IDS,
-  SEED_PASSWORD,
   SEED_RECOVERY_CODES,
   SEED_TOTP_SECRET,
   smsOutbox,
 } from '../support/emulator.js';
+import { hostLogin } from '../support/logins.js';
 import { press } from '../support/keyboard.js';
 import '../support/network-guard.js';
 import { deepAll, deepest, visibleText } from '../support/shadow.js';
@@ -30,14 +30,7 @@ const TOKEN_FIELDS = ['session_token', 'session_jwt', 'intermediate_session_toke
 const received: { url: string; body: string }[] = [];
 const realFetch = window.fetch;
 
-async function signIn(email: string, organization_id: string = ORGANIZATION_IDS.acme): Promise<void> {
-  const response = await fetch('/api/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ organization_id, email_address: email, password: SEED_PASSWORD }),
-  });
-  expect(response.status).to.equal(200);
-}
+const signIn = (email: string, organizationId?: string) => hostLogin(email, organizationId);
 
 async function backendFlow(email: string, organizationId?: string): Promise<MfaFlow> {
   await signIn(email, organizationId);

@@ -4,9 +4,9 @@
 // This file imports the flow and the provider only: the steps load when asked, as on a page.
 import { expect } from '@open-wc/testing';
 import '../../../src/elements/mfa-flow/mfa-flow.js';
-import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
 import '../../../src/elements/mfa-provider/mfa-provider.js';
-import { ORGANIZATION_IDS, resetEmulator, SEED_PASSWORD } from '../support/emulator.js';
+import { resetEmulator } from '../support/emulator.js';
+import { hostLogin, passwordAnswer } from '../support/logins.js';
 import { recordEvents } from '../support/events.js';
 import '../support/network-guard.js';
 import { waitUntil } from '../support/wait.js';
@@ -28,38 +28,6 @@ function appearance(root: ShadowRoot, tag: string): Promise<number> {
     observer.observe(root, { childList: true, subtree: true });
     seen();
   });
-}
-
-/** A primary login as the host's own code made it (without the SDK: the page's flow gets the answer). */
-async function primaryAnswer(email: string) {
-  const response = await fetch('/sdk/v1/b2b/passwords/authenticate', {
-    method: 'POST',
-    headers: {
-      'Content-Type': 'application/json',
-      Authorization: `Basic ${btoa('public-token-test-first-step:public-token-test-first-step')}`,
-    },
-    body: JSON.stringify({
-      organization_id: ORGANIZATION_IDS.acme,
-      email_address: email,
-      password: SEED_PASSWORD,
-    }),
-  });
-  return ((await response.json()) as { data: MfaFlow['authResponse'] }).data;
-}
-
-/** Backend mode: the host's own login (the README's Express host under /api) signs a member in. */
-async function signInByServer(email: string): Promise<void> {
-  await fetch('/api/logout', { method: 'POST' });
-  const login = await fetch('/api/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      organization_id: ORGANIZATION_IDS.acme,
-      email_address: email,
-      password: SEED_PASSWORD,
-    }),
-  });
-  expect(login.status).to.equal(200);
 }
 
 /**
@@ -90,7 +58,7 @@ describe('the first step is asked for as soon as it is known', () => {
 
   it('handed an answer that routes to SMS, the flow loads the SMS step before it renders <mfa-authenticate>', async () => {
     expect(requestedAt('/sms-otp-input/sms-otp-input.js')).to.equal(undefined);
-    const answer = await primaryAnswer('sms@acme.test');
+    const answer = await passwordAnswer('sms@acme.test', 'public-token-test-first-step');
     const provider = document.createElement('mfa-provider');
     provider.setAttribute('public-token', 'public-token-test-first-step');
     provider.setAttribute('api-url', location.origin);
@@ -109,7 +77,8 @@ describe('the first step is asked for as soon as it is known', () => {
   });
 
   it('in backend mode, the provider asks who is signing in as it connects, and the flow uses that answer', async () => {
-    await signInByServer('sms@acme.test');
+    await fetch('/api/logout', { method: 'POST' });
+    await hostLogin('sms@acme.test');
     const asked = spyOnFetch();
     try {
       const provider = document.createElement('mfa-provider');
@@ -136,7 +105,8 @@ describe('the first step is asked for as soon as it is known', () => {
   });
 
   it('an early answer no one took is not given after another call (which may change the session)', async () => {
-    await signInByServer('sms@acme.test');
+    await fetch('/api/logout', { method: 'POST' });
+    await hostLogin('sms@acme.test');
     const { askStateEarly } = await import('../../../src/stytch/backend-post.js');
     const { createBackendClient } = await import('../../../src/stytch/backend-client.js');
     const url = '/api/mfa/'; // the same handler, under a URL this page has not asked early yet

@@ -7,7 +7,8 @@ import '../../../src/elements/mfa-flow/mfa-flow.js';
 import '../../../src/elements/mfa-provider/mfa-provider.js';
 import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
 import { login, testClient } from '../support/client.js';
-import { advanceClock, ORGANIZATION_IDS, SEED_PASSWORD } from '../support/emulator.js';
+import { advanceClock, ORGANIZATION_IDS } from '../support/emulator.js';
+import { hostLogin } from '../support/logins.js';
 import { press } from '../support/keyboard.js';
 import '../support/network-guard.js';
 import { deepest, partText } from '../support/shadow.js';
@@ -23,12 +24,7 @@ async function sdkFlow(email: string, organizationId: string): Promise<() => Pro
 }
 
 async function backendFlow(email: string, organizationId: string): Promise<() => Promise<MfaFlow>> {
-  const response = await fetch('/api/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ organization_id: organizationId, email_address: email, password: SEED_PASSWORD }),
-  });
-  expect(response.status).to.equal(200);
+  await hostLogin(email, organizationId);
   return async () =>
     (
       await fixture(html`<mfa-provider backend-url="/api/mfa"><mfa-flow></mfa-flow></mfa-provider>`)

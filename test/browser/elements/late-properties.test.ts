@@ -9,13 +9,8 @@ import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
 import type { MfaProvider } from '../../../src/elements/mfa-provider/mfa-provider.js';
 import type { SmsOtpInput } from '../../../src/elements/sms-otp-input/sms-otp-input.js';
 import type { TotpSetup } from '../../../src/elements/totp-setup/totp-setup.js';
-import {
-  MEMBER_IDS,
-  ORGANIZATION_IDS,
-  resetEmulator,
-  SEED_PASSWORD,
-  smsOutbox,
-} from '../support/emulator.js';
+import { MEMBER_IDS, ORGANIZATION_IDS, resetEmulator, smsOutbox } from '../support/emulator.js';
+import { passwordAnswer } from '../support/logins.js';
 import { recordEvents } from '../support/events.js';
 import '../support/network-guard.js';
 import { visibleText } from '../support/shadow.js';
@@ -37,19 +32,7 @@ describe('properties set late', () => {
   it("while the provider's client loads (the SDK on a slow network), a response arrives", async () => {
     expect(customElements.get('mfa-flow')).to.equal(undefined);
     // The primary login as the host's own code made it (here without the SDK, which must not load yet).
-    const answer = await fetch('/sdk/v1/b2b/passwords/authenticate', {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Authorization: `Basic ${btoa('public-token-test-late-properties:public-token-test-late-properties')}`,
-      },
-      body: JSON.stringify({
-        organization_id: ORGANIZATION_IDS.acme,
-        email_address: 'sms@acme.test',
-        password: SEED_PASSWORD,
-      }),
-    });
-    const { data } = await answer.json();
+    const data = await passwordAnswer('sms@acme.test', 'public-token-test-late-properties');
     await setSlow(['b2b/index.headless.mjs'], 1500);
     try {
       await import('../../../src/elements/mfa-provider/mfa-provider.js');

@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import type { MfaStep } from '../../../src/types.js';
 import { login, PUBLIC_TOKEN, signOut, testClient } from '../support/client.js';
 import { injectFault, ORGANIZATION_IDS, resetEmulator, SEED_PASSWORD } from '../support/emulator.js';
+import { hostLogin } from '../support/logins.js';
 
 import '../support/network-guard.js';
 import { waitUntil } from '../support/wait.js';
@@ -87,20 +88,6 @@ const RUN_ELSEWHERE = [
 /** The kit, as "Using the elements" loads it. */
 const KIT = `<script type="module">import 'stytch-mfa-elements';</script>`;
 
-/** Signs a seeded member in through the README's Express host (its session is an HttpOnly cookie). */
-async function serverLogin(email: string): Promise<void> {
-  const response = await fetch('/api/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      organization_id: ORGANIZATION_IDS.acme,
-      email_address: email,
-      password: SEED_PASSWORD,
-    }),
-  });
-  expect(response.status).to.equal(200);
-}
-
 const stepIn = (win: Window, selector: string) =>
   (win.document.querySelector(selector) as (Element & { step: MfaStep | null }) | null)?.step;
 
@@ -159,7 +146,7 @@ describe('the README, run as written', () => {
   it('"Backend mode": the provider and flow alone reach code entry for the server\'s member, no mfa-error', async () => {
     const block = await readmeBlock('## Backend mode: MFA through your own server');
     expect(block).to.contain('<mfa-provider backend-url="/api/mfa">');
-    await serverLogin('sms@acme.test');
+    await hostLogin('sms@acme.test');
     const win = await openPage(`${KIT}\n${block}`);
     await waitUntil(() => stepIn(win, 'mfa-flow') === 'enter-sms-code', 'code entry', { timeout: 10_000 });
     expect(win.seen.filter((e) => e.type === 'mfa-error')).to.deep.equal([]);
@@ -187,7 +174,7 @@ describe('the README, run as written', () => {
     // The block is the flow alone: here inside the backend-mode provider, which needs no script.
     const block = await readmeBlock('**Your own words**');
     expect(block).to.contain('slot="heading"');
-    await serverLogin('sms@acme.test');
+    await hostLogin('sms@acme.test');
     const win = await openPage(`${KIT}\n<mfa-provider backend-url="/api/mfa">${block}</mfa-provider>`);
     await waitUntil(() => stepIn(win, 'mfa-flow') === 'enter-sms-code', 'code entry', { timeout: 10_000 });
     expect(win.seen.filter((e) => e.type === 'mfa-error')).to.deep.equal([]);

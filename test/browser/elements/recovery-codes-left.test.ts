@@ -6,7 +6,8 @@ import '../../../src/elements/mfa-flow/mfa-flow.js';
 import '../../../src/elements/mfa-provider/mfa-provider.js';
 import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
 import { login, signOut, testClient } from '../support/client.js';
-import { ORGANIZATION_IDS, SEED_PASSWORD, SEED_RECOVERY_CODES } from '../support/emulator.js';
+import { ORGANIZATION_IDS, SEED_RECOVERY_CODES } from '../support/emulator.js';
+import { hostLogin } from '../support/logins.js';
 import { press } from '../support/keyboard.js';
 import { sendKeys } from '../support/keys.js';
 import '../support/network-guard.js';
@@ -16,19 +17,6 @@ import { waitUntil } from '../support/wait.js';
 
 const client = testClient();
 const realFetch = window.fetch;
-
-async function apiLogin(): Promise<void> {
-  const response = await realFetch('/api/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      organization_id: ORGANIZATION_IDS.acme,
-      email_address: 'totp@acme.test',
-      password: SEED_PASSWORD,
-    }),
-  });
-  expect(response.status).to.equal(200);
-}
 
 /** Uses the first `count` seeded recovery codes, each in a sign-in of its own. */
 async function useCodes(mode: 'sdk' | 'backend', count: number): Promise<void> {
@@ -43,7 +31,7 @@ async function useCodes(mode: 'sdk' | 'backend', count: number): Promise<void> {
       });
       await signOut();
     } else {
-      await apiLogin();
+      await hostLogin('totp@acme.test', ORGANIZATION_IDS.acme, realFetch);
       const answer = await realFetch('/api/mfa/recovery_codes/recover', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
@@ -59,7 +47,7 @@ async function openFlow(mode: 'sdk' | 'backend'): Promise<MfaFlow> {
     const primary = await login('totp@acme.test');
     return fixture<MfaFlow>(html`<mfa-flow .client=${client} .authResponse=${primary}></mfa-flow>`);
   }
-  await apiLogin();
+  await hostLogin('totp@acme.test', ORGANIZATION_IDS.acme, realFetch);
   const provider = await fixture(
     html`<mfa-provider backend-url="/api/mfa"><mfa-flow></mfa-flow></mfa-provider>`,
   );
