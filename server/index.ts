@@ -15,6 +15,8 @@ import { errorBody, json } from './errors.js';
 import { createFetchHandler } from './handler.js';
 import { operationOf } from './operations.js';
 import { pathOf, sendResponse, toRequest } from './node.js';
+import { success } from './answers.js';
+import { stateOf } from './state.js';
 import type { HostSession, MfaHandlerOptions } from './types.js';
 
 export type { HostSession, MfaHandlerOptions, NewSession, NodeContext, StytchBackend } from './types.js';
@@ -105,4 +107,22 @@ export function hostSessionFrom(answer: {
     };
   }
   return { ...base, session_token: answer.session_token, session_jwt: answer.session_jwt };
+}
+
+/**
+ * For the page the host sends right after a primary login it made itself (a magic link's landing):
+ * who is signing in — what the handler's `state` operation would answer, no token in it — as a
+ * `<script type="application/json" data-mfa-state>` element to write inside `<mfa-provider
+ * backend-url>`. The provider takes it in place of asking the handler, so the first step waits on no
+ * request; the page's later starts ask afresh. Throws, as the handler would refuse it, for an answer
+ * that is not a success holding the member and organization.
+ *
+ * @example
+ * const answer = await stytch.magicLinks.authenticate({ magic_links_token: token });
+ * const html = page.replace('<!-- mfa-state -->', mfaStateScript(answer));
+ */
+export function mfaStateScript(answer: object): string {
+  const state = stateOf(success(answer), hostSessionFrom(answer as Parameters<typeof hostSessionFrom>[0]));
+  // `<` escaped, so that no value can end the element (`</script>`) or open a comment.
+  return `<script type="application/json" data-mfa-state>${JSON.stringify(state).replace(/</g, '\\u003c')}</script>`;
 }

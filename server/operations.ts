@@ -5,6 +5,7 @@ import { ADMIN_OPERATIONS } from './admin-operations.js';
 import * as answers from './answers.js';
 import { HandlerError, needsFullSession, noSession } from './errors.js';
 import type { SmsNumbers } from './sms-numbers.js';
+import { stateOf } from './state.js';
 import type { HostSession, StytchBackend } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -93,32 +94,8 @@ export const OPERATIONS = new Map<string, (call: Call) => Promise<Outcome>>([
     'state',
     async (call) => {
       const { host, stytch } = call;
-      if (!host.intermediate_session_token) {
-        const checked = await fullSession(call);
-        return {
-          body: {
-            ...answers.who(checked),
-            member_session: answers.memberSession(checked),
-            member_authenticated: true,
-            mfa_required: null,
-          },
-        };
-      }
-      const who = answers.who(answers.success(await stytch.organizations.members.get(target(host))));
-      const phone = who.member.mfa_phone_number_verified === true ? who.member.mfa_phone_number : '';
-      const totp = who.member.totp_registration_id;
-      return {
-        body: {
-          ...who,
-          member_authenticated: false,
-          member_session: null,
-          mfa_required: {
-            member_options:
-              phone || totp ? { mfa_phone_number: phone ?? '', totp_registration_id: totp ?? '' } : null,
-            secondary_auth_initiated: host.secondary_auth_initiated ?? null,
-          },
-        },
-      };
+      if (!host.intermediate_session_token) return { body: stateOf(await fullSession(call), host) };
+      return { body: stateOf(answers.success(await stytch.organizations.members.get(target(host))), host) };
     },
   ],
   [
