@@ -20,14 +20,18 @@ const askedEarly = new Set<string>();
 
 /**
  * Asks the handler at `url` who is signing in, as the page starts (`<mfa-provider>` does when it
- * holds an `<mfa-flow>`), so the answer is on its way while the kit renders. The first `state` call
- * takes it; it is dropped unused after 5 s, or as soon as any other operation is made (which may
- * change the session). Once per URL and page. @internal
+ * holds an `<mfa-flow>`), so the answer is on its way while the kit renders — or takes the answer
+ * `given` by the page itself (the host's `mfaStateScript`). The first `state` call takes it; it is
+ * dropped unused after 5 s, or as soon as any other operation is made (which may change the
+ * session). Asked once per URL and page. @internal
  */
-export function askStateEarly(url: string): void {
-  if (askedEarly.has(url)) return;
+export function askStateEarly(url: string, given?: string): void {
+  if (askedEarly.has(url) && given === undefined) return;
   askedEarly.add(url);
-  const request = postOperation(url, 'state');
+  const request =
+    given === undefined
+      ? postOperation(url, 'state')
+      : Promise.resolve(new Response(given, { headers: { 'Content-Type': 'application/json' } }));
   request.catch(() => undefined); // a failure is met by whoever takes it
   early.set(url, request);
   setTimeout(() => dropEarlyState(url, request), EARLY_MS);

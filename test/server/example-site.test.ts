@@ -147,10 +147,13 @@ describe("the README's backend example, run as written", () => {
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(link);
     await page.waitForSelector('mfa-flow[step="enter-sms-code"]', STEP);
+    assert.ok(!requested.includes('/api/mfa/state'), 'the page said who is signing in: not asked');
+    assert.equal(await page.$('script[data-mfa-state]'), null, 'and the kit took it off the page');
     // Reloaded (the member back from their texts): the used token is refused, the session goes on.
     await page.reload();
     assert.equal(new URL(page.url()).pathname, '/mfa');
     await page.waitForSelector('mfa-flow[step="enter-sms-code"]', STEP);
+    assert.ok(requested.includes('/api/mfa/state'), 'reloaded, the page asks who is signing in');
     assert.deepEqual(
       requested.filter((path) => path.includes('headless') || path.startsWith('/sdk/')),
       [],

@@ -31,7 +31,9 @@ function sourceFrom(current: () => MfaClient | null, rest: Omit<ClientSource, 'c
  *
  * With `backend-url` the elements make their calls through the host's own server instead
  * (`createMfaHandler` from `stytch-mfa-elements/server`), which keeps the member's session; the SDK
- * is not loaded, and `<mfa-flow>` asks the server who is signing in.
+ * is not loaded, and `<mfa-flow>` asks the server who is signing in — unless the server wrote that
+ * into the page, inside the provider (`mfaStateScript(answer)`: a `<script type="application/json"
+ * data-mfa-state>`), which the provider takes, once, as it connects.
  *
  * @summary Provides the Stytch B2B client to the elements inside it.
  * @slot - The elements that use the client.
@@ -232,8 +234,12 @@ export class MfaProvider extends LitElement implements ClientSource {
     // script): it will ask the host's server who is signing in as it starts; ask now, so the answer
     // travels while the kit renders, not after. (A flow defined later asks itself: the session may
     // have changed by then.) The backend client's module, a chunk of a bundled app, loads beside it.
+    // The host's server may have written that answer into the page (`mfaStateScript`): taken once.
     queueMicrotask(() => {
-      if (this.isConnected && customElements.get('mfa-flow') && this.querySelector('mfa-flow'))
+      const given = this.querySelector('script[data-mfa-state]');
+      given?.remove();
+      if (given) askStateEarly(url, given.textContent!);
+      else if (this.isConnected && customElements.get('mfa-flow') && this.querySelector('mfa-flow'))
         askStateEarly(url);
     });
     void import('../../stytch/backend-client.js').catch(() => undefined);

@@ -104,6 +104,43 @@ describe('the first step is asked for as soon as it is known', () => {
     }
   });
 
+  it('in backend mode, the provider takes who is signing in from the page, when the host wrote it there, and asks nothing', async () => {
+    await fetch('/api/logout', { method: 'POST' });
+    await hostLogin('sms@acme.test');
+    // What the host's mfaStateScript() writes: the handler's own `state` answer.
+    const state = await (
+      await fetch('/api/mfa/state', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      })
+    ).text();
+    expect(JSON.parse(state).member.email_address).to.equal('sms@acme.test');
+    const asked = spyOnFetch();
+    try {
+      const provider = document.createElement('mfa-provider');
+      provider.setAttribute('backend-url', '/api/mfa');
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.dataset.mfaState = '';
+      script.textContent = state;
+      const flow = document.createElement('mfa-flow');
+      provider.append(script, flow);
+      document.body.append(provider);
+      await waitUntil(() => flow.step === 'enter-sms-code', 'code entry');
+      await expect(flow).to.be.accessible();
+      expect(asked, 'no request: the page said').to.deep.equal([]);
+      expect(provider.querySelector('script'), 'taken, and gone from the page').to.equal(null);
+      expect(recorder.of('mfa-error')).to.deep.equal([]);
+      // Taken once: the flow, started again, asks the host's server.
+      flow.authResponse = null;
+      await waitUntil(() => asked.length > 0, 'asked again');
+      expect(asked[0]).to.equal('/api/mfa/state');
+    } finally {
+      asked.restore();
+    }
+  });
+
   it('an early answer no one took is not given after another call (which may change the session)', async () => {
     await fetch('/api/logout', { method: 'POST' });
     await hostLogin('sms@acme.test');
