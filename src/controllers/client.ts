@@ -48,10 +48,19 @@ class ContextRequest extends Event {
 }
 
 /**
- * Resolves after one task: a page's scripts that run after the kit's (a module script that sets
- * `authResponse`) have run, so the SDK is not loaded to learn what the page was about to say.
+ * Resolves once a page's scripts that run after the kit's (a module script that sets `authResponse`)
+ * have run, so the SDK is not loaded to learn what the page was about to say: one task after
+ * `DOMContentLoaded` (fired once every deferred and module script of the page's markup has run, and
+ * a task later for its listeners); one task from now if it has fired. One task alone is not enough:
+ * a browser may run a timer between two of the page's module scripts.
  */
-export const afterPageScripts = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
+export const afterPageScripts = (): Promise<void> =>
+  new Promise((resolve) => {
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    if (navigation?.domContentLoadedEventStart === 0)
+      document.addEventListener('DOMContentLoaded', () => setTimeout(resolve));
+    else setTimeout(resolve);
+  });
 
 /**
  * Resolves once the page has loaded (its `load` event: its scripts have run, module scripts

@@ -1,0 +1,65 @@
+// A page whose own module script, after the kit's, sets `authResponse`: the flow waits for it — the
+// page's deferred and module scripts have all run once `DOMContentLoaded` fires — even when that
+// script's file arrives late and the browser runs timers in between, instead of loading the SDK to
+// learn who is signing in (and showing its first step only after that detour).
+import { expect } from '@open-wc/testing';
+import type { MfaStep } from '../../../src/types.js';
+import { resetEmulator } from '../support/emulator.js';
+import { passwordAnswer } from '../support/logins.js';
+import '../support/network-guard.js';
+import { setSlow } from '../support/unreachable.js';
+import { waitUntil } from '../support/wait.js';
+
+const TOKEN = 'public-token-test-page-scripts';
+
+type PageWindow = Window & { firstStepAt?: number; errors: string[] };
+
+async function openPage(body: string): Promise<PageWindow> {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8" />
+<script>
+  window.errors = [];
+  document.addEventListener('mfa-step', () => (window.firstStepAt ??= performance.now()));
+  document.addEventListener('mfa-error', (event) => window.errors.push(event.detail.code));
+</script>
+<script type="module" src="/src/elements/mfa-provider/mfa-provider.ts"></script>
+<script type="module" src="/src/elements/mfa-flow/mfa-flow.ts"></script>
+<script type="module" src="/test/browser/support/late-answer.ts"></script>
+</head><body>${body}</body></html>`;
+  await fetch('/__test/page', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ html }),
+  });
+  const frame = document.createElement('iframe');
+  frame.src = `/__test/page.html?page-scripts=${Date.now()}`;
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  return frame.contentWindow as PageWindow;
+}
+
+describe("the page's own scripts", () => {
+  beforeEach(() => resetEmulator());
+  afterEach(async () => {
+    await setSlow([], 0);
+    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
+  });
+
+  it('a later module script that sets authResponse is waited for, however late its file arrives', async () => {
+    const answer = await passwordAnswer('sms@acme.test', TOKEN);
+    await setSlow(['late-answer'], 1000);
+    const win = await openPage(`<mfa-provider public-token="${TOKEN}" api-url="${location.origin}">
+  <mfa-flow></mfa-flow>
+</mfa-provider>
+<script type="application/json" id="auth-response">${JSON.stringify(answer)}</script>`);
+    const flow = win.document.querySelector('mfa-flow') as Element & { step: MfaStep | null };
+    await waitUntil(() => flow.step === 'enter-sms-code', 'code entry', { timeout: 10_000 });
+    expect(win.errors).to.deep.equal([]);
+    // The SDK loads once the first step has painted (to be ready for the first call), not before it
+    // to ask who is signing in.
+    const sdk = win.performance
+      .getEntriesByType('resource')
+      .find((entry) => entry.name.includes('vanilla-js'));
+    expect(win.firstStepAt, 'a step was shown').to.be.a('number');
+    if (sdk) expect(sdk.startTime).to.be.above(win.firstStepAt!);
+  });
+});
