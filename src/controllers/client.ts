@@ -49,16 +49,16 @@ class ContextRequest extends Event {
 
 /**
  * Resolves once a page's scripts that run after the kit's (a module script that sets `authResponse`)
- * have run, so the SDK is not loaded to learn what the page was about to say: one task after
- * `DOMContentLoaded` (fired once every deferred and module script of the page's markup has run, and
- * a task later for its listeners); one task from now if it has fired. One task alone is not enough:
- * a browser may run a timer between two of the page's module scripts.
+ * have run, so the SDK is not loaded to learn what the page was about to say: at `DOMContentLoaded`
+ * (fired once every deferred and module script of the page's markup has run), heard on the window,
+ * so after the page's own listeners on the document; one task from now if it has fired. One task
+ * alone is not enough: a browser may run a timer between two of the page's module scripts. Nor is a
+ * task after the event: it may wait behind a frame, painted without the step.
  */
-export const afterPageScripts = (): Promise<void> =>
+export const afterPageScripts = (): Promise<unknown> =>
   new Promise((resolve) => {
     const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-    if (navigation?.domContentLoadedEventStart === 0)
-      document.addEventListener('DOMContentLoaded', () => setTimeout(resolve));
+    if (navigation?.domContentLoadedEventStart === 0) addEventListener('DOMContentLoaded', resolve);
     else setTimeout(resolve);
   });
 
