@@ -39,7 +39,7 @@ const MOBILE = ALL_PROFILES[2];
 
 const { createEmulator, ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } =
   await import('../dist/emulator/index.js');
-const { createMfaHandler, hostSessionFrom } = await import('../dist/server/index.js');
+const { createMfaHandler, hostSessionFrom, mfaStateScript } = await import('../dist/server/index.js');
 const emulator = createEmulator({ smsRateLimit: false });
 
 // Backend mode: the host's own server (the official `stytch` package against the emulator's backend
@@ -58,10 +58,14 @@ const mfa = createMfaHandler({
   getSession: (request) => sessions.get(sessionId(request)) ?? null,
   setSession: (session) => startSession(session),
 });
-/** The landing of a backend-mode page: the link's token authenticated by the host's server. */
+/**
+ * The landing of a backend-mode page: the link's token authenticated by the host's server, which
+ * writes who is signing in into the page where it holds `<!-- mfa-state -->`.
+ */
 async function landOnServer(token, res, file) {
   const answer = await stytch.magicLinks.authenticate({ magic_links_token: token });
-  const body = brotli(file);
+  const html = readFileSync(file, 'utf8').replace('<!-- mfa-state -->', () => mfaStateScript(answer));
+  const body = brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
   res.writeHead(200, {
     'Content-Type': 'text/html',
     'Content-Encoding': 'br',
@@ -190,11 +194,20 @@ const landing = `<mfa-provider public-token="public-token-test-bench" api-url="$
 page('landing-stytch-ui', '<div id="ui"></div>', ['/stytch-ui/main.js'], '', 'code');
 page('landing-cdn', landing, ['/cdn/stytch-mfa-elements.js'], '', 'code');
 page('landing-app', landing, ['/kit-app/main.js'], '', 'code');
-// Backend mode: the host's server authenticated the link before it sent the page; the flow asks it
-// who is signing in (one request) — no SDK on the page at all.
-const landingBackend = '<mfa-provider backend-url="/api/mfa"><mfa-flow></mfa-flow></mfa-provider>';
-page('landing-backend-cdn', landingBackend, ['/cdn/stytch-mfa-elements.js'], '', 'code');
-page('landing-backend-app', landingBackend, ['/kit-app/main.js'], '', 'code');
+// Backend mode: the host's server authenticated the link before it sent the page — no SDK on the
+// page at all. The flow asks it who is signing in (one request), or the server wrote that into the
+// page (`mfaStateScript`) and the first step waits on no request.
+const landingBackend = (state = '') =>
+  `<mfa-provider backend-url="/api/mfa">${state}<mfa-flow></mfa-flow></mfa-provider>`;
+page('landing-backend-cdn', landingBackend(), ['/cdn/stytch-mfa-elements.js'], '', 'code');
+page(
+  'landing-backend-state-cdn',
+  landingBackend('<!-- mfa-state -->'),
+  ['/cdn/stytch-mfa-elements.js'],
+  '',
+  'code',
+);
+page('landing-backend-state-app', landingBackend('<!-- mfa-state -->'), ['/kit-app/main.js'], '', 'code');
 pages.push(
   {
     name: 'Stytch prebuilt B2B UI, magic-link landing',
@@ -204,13 +217,18 @@ pages.push(
   { name: '<mfa-flow handle-redirect> CDN build, landing', file: 'landing-cdn', base: 'landing-stytch-ui' },
   { name: '<mfa-flow handle-redirect> Vite app, landing', file: 'landing-app', base: 'landing-stytch-ui' },
   {
-    name: '<mfa-flow> backend mode CDN build, landing',
+    name: '<mfa-flow> backend mode CDN build, landing (state asked)',
     file: 'landing-backend-cdn',
     base: 'landing-stytch-ui',
   },
   {
-    name: '<mfa-flow> backend mode Vite app, landing',
-    file: 'landing-backend-app',
+    name: '<mfa-flow> backend mode CDN build, landing (state in the page)',
+    file: 'landing-backend-state-cdn',
+    base: 'landing-stytch-ui',
+  },
+  {
+    name: '<mfa-flow> backend mode Vite app, landing (state in the page)',
+    file: 'landing-backend-state-app',
     base: 'landing-stytch-ui',
   },
 );
