@@ -113,16 +113,20 @@ export function hostSessionFrom(answer: {
  * For the page the host sends right after a primary login it made itself (a magic link's landing):
  * who is signing in — what the handler's `state` operation would answer, no token in it — as a
  * `<script type="application/json" data-mfa-state>` element to write inside `<mfa-provider
- * backend-url>`. The provider takes it in place of asking the handler, so the first step waits on no
- * request; the page's later starts ask afresh. Throws, as the handler would refuse it, for an answer
- * that is not a success holding the member and organization.
+ * backend-url>`, before `<mfa-flow>`. The provider takes it (once, and removes it) in place of asking
+ * the handler, so the first step waits on no request; the page's later starts ask afresh. Send that
+ * page with `Cache-Control: no-store`: it holds the member's name and email, and a copy shown again
+ * (Back) would start from a login that has moved on. Throws, as the handler would refuse it, for an
+ * answer that is not a success holding the member and organization.
  *
  * @example
  * const answer = await stytch.magicLinks.authenticate({ magic_links_token: token });
- * const html = page.replace('<!-- mfa-state -->', mfaStateScript(answer));
+ * const html = page.replace('<!-- mfa-state -->', () => mfaStateScript(answer));
  */
 export function mfaStateScript(answer: object): string {
   const state = stateOf(success(answer), hostSessionFrom(answer as Parameters<typeof hostSessionFrom>[0]));
-  // `<` escaped, so that no value can end the element (`</script>`) or open a comment.
-  return `<script type="application/json" data-mfa-state>${JSON.stringify(state).replace(/</g, '\\u003c')}</script>`;
+  // `<` escaped, so that no value can end the element (`</script>`) or open a comment; `$` too, so
+  // that pasting it with a string's `replace()` cannot splice the page into it (`$'`, `$&`).
+  const json = JSON.stringify(state).replace(/[<$]/g, (c) => (c === '<' ? '\\u003c' : '\\u0024'));
+  return `<script type="application/json" data-mfa-state>${json}</script>`;
 }

@@ -16,7 +16,7 @@ function stateIn(script: string): unknown {
   return JSON.parse(match[1]!);
 }
 
-async function passwordLogin(email: string, organization_id = ORGANIZATION_IDS.acme) {
+async function passwordLogin(email: string, organization_id: string = ORGANIZATION_IDS.acme) {
   const stytch = stytchClient(host.proxy.base);
   return stytch.passwords.authenticate({ organization_id, email_address: email, password: SEED_PASSWORD });
 }
@@ -39,6 +39,13 @@ describe('mfaStateScript', () => {
     const answer = await passwordLogin('user@initech.test', ORGANIZATION_IDS.initech);
     assert.ok(answer.session_token, 'no MFA needed');
     const state = stateIn(mfaStateScript(answer)) as Record<string, any>;
+    // What the operation answers for that session (its own check of it, a moment later).
+    const asked = await host.post('/api/mfa/state', {}, host.start(hostSessionFrom(answer)));
+    assert.equal(asked.status, 200);
+    assert.deepEqual(
+      { ...state, member_session: state.member_session.member_session_id },
+      { ...asked.json, member_session: asked.json.member_session.member_session_id },
+    );
     assert.equal(state.member_authenticated, true);
     assert.equal(state.mfa_required, null);
     assert.equal(state.member.email_address, 'user@initech.test');
@@ -47,8 +54,8 @@ describe('mfaStateScript', () => {
     assert.deepEqual(leaksIn(text, [answer.session_token, answer.session_jwt]), []);
   });
 
-  it('escapes `<`, so that a value cannot end the element or open a comment', () => {
-    const name = '</script><script>alert(1)</script><!--';
+  it('escapes `<` and `$`: no value can end the element, open a comment, or splice a page in', () => {
+    const name = "</script><script>alert(1)</script><!-- $' $& $`";
     const script = mfaStateScript({
       status_code: 200,
       member_id: 'member-1',
@@ -59,6 +66,10 @@ describe('mfaStateScript', () => {
     assert.equal(script.indexOf('</script>'), script.length - '</script>'.length);
     assert.ok(!script.includes('<!--'));
     assert.equal((stateIn(script) as { member: { name: string } }).member.name, name);
+    // Pasted into a page with a plain string replacement, as a host may write it.
+    const page = '<p>before</p><!-- mfa-state --><p>after</p>';
+    const pasted = page.replace('<!-- mfa-state -->', script);
+    assert.equal(pasted, `<p>before</p>${script}<p>after</p>`);
   });
 
   it('refuses what is not a success holding the member and organization, as the handler would', () => {
