@@ -18,20 +18,31 @@ const early = new Map<string, Promise<Response>>();
 /** The handler URLs asked early on this page: each at most once (a later start asks afresh). */
 const askedEarly = new Set<string>();
 
+/** Whether `text` reads as JSON. */
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Asks the handler at `url` who is signing in, as the page starts (`<mfa-provider>` does when it
  * holds an `<mfa-flow>`), so the answer is on its way while the kit renders — or takes the answer
- * `given` by the page itself (the host's `mfaStateScript`). The first `state` call takes it; it is
- * dropped unused after 5 s, or as soon as any other operation is made (which may change the
- * session). Asked once per URL and page. @internal
+ * `given` by the page itself (the host's `mfaStateScript`; JSON `null`: no one is signing in). The
+ * first `state` call takes it; it is dropped unused after 5 s, or as soon as any other operation is
+ * made (which may change the session). Asked once per URL and page. @internal
  */
 export function askStateEarly(url: string, given?: string): void {
   if (askedEarly.has(url) && given === undefined) return;
   askedEarly.add(url);
+  // A page that says it, with JSON that cannot be read (a host's bug), is asked as if it had not.
   const request =
-    given === undefined
-      ? postOperation(url, 'state')
-      : Promise.resolve(new Response(given, { headers: { 'Content-Type': 'application/json' } }));
+    given !== undefined && isJson(given)
+      ? Promise.resolve(new Response(given, { headers: { 'Content-Type': 'application/json' } }))
+      : postOperation(url, 'state');
   request.catch(() => undefined); // a failure is met by whoever takes it
   early.set(url, request);
   setTimeout(() => dropEarlyState(url, request), EARLY_MS);

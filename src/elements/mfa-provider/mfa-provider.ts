@@ -230,19 +230,32 @@ export class MfaProvider extends LitElement implements ClientSource {
     super.connectedCallback();
     const url = this.backendUrl;
     if (!url) return;
-    // Backend mode with an <mfa-flow> in the page's markup, defined with the provider (the same
-    // script): it will ask the host's server who is signing in as it starts; ask now, so the answer
-    // travels while the kit renders, not after. (A flow defined later asks itself: the session may
-    // have changed by then.) The backend client's module, a chunk of a bundled app, loads beside it.
-    // The host's server may have written that answer into the page (`mfaStateScript`): taken once.
-    queueMicrotask(() => {
-      const given = this.querySelector('script[data-mfa-state]');
-      given?.remove();
-      if (given) askStateEarly(url, given.textContent!);
-      else if (this.isConnected && customElements.get('mfa-flow') && this.querySelector('mfa-flow'))
-        askStateEarly(url);
-    });
+    queueMicrotask(() => this.early(url));
     void import('../../stytch/backend-client.js').catch(() => undefined);
+  }
+
+  /**
+   * Backend mode with an <mfa-flow> in the page's markup, defined with the provider (the same
+   * script): it will ask the host's server who is signing in as it starts; ask now, so the answer
+   * travels while the kit renders, not after. (A flow defined later asks itself: the session may
+   * have changed by then.) The host's server may have written that answer into the page
+   * (`mfaStateScript`): taken instead, once. The backend client's module, a chunk of a bundled app,
+   * loads beside it.
+   */
+  private early(url: string): void {
+    // Once the provider's children have all been parsed (a classic script in <head> defines it at
+    // its start tag), and before the flow, which waits for the page's scripts, asks.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this.early(url), { once: true });
+      return;
+    }
+    if (!this.isConnected) return;
+    const given = [...this.querySelectorAll('script[data-mfa-state]')].find(
+      (script) => script.closest('mfa-provider') === this, // not a nested provider's
+    );
+    given?.remove();
+    if (given) askStateEarly(url, given.textContent ?? '');
+    else if (customElements.get('mfa-flow') && this.querySelector('mfa-flow')) askStateEarly(url);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

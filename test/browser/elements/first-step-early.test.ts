@@ -141,6 +141,33 @@ describe('the first step is asked for as soon as it is known', () => {
     }
   });
 
+  it('unreadable JSON in the page is asked for instead; a nested provider takes its own', async () => {
+    await fetch('/api/logout', { method: 'POST' });
+    await hostLogin('sms@acme.test');
+    const asked = spyOnFetch();
+    try {
+      // The outer provider must leave the inner one's state alone; the inner one's is not JSON.
+      const outer = document.createElement('mfa-provider');
+      outer.setAttribute('backend-url', '/api/mfa');
+      const inner = document.createElement('mfa-provider');
+      inner.setAttribute('backend-url', `${location.origin}/api/mfa`); // the same handler, a URL of its own
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.dataset.mfaState = '';
+      script.textContent = '{"member": ';
+      const flow = document.createElement('mfa-flow');
+      inner.append(script, flow);
+      outer.append(inner);
+      document.body.append(outer);
+      await waitUntil(() => flow.step === 'enter-sms-code', 'code entry');
+      expect(recorder.of('mfa-error')).to.deep.equal([]);
+      expect(asked.filter((path) => path === '/api/mfa/state')).to.have.length(1);
+      expect(inner.querySelector('script'), 'taken by the provider it is in').to.equal(null);
+    } finally {
+      asked.restore();
+    }
+  });
+
   it('an early answer no one took is not given after another call (which may change the session)', async () => {
     await fetch('/api/logout', { method: 'POST' });
     await hostLogin('sms@acme.test');
