@@ -10,9 +10,9 @@ import { startSession } from './session-store.js';
 
 /**
  * What a magic link starts: the `Set-Cookie` header of the session, and who is signing in as an
- * element for the MFA page (put where it holds `<!-- mfa-state -->`) — or null when Stytch refused
- * the token (used already, expired): then the member goes on with the session a first opening
- * started, or signs in again.
+ * element for the MFA page (put where it holds `<!-- mfa-state -->`; '' if the answer could not be
+ * read) — or null when Stytch refused the token (used already, expired): then the member goes on
+ * with the session a first opening started, or signs in again.
  */
 export async function landMagicLink(
   stytch: B2BClient,
@@ -21,8 +21,15 @@ export async function landMagicLink(
 ): Promise<{ headers: { 'Set-Cookie': string }; state: string } | null> {
   try {
     const answer = await stytch.magicLinks.authenticate({ magic_links_token: token });
-    const state = mfaStateScript(answer);
-    return { headers: startSession(hostSessionFrom(answer), request), state };
+    const headers = startSession(hostSessionFrom(answer), request);
+    // Without it (an answer it cannot read), the page asks who is signing in.
+    let state = '';
+    try {
+      state = mfaStateScript(answer);
+    } catch {
+      console.error('Magic link: the page asks who is signing in (no state from the answer)');
+    }
+    return { headers, state };
   } catch (error) {
     // Its error type only: the package's errors can hold the request, token included.
     const { error_type } = error as { error_type?: unknown };

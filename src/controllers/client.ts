@@ -53,13 +53,15 @@ class ContextRequest extends Event {
  * (fired once every deferred and module script of the page's markup has run), heard on the window,
  * so after the page's own listeners on the document; one task from now if it has fired. One task
  * alone is not enough: a browser may run a timer between two of the page's module scripts. Nor is a
- * task after the event: it may wait behind a frame, painted without the step.
+ * task after the event: it may wait behind a frame, painted without the step. At most 10 s: a
+ * document that never fires it (`document.open()`, a clock rounded down to 0) goes on.
  */
 export const afterPageScripts = (): Promise<unknown> =>
   new Promise((resolve) => {
     const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-    if (navigation?.domContentLoadedEventStart === 0) addEventListener('DOMContentLoaded', resolve);
-    else setTimeout(resolve);
+    const pending = navigation?.domContentLoadedEventStart === 0;
+    if (pending) addEventListener('DOMContentLoaded', resolve);
+    setTimeout(resolve, pending ? 10_000 : 0);
   });
 
 /**

@@ -145,7 +145,8 @@ describe("the README's backend example, run as written", () => {
     const page = await (await browser.createBrowserContext()).newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(link);
+    const landed = await page.goto(link);
+    assert.equal(landed?.headers()['cache-control'], 'no-store', 'the member on the page is not kept');
     await page.waitForSelector('mfa-flow[step="enter-sms-code"]', STEP);
     assert.ok(!requested.includes('/api/mfa/state'), 'the page said who is signing in: not asked');
     assert.equal(await page.$('script[data-mfa-state]'), null, 'and the kit took it off the page');

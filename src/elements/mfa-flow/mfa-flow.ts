@@ -172,19 +172,14 @@ export class MfaFlow extends MfaElement {
   }
 
   protected override render(): TemplateResult {
-    const common = {
-      client: this.client,
-      authResponse: this.authResponse,
-      strings: this.strings,
-    };
     let body: TemplateResult | typeof nothing = nothing;
     if (this.route === 'enroll') {
       body = html`<mfa-enroll
         exportparts=${FORWARDED_PARTS}
         part="enroll"
-        .client=${common.client}
-        .authResponse=${common.authResponse}
-        .strings=${common.strings}
+        .client=${this.client}
+        .authResponse=${this.authResponse}
+        .strings=${this.strings}
         session-duration-minutes=${this.sessionDurationMinutes}
         default-country=${this.defaultCountry}
         countries=${this.countries}
@@ -194,9 +189,9 @@ export class MfaFlow extends MfaElement {
       body = html`<mfa-authenticate
         exportparts=${FORWARDED_PARTS}
         part="authenticate"
-        .client=${common.client}
-        .authResponse=${common.authResponse}
-        .strings=${common.strings}
+        .client=${this.client}
+        .authResponse=${this.authResponse}
+        .strings=${this.strings}
         session-duration-minutes=${this.sessionDurationMinutes}
         @mfa-step=${this.steps.relay}
       ></mfa-authenticate>`;

@@ -14,7 +14,10 @@ const TOKEN = 'public-token-test-page-scripts';
 
 type PageWindow = Window & { firstStepAt?: number; errors: string[] };
 
-async function openPage(body: string): Promise<PageWindow> {
+async function openPage(
+  body: string,
+  answerScript = '/test/browser/support/late-answer.ts',
+): Promise<PageWindow> {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8" />
 <script>
   window.errors = [];
@@ -23,7 +26,7 @@ async function openPage(body: string): Promise<PageWindow> {
 </script>
 <script type="module" src="/src/elements/mfa-provider/mfa-provider.ts"></script>
 <script type="module" src="/src/elements/mfa-flow/mfa-flow.ts"></script>
-<script type="module" src="/test/browser/support/late-answer.ts"></script>
+<script type="module" src="${answerScript}"></script>
 </head><body>${body}</body></html>`;
   await fetch('/__test/page', {
     method: 'POST',
@@ -37,6 +40,19 @@ async function openPage(body: string): Promise<PageWindow> {
   return frame.contentWindow as PageWindow;
 }
 
+const flowPage = (answer: unknown) => `<mfa-provider public-token="${TOKEN}" api-url="${location.origin}">
+  <mfa-flow></mfa-flow>
+</mfa-provider>
+<script type="application/json" id="auth-response">${JSON.stringify(answer)}</script>`;
+
+/** The SDK loads once the first step has painted (to be ready for the first call), not before it. */
+function expectSdkAfterFirstStep(win: PageWindow): void {
+  expect(win.firstStepAt, 'a step was shown').to.be.a('number');
+  const sdk = win.performance.getEntriesByType('resource').find((entry) => entry.name.includes('vanilla-js'));
+  if (sdk)
+    expect(sdk.startTime, 'the SDK was not loaded to ask who is signing in').to.be.above(win.firstStepAt!);
+}
+
 describe("the page's own scripts", () => {
   beforeEach(() => resetEmulator());
   afterEach(async () => {
@@ -47,19 +63,19 @@ describe("the page's own scripts", () => {
   it('a later module script that sets authResponse is waited for, however late its file arrives', async () => {
     const answer = await passwordAnswer('sms@acme.test', TOKEN);
     await setSlow(['late-answer'], 1000);
-    const win = await openPage(`<mfa-provider public-token="${TOKEN}" api-url="${location.origin}">
-  <mfa-flow></mfa-flow>
-</mfa-provider>
-<script type="application/json" id="auth-response">${JSON.stringify(answer)}</script>`);
+    const win = await openPage(flowPage(answer));
     const flow = win.document.querySelector('mfa-flow') as Element & { step: MfaStep | null };
     await waitUntil(() => flow.step === 'enter-sms-code', 'code entry', { timeout: 10_000 });
     expect(win.errors).to.deep.equal([]);
-    // The SDK loads once the first step has painted (to be ready for the first call), not before it
-    // to ask who is signing in.
-    const sdk = win.performance
-      .getEntriesByType('resource')
-      .find((entry) => entry.name.includes('vanilla-js'));
-    expect(win.firstStepAt, 'a step was shown').to.be.a('number');
-    if (sdk) expect(sdk.startTime).to.be.above(win.firstStepAt!);
+    expectSdkAfterFirstStep(win);
+  });
+
+  it('a DOMContentLoaded listener of a later script, on the document, is heard before the flow goes on', async () => {
+    const answer = await passwordAnswer('sms@acme.test', TOKEN);
+    const win = await openPage(flowPage(answer), '/test/browser/support/late-answer.ts?on=dcl');
+    const flow = win.document.querySelector('mfa-flow') as Element & { step: MfaStep | null };
+    await waitUntil(() => flow.step === 'enter-sms-code', 'code entry', { timeout: 10_000 });
+    expect(win.errors).to.deep.equal([]);
+    expectSdkAfterFirstStep(win);
   });
 });
