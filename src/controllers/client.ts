@@ -54,12 +54,12 @@ class ContextRequest extends Event {
  * so after the page's own listeners on the document; one task from now if it has fired. One task
  * alone is not enough: a browser may run a timer between two of the page's module scripts. Nor is a
  * task after the event: it may wait behind a frame, painted without the step. At most 10 s: a
- * document that never fires it (`document.open()`, a clock rounded down to 0) goes on.
+ * document that never fires it (its parser stopped by `document.open()`) goes on.
  */
 export const afterPageScripts = (): Promise<unknown> =>
   new Promise((resolve) => {
     const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-    const pending = navigation?.domContentLoadedEventStart === 0;
+    const pending = document.readyState != 'complete' && navigation?.domContentLoadedEventStart == 0;
     if (pending) addEventListener('DOMContentLoaded', resolve);
     setTimeout(resolve, pending ? 10_000 : 0);
   });

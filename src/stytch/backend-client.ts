@@ -88,7 +88,7 @@ export class BackendClient implements MfaClient {
    * Who is signing in and what MFA needs, from the host's session: a primary `authenticate()` answer
    * without its tokens, or null when the host has no session. Asked afresh each time (callers at the
    * same moment share one request) — except the page's first ask, which may take the answer
-   * `<mfa-provider>` asked for as it connected (at most 5 s before, and before any other operation).
+   * `<mfa-provider>` asked for as it connected (at most 15 s before, and before any other operation).
    */
   getAuthResponse(): Promise<AuthResponse | null> {
     this.state ??= this.call<AuthResponse | null>('state')

@@ -11,8 +11,11 @@ export function postOperation(url: string, operation: string, body: object = {})
   });
 }
 
-/** How long an early `state` answer may wait to be taken: a page's first start, not a later one. */
-const EARLY_MS = 5_000;
+/**
+ * How long an early `state` answer may wait to be taken: a page's first start (which may wait up to
+ * 10 s for the page's own scripts, see `afterPageScripts`), not a later one.
+ */
+const EARLY_MS = 15_000;
 /** `state` requests made before anyone asked, by handler URL, each until taken once or dropped. */
 const early = new Map<string, Promise<Response>>();
 /** The handler URLs asked early on this page: each at most once (a later start asks afresh). */
@@ -32,17 +35,17 @@ function isJson(text: string): boolean {
  * Asks the handler at `url` who is signing in, as the page starts (`<mfa-provider>` does when it
  * holds an `<mfa-flow>`), so the answer is on its way while the kit renders — or takes the answer
  * `given` by the page itself (the host's `mfaStateScript`; JSON `null`: no one is signing in). The
- * first `state` call takes it; it is dropped unused after 5 s, or as soon as any other operation is
+ * first `state` call takes it; it is dropped unused after 15 s, or as soon as any other operation is
  * made (which may change the session). Asked once per URL and page. @internal
  */
 export function askStateEarly(url: string, given?: string): void {
-  if (askedEarly.has(url) && given === undefined) return;
-  askedEarly.add(url);
   // A page that says it, with JSON that cannot be read (a host's bug), is asked as if it had not.
-  const request =
-    given !== undefined && isJson(given)
-      ? Promise.resolve(new Response(given, { headers: { 'Content-Type': 'application/json' } }))
-      : postOperation(url, 'state');
+  const known = given !== undefined && isJson(given);
+  if (askedEarly.has(url) && !known) return;
+  askedEarly.add(url);
+  const request = known
+    ? Promise.resolve(new Response(given, { headers: { 'Content-Type': 'application/json' } }))
+    : postOperation(url, 'state');
   request.catch(() => undefined); // a failure is met by whoever takes it
   early.set(url, request);
   setTimeout(() => dropEarlyState(url, request), EARLY_MS);

@@ -22,6 +22,9 @@ function routeOf(response: AuthResponse): Route {
   return options && !unfinished ? 'authenticate' : 'enroll';
 }
 
+/** Enrollment, loaded when the flow routes to it (and as soon as it knows it will). */
+const loadEnroll = () => import('../mfa-enroll/mfa-enroll.js');
+
 /** The SMS step, which most sign-ins show first (a failure to load is reported when it shows). */
 const preloadSms = (): void => void import('../sms-otp-input/sms-otp-input.js').catch(() => undefined);
 
@@ -113,7 +116,7 @@ export class MfaFlow extends MfaElement {
     // app each step is a chunk of its own, and this request then runs beside the flow's start.
     const response = this.authResponse;
     if (!changed.has('authResponse') || !response || response.member_authenticated) return;
-    if (routeOf(response) === 'enroll') void import('../mfa-enroll/mfa-enroll.js').catch(() => undefined);
+    if (routeOf(response) === 'enroll') void loadEnroll().catch(() => undefined);
     else preloadFirstStep(response);
   }
 
@@ -167,7 +170,7 @@ export class MfaFlow extends MfaElement {
       return;
     }
     const route = routeOf(response);
-    if (route === 'enroll' && !(await this.calls.loaded(import('../mfa-enroll/mfa-enroll.js')))) return;
+    if (route === 'enroll' && !(await this.calls.loaded(loadEnroll()))) return;
     this.route = route;
   }
 

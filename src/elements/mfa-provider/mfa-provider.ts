@@ -33,7 +33,7 @@ function sourceFrom(current: () => MfaClient | null, rest: Omit<ClientSource, 'c
  * (`createMfaHandler` from `stytch-mfa-elements/server`), which keeps the member's session; the SDK
  * is not loaded, and `<mfa-flow>` asks the server who is signing in — unless the server wrote that
  * into the page, inside the provider (`mfaStateScript(answer)`: a `<script type="application/json"
- * data-mfa-state>`), which the provider takes, once, as it connects.
+ * data-mfa-state>`), which the provider takes, once, when its children are parsed.
  *
  * @summary Provides the Stytch B2B client to the elements inside it.
  * @slot - The elements that use the client.
@@ -255,7 +255,11 @@ export class MfaProvider extends LitElement implements ClientSource {
     );
     given?.remove();
     if (given) askStateEarly(url, given.textContent ?? '');
-    else if (customElements.get('mfa-flow') && this.querySelector('mfa-flow')) askStateEarly(url);
+    else if (
+      customElements.get('mfa-flow') &&
+      [...this.querySelectorAll('mfa-flow')].some((flow) => flow.closest('mfa-provider') === this)
+    )
+      askStateEarly(url);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

@@ -146,9 +146,10 @@ describe('the first step is asked for as soon as it is known', () => {
     await hostLogin('sms@acme.test');
     const asked = spyOnFetch();
     try {
-      // The outer provider must leave the inner one's state alone; the inner one's is not JSON.
+      // The outer provider must leave the inner one's state and flow alone (it asks nothing early);
+      // the inner one's state is not JSON, so its flow asks, once.
       const outer = document.createElement('mfa-provider');
-      outer.setAttribute('backend-url', '/api/mfa');
+      outer.setAttribute('backend-url', '/api/mfa//'); // the same handler, under a URL not asked yet
       const inner = document.createElement('mfa-provider');
       inner.setAttribute('backend-url', `${location.origin}/api/mfa`); // the same handler, a URL of its own
       const script = document.createElement('script');
