@@ -65,7 +65,7 @@ const mfa = createMfaHandler({
 async function landOnServer(token, res, file) {
   const answer = await stytch.magicLinks.authenticate({ magic_links_token: token });
   const html = readFileSync(file, 'utf8').replace('<!-- mfa-state -->', () => mfaStateScript(answer));
-  const body = brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  const body = compress(html);
   res.writeHead(200, {
     'Content-Type': 'text/html',
     'Content-Encoding': 'br',
@@ -83,14 +83,12 @@ const types = {
   '.css': 'text/css',
   '.map': 'application/json',
 };
-/** Brotli (quality 11, as a CDN or a build step precompresses) of each file, once. */
+/** Brotli at quality 11, as a CDN or a build step precompresses. */
+const compress = (data) => brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+/** Each file compressed once. */
 const compressed = new Map();
 const brotli = (file) => {
-  if (!compressed.has(file))
-    compressed.set(
-      file,
-      brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-    );
+  if (!compressed.has(file)) compressed.set(file, compress(readFileSync(file)));
   return compressed.get(file);
 };
 const server = createServer((req, res) => {

@@ -1,6 +1,6 @@
 // Who is signing in and what MFA needs: the `state` operation's answer, a primary-auth answer without
 // its tokens. Built here from any Stytch answer that holds the member and organization, so that the
-// host's page can carry it too (`mfaStateScript`), exactly as the operation would have answered.
+// host's page can carry it too (`mfaStateScript`), as the operation would have answered.
 import * as answers from './answers.js';
 import type { HostSession } from './types.js';
 

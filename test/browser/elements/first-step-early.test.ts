@@ -45,6 +45,15 @@ function spyOnFetch(): string[] & { restore(): void } {
   return asked;
 }
 
+/** Who is signing in, as the host's `mfaStateScript()` writes it into the page. */
+function stateElement(json: string): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.type = 'application/json';
+  script.dataset.mfaState = '';
+  script.textContent = json;
+  return script;
+}
+
 describe('the first step is asked for as soon as it is known', () => {
   let recorder: ReturnType<typeof recordEvents>;
   beforeEach(async () => {
@@ -120,10 +129,7 @@ describe('the first step is asked for as soon as it is known', () => {
     try {
       const provider = document.createElement('mfa-provider');
       provider.setAttribute('backend-url', '/api/mfa');
-      const script = document.createElement('script');
-      script.type = 'application/json';
-      script.dataset.mfaState = '';
-      script.textContent = state;
+      const script = stateElement(state);
       const flow = document.createElement('mfa-flow');
       provider.append(script, flow);
       document.body.append(provider);
@@ -152,10 +158,7 @@ describe('the first step is asked for as soon as it is known', () => {
       outer.setAttribute('backend-url', '/api/mfa//'); // the same handler, under a URL not asked yet
       const inner = document.createElement('mfa-provider');
       inner.setAttribute('backend-url', `${location.origin}/api/mfa`); // the same handler, a URL of its own
-      const script = document.createElement('script');
-      script.type = 'application/json';
-      script.dataset.mfaState = '';
-      script.textContent = '{"member": ';
+      const script = stateElement('{"member": ');
       const flow = document.createElement('mfa-flow');
       inner.append(script, flow);
       outer.append(inner);
