@@ -295,6 +295,8 @@ describe('<sms-otp-input> when things go wrong', () => {
     await sendKeys({ type: '4155550199' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(async () => (await smsOutbox('+14155550199')).length === 1, 'sent to the new number');
+    // The emulator keeps the text before the page has read its answer: wait for the step it leads to.
+    await waitUntil(() => el.step === 'enter-sms-code', 'code entry for the new number');
     expect(visitor.recorder.names()).to.deep.equal([
       'mfa-step:enter-phone',
       'mfa-sms-sent',
