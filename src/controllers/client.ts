@@ -53,14 +53,19 @@ class ContextRequest extends Event {
  * (fired once every deferred and module script of the page's markup has run), heard on the window,
  * so after the page's own listeners on the document; one task from now if it has fired. One task
  * alone is not enough: a browser may run a timer between two of the page's module scripts. Nor is a
- * task after the event: it may wait behind a frame, painted without the step. At most 10 s: a
- * document that never fires it (its parser stopped by `document.open()`) goes on.
+ * task after the event: it may wait behind a frame, painted without the step. A clock too coarse to
+ * date the event (a privacy mode rounds navigation timing to 100 ms, so an early `DOMContentLoaded`
+ * reads as 0) cannot tell it has fired: the page's `load` event ends that wait. At most 10 s: a
+ * document that never fires either (its parser stopped by `document.open()`) goes on.
  */
 export const afterPageScripts = (): Promise<unknown> =>
   new Promise((resolve) => {
     const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
     const pending = document.readyState != 'complete' && navigation?.domContentLoadedEventStart == 0;
-    if (pending) addEventListener('DOMContentLoaded', resolve);
+    if (pending) {
+      addEventListener('DOMContentLoaded', resolve);
+      addEventListener('load', resolve);
+    }
     setTimeout(resolve, pending ? 10_000 : 0);
   });
 

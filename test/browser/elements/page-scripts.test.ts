@@ -79,3 +79,53 @@ describe("the page's own scripts", () => {
     expectSdkAfterFirstStep(win);
   });
 });
+
+describe('a clock too coarse to date DOMContentLoaded', () => {
+  beforeEach(() => resetEmulator());
+  afterEach(async () => {
+    await setSlow([], 0);
+    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
+  });
+
+  it('holds a flow made after the event only until the page loads, not 10 s', async () => {
+    // A privacy mode rounds navigation timing (to 100 ms): an early DOMContentLoaded reads as 0 even
+    // after it fired. The flow, made after it (no session, nothing said), is then told so by `load`.
+    await setSlow(['coarse-clock-picture'], 1500);
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8" />
+<script>
+  const entries = performance.getEntriesByType.bind(performance);
+  performance.getEntriesByType = (type) =>
+    type === 'navigation' ? [{ domContentLoadedEventStart: 0 }] : entries(type);
+  window.errors = [];
+  document.addEventListener('mfa-error', (event) => window.errors.push(event.detail.code));
+  document.addEventListener('DOMContentLoaded', () =>
+    setTimeout(() => {
+      window.madeAt = performance.now();
+      document.body.insertAdjacentHTML(
+        'afterbegin',
+        '<mfa-provider public-token="${TOKEN}" api-url="${location.origin}"><mfa-flow></mfa-flow></mfa-provider>',
+      );
+    }),
+  );
+</script>
+<script type="module" src="/src/elements/mfa-provider/mfa-provider.ts"></script>
+<script type="module" src="/src/elements/mfa-flow/mfa-flow.ts"></script>
+</head><body><img alt="" src="/__test/coarse-clock-picture.png" /></body></html>`;
+    await fetch('/__test/page', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ html }),
+    });
+    const frame = document.createElement('iframe');
+    frame.src = `/__test/page.html?coarse-clock=${Date.now()}`;
+    document.body.append(frame);
+    const win = () => frame.contentWindow as PageWindow & { madeAt?: number };
+    await waitUntil(() => win().madeAt !== undefined, 'the flow made after DOMContentLoaded');
+    expect(win().document.readyState, 'the picture still loads').to.not.equal('complete');
+    await waitUntil(() => win().errors.length > 0, 'the flow went on', { timeout: 6000 });
+    expect(win().errors).to.deep.equal(['no_session']);
+    expect(win().document.readyState).to.equal('complete');
+    const flow = win().document.querySelector('mfa-flow')!;
+    expect(flow.shadowRoot!.textContent).to.match(/sign in/i);
+  });
+});
