@@ -10,8 +10,10 @@ import { extname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { createEmulator, ORGANIZATION_IDS } from '../../emulator/index.js';
+import { B2BClient } from 'stytch';
+import { createEmulator, ORGANIZATION_IDS, PROJECT, SEED_PASSWORD } from '../../emulator/index.js';
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
+import { mfaStateScript } from '../../server/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Where this test builds the CDN files it serves (under /cdn/). */
@@ -50,6 +52,8 @@ describe('a plain page with only the kit', () => {
   let server: Server;
   let browser: Browser;
   let origin = '';
+  /** The body of `/classic-state.html`, set by the test that opens it. */
+  let classicStateBody = '';
 
   before(async () => {
     // The CDN build of the sources as they are, as a page loads it from unpkg or jsDelivr: built
@@ -83,6 +87,18 @@ describe('a plain page with only the kit', () => {
             .end(
               '<!doctype html><html lang="en"><head><title>classic</title>' +
                 '<script src="/cdn/stytch-mfa-elements.classic.js"></script></head><body></body></html>',
+            );
+          return;
+        }
+        if (path === '/classic-state.html') {
+          // The classic script in <head> defines the elements while the parser has yet to reach the
+          // provider's children: the state the host's server wrote inside it, and its flow.
+          res
+            .writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' })
+            .end(
+              '<!doctype html><html lang="en"><head><title>classic state</title>' +
+                '<script src="/cdn/stytch-mfa-elements.classic.js"></script></head>' +
+                `<body>${classicStateBody}</body></html>`,
             );
           return;
         }
@@ -236,6 +252,33 @@ describe('a plain page with only the kit', () => {
     await page.goto(`${origin}/classic.html`);
     const defined = await page.evaluate((names) => names.filter((name) => customElements.get(name)), TAGS);
     assert.deepEqual(defined, TAGS);
+  });
+
+  it('the classic script in <head>: a backend-mode provider takes the state its server wrote in', async () => {
+    // The host's server signed the member in (the login needs MFA; primary auth sent the SMS).
+    const warn = console.warn; // the package warns about a custom env
+    console.warn = () => undefined;
+    const stytch = new B2BClient({ ...PROJECT, env: `${origin}/` });
+    console.warn = warn;
+    const answer = await stytch.passwords.authenticate({
+      organization_id: ORGANIZATION_IDS.acme,
+      email_address: 'sms@acme.test',
+      password: SEED_PASSWORD,
+    });
+    classicStateBody = `<mfa-provider backend-url="/api/mfa">${mfaStateScript(answer)}<mfa-flow></mfa-flow></mfa-provider>`;
+    const page = await browser.newPage();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/mfa')) asked.push(request.url());
+    });
+    await page.goto(`${origin}/classic-state.html`);
+    await page.waitForFunction(
+      () => document.querySelector('mfa-flow')?.getAttribute('step') === 'enter-sms-code',
+      { timeout: 15_000 },
+    );
+    assert.deepEqual(asked, [], 'no request asked who is signing in');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('[data-mfa-state]').length), 0);
+    await page.close();
   });
 
   it('the ES entry defines the first steps as it runs, and every other element by itself', async () => {
