@@ -10,7 +10,7 @@ import { build, type Rolldown } from 'vite';
 type Chunk = Rolldown.OutputChunk;
 
 /** The app as a page's own production build makes it (the package from its sources: same graph). */
-async function buildApp(minify = false): Promise<Chunk[]> {
+async function buildApp(minify = false, input = 'bench/kit-app.js'): Promise<Chunk[]> {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
@@ -27,7 +27,7 @@ async function buildApp(minify = false): Promise<Chunk[]> {
       write: false,
       target: 'es2022',
       minify,
-      rolldownOptions: { input: 'bench/kit-app.js' },
+      rolldownOptions: { input },
     },
   });
   const output = (Array.isArray(result) ? result[0]! : (result as Rolldown.RolldownOutput)).output;
@@ -91,6 +91,20 @@ describe('a Vite app with <mfa-provider> and <mfa-flow>', () => {
       enrollment: 1,
       'no MFA needed': 0,
     });
+  });
+
+  it('holds the SMS step in its entry when it imports `sms-otp-input` too (bench/kit-app-sms.js)', async () => {
+    const chunks = await buildApp(false, 'bench/kit-app-sms.js');
+    const entry = chunks.find((c) => c.isEntry)!;
+    const inEntry = (module: string) => Object.keys(entry.modules).some((id) => id.endsWith(module));
+    for (const module of [
+      'src/elements/mfa-authenticate/mfa-authenticate.ts',
+      'src/elements/sms-otp-input/sms-otp-input.ts',
+      'src/elements/mfa-code-input/mfa-code-input.ts',
+    ])
+      assert.ok(inEntry(module), `${module} is in the entry`);
+    // Nothing the SMS step renders first waits on a chunk the entry imports statically.
+    assert.deepEqual(entry.imports, []);
   });
 
   it('preloads with each lazy chunk its own dependencies, also minified', async () => {
