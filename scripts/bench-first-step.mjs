@@ -420,7 +420,7 @@ const ratio = (profile, p) =>
 console.log(
   `\nTime to the first usable field (median of ${RUNS} cold loads; min–max; ratio to Stytch's UI):\n`,
 );
-console.log(`${'page'.padEnd(48)}${PROFILES.map((pr) => pr.label.padStart(26)).join('')}  round trips`);
+console.log(`${'page'.padEnd(64)}${PROFILES.map((pr) => pr.label.padStart(26)).join('')}  round trips`);
 for (const p of pages) {
   const cells = PROFILES.map((profile) => {
     const row = results[profile.name][p.file];
@@ -428,7 +428,7 @@ for (const p of pages) {
       26,
     );
   });
-  console.log(`${p.name.padEnd(48)}${cells.join('')}  ${waterfalls[p.file].depth}`);
+  console.log(`${p.name.padEnd(64)}${cells.join('')}  ${waterfalls[p.file].depth}`);
 }
 console.log(
   '\nRequests of one load under the mobile profile (ms from navigation: start → end, [initiator depth]):',
