@@ -56,7 +56,7 @@ class ContextRequest extends Event {
  * task after the event: it may wait behind a frame, painted without the step. A clock too coarse to
  * date the event (a privacy mode rounds navigation timing to 100 ms, so an early `DOMContentLoaded`
  * reads as 0) cannot tell it has fired: the page's `load` event ends that wait. At most 10 s: a
- * document that never fires either (its parser stopped by `document.open()`) goes on.
+ * document whose listeners `document.open()` erased goes on.
  */
 export const afterPageScripts = (): Promise<unknown> =>
   new Promise((resolve) => {
