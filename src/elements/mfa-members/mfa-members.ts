@@ -10,6 +10,7 @@ import type {
   Organization,
 } from '../../stytch/types.js';
 import { field } from '../../styles/field.js';
+import { rows } from '../../styles/rows.js';
 import { allowed, factorsOf, nextAsk, policyOf } from '../admin.js';
 import { MfaElement, type CallContext } from '../mfa-element.js';
 import { styles } from './mfa-members.styles.js';
@@ -88,7 +89,7 @@ const ORDER: readonly Change[] = ['mfa_required', 'phone_removed', 'totp_removed
  * @cssprop --mfa-color-border - Border between members.
  */
 export class MfaMembers extends MfaElement {
-  static override styles = [...MfaElement.styles, field, styles];
+  static override styles = [...MfaElement.styles, field, rows, styles];
   static override english = {
     ...MfaElement.english,
     ...membersStrings,
@@ -365,7 +366,7 @@ export class MfaMembers extends MfaElement {
         )}
       </div>`;
     }
-    return html`<li part="member" data-member-id=${member.member_id}>
+    return html`<li part="member" class="row" data-member-id=${member.member_id}>
       <p class="who" tabindex="-1">
         <span class="name" translate="no">${this.nameOf(member)}</span>
         ${own ? html`<span part="you">${this.t('membersYou')}</span>` : nothing}
@@ -421,7 +422,7 @@ export class MfaMembers extends MfaElement {
       ${
         // No match is said by the status part, which announces it.
         page?.members.length
-          ? html`<ul class="members" aria-label=${this.t('membersListLabel')}>
+          ? html`<ul class="rows" aria-label=${this.t('membersListLabel')}>
               ${page.members.map((member) => this.renderMember(member))}
             </ul>`
           : nothing

@@ -3,6 +3,7 @@ import { emit, type StepDetail } from '../../events.js';
 import { enroll } from '../../strings/en/enroll.js';
 import { settings } from '../../strings/en/settings.js';
 import { maskPhone } from '../../stytch/member.js';
+import { rows } from '../../styles/rows.js';
 import type { MfaClient, Member, Organization } from '../../stytch/types.js';
 import { allowedFactors, factorTemplate, FACTORS, loadFactor, type Factor as Method } from '../factors.js';
 import { MfaElement, type CallContext } from '../mfa-element.js';
@@ -50,7 +51,7 @@ type Panel = { kind: 'add'; method: Method } | { kind: 'recovery-codes' };
  * @cssprop --mfa-color-border - Border between methods.
  */
 export class MfaSettings extends MfaElement {
-  static override styles = [...MfaElement.styles, styles];
+  static override styles = [...MfaElement.styles, rows, styles];
   static override english = {
     ...MfaElement.english,
     ...settings,
@@ -259,7 +260,7 @@ export class MfaSettings extends MfaElement {
         </button>
       </div>`;
     }
-    return html`<li part="method" class="method" data-method=${method}>
+    return html`<li part="method" class="method row" data-method=${method}>
       <p>
         <span class="name">${this.name(method)}</span>
         <span class="muted">${detail}${isDefault ? html` · ${this.t('settingsDefault')}` : nothing}</span>
@@ -322,7 +323,7 @@ export class MfaSettings extends MfaElement {
       <p part="title" class="title">${this.t('settingsTitle')}</p>
       <p class="muted">${this.t('settingsIntro')}</p>
       ${this.renderToggle()}
-      <ul class="methods" aria-label=${this.t('settingsMethodsLabel')}>
+      <ul class="rows" aria-label=${this.t('settingsMethodsLabel')}>
         ${this.offered.map((method) => this.renderMethod(method))}
       </ul>
       ${
