@@ -189,4 +189,7 @@ export async function startDevPanel(onReset: () => Promise<void>): Promise<void>
   setInterval(() => {
     if (document.visibilityState === 'visible') refresh().catch(() => undefined);
   }, 1000);
+  // A step that says "we sent a code" finds the text on the dev phone already, not a second later.
+  for (const type of ['mfa-step', 'mfa-sms-sent'])
+    document.addEventListener(type, () => void refresh().catch(() => undefined));
 }
