@@ -250,16 +250,15 @@ export class MfaProvider extends LitElement implements ClientSource {
       return;
     }
     if (!this.isConnected) return;
-    const given = [...this.querySelectorAll('script[data-mfa-state]')].find(
-      (script) => script.closest('mfa-provider') === this, // not a nested provider's
-    );
+    const given = this.own('script[data-mfa-state]');
     given?.remove();
     if (given) askStateEarly(url, given.textContent ?? '');
-    else if (
-      customElements.get('mfa-flow') &&
-      [...this.querySelectorAll('mfa-flow')].some((flow) => flow.closest('mfa-provider') === this)
-    )
-      askStateEarly(url);
+    else if (customElements.get('mfa-flow') && this.own('mfa-flow')) askStateEarly(url);
+  }
+
+  /** The first element inside this provider that matches `selector`, not inside a nested provider. */
+  private own(selector: string): Element | undefined {
+    return [...this.querySelectorAll(selector)].find((element) => element.closest('mfa-provider') === this);
   }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {

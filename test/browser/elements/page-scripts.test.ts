@@ -7,6 +7,7 @@ import type { MfaStep } from '../../../src/types.js';
 import { resetEmulator } from '../support/emulator.js';
 import { passwordAnswer } from '../support/logins.js';
 import '../support/network-guard.js';
+import { frameLoaded, showPage } from '../support/test-page.js';
 import { setSlow } from '../support/unreachable.js';
 import { waitUntil } from '../support/wait.js';
 
@@ -28,15 +29,8 @@ async function openPage(
 <script type="module" src="/src/elements/mfa-flow/mfa-flow.ts"></script>
 <script type="module" src="${answerScript}"></script>
 </head><body>${body}</body></html>`;
-  await fetch('/__test/page', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ html }),
-  });
-  const frame = document.createElement('iframe');
-  frame.src = `/__test/page.html?page-scripts=${Date.now()}`;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const frame = await showPage(html);
+  await frameLoaded(frame);
   return frame.contentWindow as PageWindow;
 }
 
@@ -53,12 +47,17 @@ function expectSdkAfterFirstStep(win: PageWindow): void {
     expect(sdk.startTime, 'the SDK was not loaded to ask who is signing in').to.be.above(win.firstStepAt!);
 }
 
-describe("the page's own scripts", () => {
+/** Each test on a fresh emulator; after it, no slow path and no page left. */
+function usePages(): void {
   beforeEach(() => resetEmulator());
   afterEach(async () => {
     await setSlow([], 0);
     document.querySelectorAll('iframe').forEach((frame) => frame.remove());
   });
+}
+
+describe("the page's own scripts", () => {
+  usePages();
 
   it('a later module script that sets authResponse is waited for, however late its file arrives', async () => {
     const answer = await passwordAnswer('sms@acme.test', TOKEN);
@@ -81,11 +80,7 @@ describe("the page's own scripts", () => {
 });
 
 describe('a clock too coarse to date DOMContentLoaded', () => {
-  beforeEach(() => resetEmulator());
-  afterEach(async () => {
-    await setSlow([], 0);
-    document.querySelectorAll('iframe').forEach((frame) => frame.remove());
-  });
+  usePages();
 
   it('holds a flow made after the event only until the page loads, not 10 s', async () => {
     // A privacy mode rounds navigation timing (to 100 ms): an early DOMContentLoaded reads as 0 even
@@ -115,14 +110,7 @@ describe('a clock too coarse to date DOMContentLoaded', () => {
 <script type="module" src="/src/elements/mfa-provider/mfa-provider.ts"></script>
 <script type="module" src="/src/elements/mfa-flow/mfa-flow.ts"></script>
 </head><body><img alt="" src="/__test/coarse-clock-picture.png" /></body></html>`;
-    await fetch('/__test/page', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ html }),
-    });
-    const frame = document.createElement('iframe');
-    frame.src = `/__test/page.html?coarse-clock=${Date.now()}`;
-    document.body.append(frame);
+    const frame = await showPage(html); // not waited for: its picture holds `load`
     type Timed = PageWindow & { madeAt?: number; loadAt?: number; errorAt?: number };
     const win = () => frame.contentWindow as Timed;
     await waitUntil(() => win().madeAt !== undefined, 'the flow made after DOMContentLoaded');

@@ -8,6 +8,7 @@ import { injectFault, ORGANIZATION_IDS, resetEmulator, SEED_PASSWORD } from '../
 import { hostLogin } from '../support/logins.js';
 
 import '../support/network-guard.js';
+import { frameLoaded, showPage } from '../support/test-page.js';
 import { waitUntil } from '../support/wait.js';
 
 /** The emulator's email outbox for an address (its dev route). */
@@ -36,8 +37,6 @@ interface Seen {
  * Opens `body` as a page in an iframe: the kit's bare specifier maps to the sources, and a first
  * classic script records every kit event from the start. Resolves with the frame's window.
  */
-let pages = 0;
-
 async function openPage(body: string, search = ''): Promise<Window & { seen: Seen[] }> {
   const record = `window.seen = [];
 for (const type of ['mfa-step', 'mfa-error', 'mfa-authenticated'])
@@ -50,17 +49,8 @@ for (const type of ['mfa-step', 'mfa-error', 'mfa-authenticated'])
 <script>${record}</script></head><body>
 ${body}
 </body></html>`;
-  await fetch('/__test/page', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ html }),
-  });
-  const frame = document.createElement('iframe');
-  // Each page its own address, so the browser never shows an earlier test's page from its cache.
-  pages += 1;
-  frame.src = `/__test/page.html${search ? `${search}&` : '?'}page=${pages}`;
-  document.body.append(frame);
-  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const frame = await showPage(html, search.replace(/^\?/, ''));
+  await frameLoaded(frame);
   return frame.contentWindow as Window & { seen: Seen[] };
 }
 

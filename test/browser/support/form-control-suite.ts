@@ -7,6 +7,7 @@
 import { expect, fixture, oneEvent } from '@open-wc/testing';
 import { sendKeys } from './keys.js';
 import { deepActiveElement, inShadow } from './shadow.js';
+import { frameLoaded, showPage } from './test-page.js';
 import { waitUntil } from './wait.js';
 
 interface Field extends HTMLElement {
@@ -465,25 +466,14 @@ export function formControlSuite(o: FormControlSuite): void {
   });
 }
 
-let historyPages = 0;
-
 /** A page of its own in a frame (so it has a history): a form with the field and a native input. */
 async function historyPage(tag: string, extra: string): Promise<HTMLIFrameElement> {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8" />
 <script type="module" src="/src/elements/${tag}/${tag}.ts"></script></head><body>
 <form><input name="other" aria-label="Other" /><${tag} name="field" ${extra}></${tag}></form>
 </body></html>`;
-  await fetch('/__test/page', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ html }),
-  });
-  const frame = document.createElement('iframe');
-  historyPages += 1;
-  frame.src = `/__test/page.html?history=${historyPages}-${Date.now()}`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
+  const frame = await showPage(html);
+  await frameLoaded(frame);
   return frame;
 }
 
