@@ -74,7 +74,7 @@ export class MfaRecoveryCodes extends MfaElement {
     // Given codes need no client: show them at once.
     if (!this.codes) return Promise.resolve(true);
     this.shown = [...this.codes];
-    this.steps.go('save-recovery-codes', 'recovery_code');
+    this.showCodes();
     return Promise.resolve(false);
   }
 
@@ -84,7 +84,16 @@ export class MfaRecoveryCodes extends MfaElement {
     this.status = '';
     if (!result) return;
     this.shown = result.value.recovery_codes;
+    this.showCodes();
+  }
+
+  /**
+   * The codes step, with the keyboard on its first control: what led here (a code field, a
+   * "Recovery codes" button) has left the page, and focus must not fall to it.
+   */
+  private showCodes(): void {
     this.steps.go('save-recovery-codes', 'recovery_code');
+    void this.steps.focus('[part~="copy-button"]');
   }
 
   private get text(): string {

@@ -14,7 +14,7 @@ import { lastSmsCode, ORGANIZATION_IDS, SEED_RECOVERY_CODES } from '../support/e
 import { press } from '../support/keyboard.js';
 import { sendKeys } from '../support/keys.js';
 import '../support/network-guard.js';
-import { deepAll, deepest } from '../support/shadow.js';
+import { deepActiveElement, deepAll, deepest } from '../support/shadow.js';
 import { freshVisitor } from '../support/visitor.js';
 import { matchesBaseline } from '../support/visual.js';
 import { phoneFieldReady, waitUntil } from '../support/wait.js';
@@ -108,7 +108,10 @@ for (const look of LOOKS) {
       const el = await place(html`<mfa-flow .client=${client} .authResponse=${primary}></mfa-flow>`);
       const qrDrawn = () => deepest(el, '[part~="qr-code"]')?.querySelector('path, rect');
       await at(el, 'scan-totp', 'totp-scan', qrDrawn);
-      const codesShown = () => deepest(el, '[part~="code-list"]')?.querySelector('li');
+      // Once the first control has the keyboard (its ring is in the picture).
+      const codesShown = () =>
+        deepest(el, '[part~="code-list"]')?.querySelector('li') &&
+        deepActiveElement()?.getAttribute('part') === 'copy-button';
       await completeTotpSetup(el, {
         atStep: (step) =>
           step === 'enter-totp-code'
