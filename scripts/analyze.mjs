@@ -18,6 +18,22 @@ const manifest = JSON.parse(
   readFileSync('custom-elements.json', 'utf8').replace(/"src\/([^"]+)\.[jt]s"/g, '"dist/$1.js"'),
 );
 manifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+// The Lit plugin lists each entry of `static properties` as a public field, also one whose own
+// declaration is @internal (`ended`): the analyzer dropped that declaration, and the entry is left
+// with its name alone — no type, no words, no attribute. It is not public API, so it goes.
+for (const declaration of manifest.modules.flatMap((m) => m.declarations ?? [])) {
+  declaration.members &&= declaration.members.filter(
+    (m) =>
+      !(
+        m.kind === 'field' &&
+        m.privacy === 'public' &&
+        !m.static &&
+        !m.type &&
+        !m.description &&
+        !m.attribute
+      ),
+  );
+}
 writeFileSync('custom-elements.json', `${JSON.stringify(manifest, null, 2)}\n`);
 
 /**

@@ -104,10 +104,12 @@ export abstract class FormControl extends LitElement {
     return this.internals.form;
   }
 
+  /** Whether the value is valid, and why not (the field's own check, then the host's error). */
   get validity(): ValidityState {
     return this.internals.validity;
   }
 
+  /** What the browser says when the field is not valid; '' when it is. */
   get validationMessage(): string {
     return this.internals.validationMessage;
   }

@@ -121,6 +121,7 @@ export abstract class MfaElement extends LitElement {
   get errorMessage(): string {
     return wordsNow(this.words.error);
   }
+  /** @internal */
   set errorMessage(words: Words) {
     this.words.error = words;
     this.requestUpdate();

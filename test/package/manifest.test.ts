@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 interface Declaration {
   tagName?: string;
   attributes?: { name: string }[];
-  members?: { name: string; kind: string; privacy?: string }[];
+  members?: { name: string; kind: string; privacy?: string; static?: boolean; description?: string }[];
   events?: { name: string; type?: { text: string } }[];
   cssParts?: { name: string }[];
   cssProperties?: { name: string }[];
@@ -208,6 +208,18 @@ describe('custom-elements.json', () => {
       }
     });
   }
+
+  it('says what each public property it lists is, and lists none the sources keep @internal', () => {
+    // Each listed property reaches the editors' data, the JSX, Vue and Svelte types and the demo's
+    // element pages; one without words there is one the member of the public cannot tell how to use.
+    const bare = [...elements].flatMap(([tag, element]) =>
+      (element.members ?? [])
+        .filter((m) => m.kind === 'field' && m.privacy !== 'private' && m.privacy !== 'protected')
+        .filter((m) => !m.static && !m.description?.trim())
+        .map((m) => `<${tag}>.${m.name}`),
+    );
+    assert.deepEqual(bare, []);
+  });
 
   it('forwards every documented part through the elements that nest others', () => {
     // FORWARDED_PARTS (src/elements/mfa-element.ts) is each nested element's exportparts.
