@@ -204,7 +204,8 @@ export class MfaSettings extends MfaElement {
     const isDefault = has && member?.default_mfa_method === method;
     const detail = has
       ? method === 'sms_otp'
-        ? maskPhone(member?.mfa_phone_number ?? '')
+        ? // Left to right in any language, as it is dialled (an RTL row would draw "101•••1+").
+          html`<span dir="ltr">${maskPhone(member?.mfa_phone_number ?? '')}</span>`
         : this.t('settingsActive')
       : this.t('settingsNotSetUp');
     const busy = this.calls.pending !== null;

@@ -161,6 +161,37 @@ describe('Arabic, right to left', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('<mfa-settings>: the phone number reads left to right in its row', async () => {
+    const primary = await login('sms@acme.test');
+    await client.otps.sms.authenticate({
+      organization_id: ORGANIZATION_IDS.acme,
+      member_id: primary.member_id,
+      code: await lastSmsCode('+14155550101'),
+      session_duration_minutes: 60,
+    });
+    const el = await inArabic<Stepped>(html`<mfa-settings .client=${client}></mfa-settings>`);
+    await atStep(el, 'select-method', 'التحقق بخطوتين');
+    // Where each character of "+1•••••••101" is drawn: the "+" leftmost, the last "1" rightmost.
+    const row = el.shadowRoot!.querySelector('[data-method="sms_otp"]')!;
+    const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+    let number: Text | null = null;
+    while (!number && walker.nextNode()) {
+      if (walker.currentNode.textContent!.includes('+1')) number = walker.currentNode as Text;
+    }
+    expect(number, 'the masked number is shown').to.not.equal(null);
+    const text = number!.textContent!;
+    const x = (offset: number) => {
+      const range = document.createRange();
+      range.setStart(number!, offset);
+      range.setEnd(number!, offset + 1);
+      return range.getBoundingClientRect().left;
+    };
+    const plus = text.indexOf('+');
+    const last = text.lastIndexOf('1');
+    expect(x(plus), `"+" left of the last digit in "${text.trim()}"`).to.be.below(x(last));
+    expect(x(plus), '"+" left of the "1" after it').to.be.below(x(plus + 1));
+  });
+
   it('<mfa-settings>: the methods, mirrored', async () => {
     await login('user@initech.test', ORGANIZATION_IDS.initech);
     const el = await inArabic<Stepped>(html`<mfa-settings .client=${client}></mfa-settings>`);
