@@ -341,7 +341,7 @@ export class MfaMembers extends MfaElement {
             part="confirm-button"
             class="danger"
             type="button"
-            aria-disabled=${busy ? 'true' : 'false'}
+            aria-disabled=${String(busy)}
             @click=${() => void this.confirm(member, confirming)}
           >
             ${this.t(spec.button)}
@@ -389,7 +389,7 @@ export class MfaMembers extends MfaElement {
         part="previous-button"
         class="secondary"
         type="button"
-        aria-disabled=${busy || this.cursors.length < 2 ? 'true' : 'false'}
+        aria-disabled=${String(busy || this.cursors.length < 2)}
         @click=${() => void this.turn(false)}
       >
         ${this.t('membersPrevious')}
@@ -399,7 +399,7 @@ export class MfaMembers extends MfaElement {
         part="next-button"
         class="secondary"
         type="button"
-        aria-disabled=${busy || !page.next ? 'true' : 'false'}
+        aria-disabled=${String(busy || !page.next)}
         @click=${() => void this.turn(true)}
       >
         ${this.t('membersNext')}

@@ -192,7 +192,7 @@ export class MfaRecoveryCodes extends MfaElement {
                         part="rotate-button"
                         class="secondary"
                         type="button"
-                        aria-disabled=${rotating ? 'true' : 'false'}
+                        aria-disabled=${String(rotating)}
                         @click=${this.askToRotate}
                       >
                         ${rotating ? this.t('recoveryRotating') : this.t('recoveryRotate')}

@@ -220,7 +220,7 @@ export class MfaSettings extends MfaElement {
             part="confirm-button"
             class="danger"
             type="button"
-            aria-disabled=${busy ? 'true' : 'false'}
+            aria-disabled=${String(busy)}
             @click=${() => void this.removeMethod(method)}
           >
             ${this.t('settingsRemove')}
@@ -244,7 +244,7 @@ export class MfaSettings extends MfaElement {
                 part="default-button"
                 class="secondary"
                 type="button"
-                aria-disabled=${busy ? 'true' : 'false'}
+                aria-disabled=${String(busy)}
                 @click=${() => void this.makeDefault(method)}
               >
                 ${this.t('settingsMakeDefault')}
@@ -306,7 +306,7 @@ export class MfaSettings extends MfaElement {
         part="toggle-button"
         class="secondary toggle"
         type="button"
-        aria-pressed=${on ? 'true' : 'false'}
+        aria-pressed=${String(on)}
         aria-disabled=${possible && this.calls.pending === null ? 'false' : 'true'}
         aria-describedby=${possible ? nothing : 'need-method'}
         @click=${() => void this.toggle()}
