@@ -133,6 +133,9 @@ export class MfaRecoveryCodes extends MfaElement {
 
   private async onRotate(): Promise<void> {
     this.confirmingRotate = false;
+    // The question's buttons leave the page: the keyboard waits on "Getting new codes…" (where it
+    // stays if that fails), then goes to the new codes.
+    void this.steps.focus('[part~="rotate-button"]');
     const context = this.context ?? (this.context = await this.ready());
     if (!context) return;
     const result = await this.calls.attempt('rotate', async () =>
@@ -143,6 +146,7 @@ export class MfaRecoveryCodes extends MfaElement {
     this.shown = result.value.recovery_codes;
     this.acknowledged = false;
     this.status = this.say('recoveryRotated');
+    void this.steps.focus('[part~="copy-button"]');
   }
 
   private onAcknowledge(event: Event): void {

@@ -10,7 +10,7 @@ import type { MfaRecoveryCodes } from '../../../src/elements/mfa-recovery-codes/
 import type { MfaSettings } from '../../../src/elements/mfa-settings/mfa-settings.js';
 import { login, signInWithTotp, testClient } from '../support/client.js';
 import { emulatorNowMs } from '../support/emulator.js';
-import { sendKeys } from '../support/keys.js';
+import { sendKeys, shiftTab } from '../support/keys.js';
 import '../support/network-guard.js';
 import { deepActiveElement, deepest } from '../support/shadow.js';
 import { totpCode } from '../support/totp.js';
@@ -18,6 +18,7 @@ import { freshVisitor } from '../support/visitor.js';
 import { waitUntil } from '../support/wait.js';
 
 const client = testClient();
+const rotateLabel = 'Get new codes';
 
 /** What has the keyboard now: its part and its words, as a member would name it. */
 function focused(): string {
@@ -44,6 +45,10 @@ describe('keyboard only', () => {
     expect(focused()).to.match(/^method-option: Authenticator app/);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.step === 'scan-totp', 'the QR code shows');
+    await waitUntil(() => focused() !== 'the page', 'focus on the scan step', { timeout: 2000 }).catch(
+      () => undefined,
+    );
+    expect(focused(), 'the scan step has the keyboard').to.equal('copy-button: Copy key');
 
     // The member reads the key off the screen into their app, and goes on.
     const secret = deepest(el, '[part~="secret"]')!.textContent!.replace(/\s/g, '');
@@ -79,5 +84,21 @@ describe('keyboard only', () => {
       () => undefined,
     );
     expect(focused(), 'the codes have the keyboard').to.equal('copy-button: Copy all');
+
+    // New codes, confirmed: the question's buttons leave the page, and the new codes have the keyboard.
+    const shown = () =>
+      [...codes()!.shadowRoot!.querySelectorAll('[part~="code-list"] li')].map((li) => li.textContent);
+    const before = shown().join();
+    await tabTo(`rotate-button: ${rotateLabel}`);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused().startsWith('cancel-button'), 'the question');
+    await shiftTab();
+    expect(focused()).to.equal(`confirm-button: ${rotateLabel}`);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shown().join() !== before && !focused().startsWith('confirm'), 'new codes');
+    await waitUntil(() => focused() !== 'the page', 'focus on the new codes', { timeout: 2000 }).catch(
+      () => undefined,
+    );
+    expect(focused(), 'the new codes have the keyboard').to.equal('copy-button: Copy all');
   });
 });

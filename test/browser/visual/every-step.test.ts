@@ -106,7 +106,10 @@ for (const look of LOOKS) {
     it('<mfa-flow>, setting up an authenticator app, with recovery codes', async () => {
       const primary = await login('new@globex.test', ORGANIZATION_IDS.globex);
       const el = await place(html`<mfa-flow .client=${client} .authResponse=${primary}></mfa-flow>`);
-      const qrDrawn = () => deepest(el, '[part~="qr-code"]')?.querySelector('path, rect');
+      // Drawn, and its first control has the keyboard (its ring is in the picture).
+      const qrDrawn = () =>
+        deepest(el, '[part~="qr-code"]')?.querySelector('path, rect') &&
+        deepActiveElement()?.getAttribute('part') === 'copy-button';
       await at(el, 'scan-totp', 'totp-scan', qrDrawn);
       // Once the first control has the keyboard (its ring is in the picture).
       const codesShown = () =>
