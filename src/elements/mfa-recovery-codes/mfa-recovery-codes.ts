@@ -122,6 +122,7 @@ export class MfaRecoveryCodes extends MfaElement {
   }
 
   private askToRotate(): void {
+    if (this.calls.pending) return; // new codes on their way: the button only says so
     this.confirmingRotate = true;
     void this.steps.focus('[part~="cancel-button"]');
   }

@@ -209,6 +209,23 @@ describe('<mfa-recovery-codes> with a session', () => {
     expect(el.step).to.equal('save-recovery-codes');
   });
 
+  it('while new codes are on their way, the rotate button asks nothing', async () => {
+    const el = await fixture<MfaRecoveryCodes>(
+      html`<mfa-recovery-codes .client=${client} allow-rotate></mfa-recovery-codes>`,
+    );
+    await waitUntil(() => el.step === 'save-recovery-codes', 'the codes show');
+    await injectFault({ path: '/b2b/recovery_codes/rotate', delay_ms: 1000 });
+    inShadow<HTMLButtonElement>(el, '[part~="rotate-button"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part~="confirm-button"]'), 'the question');
+    inShadow<HTMLButtonElement>(el, '[part~="confirm-button"]').click();
+    await waitUntil(() => partText(el, 'rotate-button') === 'Getting new codes…', 'busy');
+    inShadow<HTMLButtonElement>(el, '[part~="rotate-button"]').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="confirm-button"]'), 'no second question').to.equal(null);
+    await waitUntil(() => partText(el, 'status') !== '', 'rotated');
+    expect((await client.recoveryCodes.get()).recovery_codes).to.deep.equal(listed(el));
+  });
+
   it('says why the codes could not be replaced', async () => {
     const el = await fixture<MfaRecoveryCodes>(
       html`<mfa-recovery-codes .client=${client} allow-rotate></mfa-recovery-codes>`,
