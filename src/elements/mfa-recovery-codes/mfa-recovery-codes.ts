@@ -147,7 +147,9 @@ export class MfaRecoveryCodes extends MfaElement {
     this.shown = result.value.recovery_codes;
     this.acknowledged = false;
     this.status = this.say('recoveryRotated');
-    void this.steps.focus('[part~="copy-button"]');
+    // Where the member waited (unless they moved on meanwhile, say to the checkbox): to the codes.
+    if (this.shadowRoot?.activeElement?.matches('[part~="rotate-button"]'))
+      void this.steps.focus('[part~="copy-button"]');
   }
 
   private onAcknowledge(event: Event): void {

@@ -206,8 +206,9 @@ export class TotpSetup extends MfaElement {
     if (!this.registration) return;
     this.qr = qr ? qr.qrPath(this.uri) : null;
     this.steps.go('scan-totp', 'totp');
-    // What opened this step (a method choice, an Add button) is gone: its first control takes the keyboard.
-    void this.steps.focus('[part~="copy-button"]');
+    // What opened this step (a method choice, an Add button) is gone: its first control takes the
+    // keyboard ("Open in your app" on a phone, else "Copy key").
+    void this.steps.focus('[part~="open-app"], [part~="copy-button"]');
   }
 
   /** A setup this browser left half-way says when a new one can start; other failures as they are. */

@@ -9,7 +9,7 @@ import type { MfaFlow } from '../../../src/elements/mfa-flow/mfa-flow.js';
 import type { MfaRecoveryCodes } from '../../../src/elements/mfa-recovery-codes/mfa-recovery-codes.js';
 import type { MfaSettings } from '../../../src/elements/mfa-settings/mfa-settings.js';
 import { login, signInWithTotp, testClient } from '../support/client.js';
-import { emulatorNowMs } from '../support/emulator.js';
+import { emulatorNowMs, injectFault } from '../support/emulator.js';
 import { sendKeys, shiftTab } from '../support/keys.js';
 import '../support/network-guard.js';
 import { deepActiveElement, deepest } from '../support/shadow.js';
@@ -33,6 +33,12 @@ async function tabTo(control: string): Promise<void> {
   expect(focused(), 'Tab reaches it').to.equal(control);
 }
 
+/** Waits (as long as any step may take) for `control` to have the keyboard; fails naming who has it. */
+async function keyboardOn(control: string, what: string): Promise<void> {
+  await waitUntil(() => focused() === control, what).catch(() => undefined);
+  expect(focused(), what).to.equal(control);
+}
+
 describe('keyboard only', () => {
   freshVisitor();
 
@@ -45,10 +51,7 @@ describe('keyboard only', () => {
     expect(focused()).to.match(/^method-option: Authenticator app/);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.step === 'scan-totp', 'the QR code shows');
-    await waitUntil(() => focused() !== 'the page', 'focus on the scan step', { timeout: 2000 }).catch(
-      () => undefined,
-    );
-    expect(focused(), 'the scan step has the keyboard').to.equal('copy-button: Copy key');
+    await keyboardOn('copy-button: Copy key', 'the scan step has the keyboard');
 
     // The member reads the key off the screen into their app, and goes on.
     const secret = deepest(el, '[part~="secret"]')!.textContent!.replace(/\s/g, '');
@@ -60,10 +63,7 @@ describe('keyboard only', () => {
 
     // The code field has left the page: its focus must not fall to <body>.
     await waitUntil(() => el.step === 'save-recovery-codes', 'the recovery codes show');
-    await waitUntil(() => focused() !== 'the page', 'focus on the codes', { timeout: 2000 }).catch(
-      () => undefined,
-    );
-    expect(focused(), 'the codes step has the keyboard').to.equal('copy-button: Copy all');
+    await keyboardOn('copy-button: Copy all', 'the codes step has the keyboard');
     await tabTo('acknowledge: ');
     await sendKeys({ press: ' ' /* Space: BiDi keyboards know it as ' ' */ });
     await sendKeys({ press: 'Tab' });
@@ -80,10 +80,7 @@ describe('keyboard only', () => {
     await sendKeys({ press: 'Enter' });
     const codes = () => deepest(el, 'mfa-recovery-codes') as MfaRecoveryCodes | null;
     await waitUntil(() => codes()?.step === 'save-recovery-codes', 'the codes show');
-    await waitUntil(() => focused() !== 'the page', 'focus on the codes', { timeout: 2000 }).catch(
-      () => undefined,
-    );
-    expect(focused(), 'the codes have the keyboard').to.equal('copy-button: Copy all');
+    await keyboardOn('copy-button: Copy all', 'the codes have the keyboard');
 
     // New codes, confirmed: the question's buttons leave the page, and the new codes have the keyboard.
     const shown = () =>
@@ -96,9 +93,22 @@ describe('keyboard only', () => {
     expect(focused()).to.equal(`confirm-button: ${rotateLabel}`);
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => shown().join() !== before && !focused().startsWith('confirm'), 'new codes');
-    await waitUntil(() => focused() !== 'the page', 'focus on the new codes', { timeout: 2000 }).catch(
-      () => undefined,
-    );
-    expect(focused(), 'the new codes have the keyboard').to.equal('copy-button: Copy all');
+    await keyboardOn('copy-button: Copy all', 'the new codes have the keyboard');
+
+    // Again, on a slow network: a member who moves on meanwhile keeps the keyboard where they took it.
+    const second = shown().join();
+    await injectFault({ path: '/b2b/recovery_codes/rotate', delay_ms: 2000 });
+    await tabTo(`rotate-button: ${rotateLabel}`);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => focused().startsWith('cancel-button'), 'the question');
+    await shiftTab();
+    await sendKeys({ press: 'Enter' });
+    await keyboardOn('rotate-button: Getting new codes…', 'the keyboard waits on the busy button');
+    await sendKeys({ press: 'Tab' });
+    const movedTo = focused();
+    expect(movedTo).not.to.match(/^rotate-button|^the page/);
+    await waitUntil(() => shown().join() !== second, 'the new codes');
+    await codes()!.updateComplete;
+    expect(focused(), 'the keyboard stays where the member took it').to.equal(movedTo);
   });
 });
