@@ -19,20 +19,20 @@ const manifest = JSON.parse(
 );
 manifest.modules.sort((a, b) => a.path.localeCompare(b.path));
 // The Lit plugin lists each entry of `static properties` as a public field, also one whose own
-// declaration is @internal (`ended`): the analyzer dropped that declaration, and the entry is left
-// with its name alone — no type, no words, no attribute. It is not public API, so it goes.
+// declaration is @internal: the analyzer dropped that declaration, and the entry is left with its
+// name alone — no type, no words, no attribute. Those named here are not public API, so they go; any
+// other field with a name alone fails the run, so a real property cannot vanish undescribed.
+const INTERNAL_STATE = new Set(['ended']);
 for (const declaration of manifest.modules.flatMap((m) => m.declarations ?? [])) {
-  declaration.members &&= declaration.members.filter(
-    (m) =>
-      !(
-        m.kind === 'field' &&
-        m.privacy === 'public' &&
-        !m.static &&
-        !m.type &&
-        !m.description &&
-        !m.attribute
-      ),
-  );
+  declaration.members &&= declaration.members.filter((m) => {
+    const nameAlone =
+      m.kind === 'field' && m.privacy === 'public' && !m.static && !m.type && !m.description && !m.attribute;
+    if (!nameAlone) return true;
+    if (INTERNAL_STATE.has(m.name)) return false;
+    throw new Error(
+      `${declaration.name}.${m.name} is public with a name alone: describe it, or mark it @internal`,
+    );
+  });
 }
 writeFileSync('custom-elements.json', `${JSON.stringify(manifest, null, 2)}\n`);
 

@@ -307,7 +307,7 @@ export class MfaSettings extends MfaElement {
         class="secondary toggle"
         type="button"
         aria-pressed=${String(on)}
-        aria-disabled=${possible && this.calls.pending === null ? 'false' : 'true'}
+        aria-disabled=${String(!possible || this.calls.pending !== null)}
         aria-describedby=${possible ? nothing : 'need-method'}
         @click=${() => void this.toggle()}
       >
