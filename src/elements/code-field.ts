@@ -56,7 +56,7 @@ export function stepForm(o: {
       ${o.field}
       <p id=${o.errorId ?? 'error'} part="error" role="alert">${o.error}</p>
       <div class="actions">
-        <button part="submit-button" type="submit" aria-disabled=${String(o.busy)}>
+        <button part="submit-button" type="submit" aria-disabled=${o.busy ? 'true' : 'false'}>
           ${o.busy ? o.busyLabel : o.submitLabel}
         </button>
         ${o.actions ?? nothing}

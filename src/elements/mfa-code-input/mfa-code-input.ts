@@ -114,7 +114,7 @@ export class MfaCodeInput extends FormControl {
         .value=${this.value}
         ?required=${this.required}
         ?disabled=${this.disabled || this.formDisabled}
-        aria-invalid=${String(invalid)}
+        aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby="error"
         @input=${this.onInput}
         @change=${this.redispatchChange}

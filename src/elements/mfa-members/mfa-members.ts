@@ -341,7 +341,7 @@ export class MfaMembers extends MfaElement {
             part="confirm-button"
             class="danger"
             type="button"
-            aria-disabled=${String(busy)}
+            aria-disabled=${busy ? 'true' : 'false'}
             @click=${() => void this.confirm(member, confirming)}
           >
             ${this.t(spec.button)}
@@ -389,7 +389,7 @@ export class MfaMembers extends MfaElement {
         part="previous-button"
         class="secondary"
         type="button"
-        aria-disabled=${String(busy || this.cursors.length < 2)}
+        aria-disabled=${busy || this.cursors.length < 2 ? 'true' : 'false'}
         @click=${() => void this.turn(false)}
       >
         ${this.t('membersPrevious')}
@@ -399,7 +399,7 @@ export class MfaMembers extends MfaElement {
         part="next-button"
         class="secondary"
         type="button"
-        aria-disabled=${String(busy || !page.next)}
+        aria-disabled=${busy || !page.next ? 'true' : 'false'}
         @click=${() => void this.turn(true)}
       >
         ${this.t('membersNext')}

@@ -282,7 +282,7 @@ export class MfaOrgPolicy extends MfaElement {
             part="confirm-button"
             class=${this.affected ? 'danger' : ''}
             type="button"
-            aria-disabled=${String(busy)}
+            aria-disabled=${busy ? 'true' : 'false'}
             @click=${() => void this.save()}
           >
             ${this.t('policySave')}
@@ -296,7 +296,7 @@ export class MfaOrgPolicy extends MfaElement {
       <button
         part="submit-button"
         type="button"
-        aria-disabled=${String(busy || this.noMethod)}
+        aria-disabled=${busy || this.noMethod ? 'true' : 'false'}
         @click=${() => void this.review()}
       >
         ${this.t('policyReview')}

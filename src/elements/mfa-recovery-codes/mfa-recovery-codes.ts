@@ -199,7 +199,7 @@ export class MfaRecoveryCodes extends MfaElement {
                         part="rotate-button"
                         class="secondary"
                         type="button"
-                        aria-disabled=${String(rotating)}
+                        aria-disabled=${rotating ? 'true' : 'false'}
                         @click=${this.askToRotate}
                       >
                         ${rotating ? this.t('recoveryRotating') : this.t('recoveryRotate')}

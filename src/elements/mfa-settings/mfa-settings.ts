@@ -220,7 +220,7 @@ export class MfaSettings extends MfaElement {
             part="confirm-button"
             class="danger"
             type="button"
-            aria-disabled=${String(busy)}
+            aria-disabled=${busy ? 'true' : 'false'}
             @click=${() => void this.removeMethod(method)}
           >
             ${this.t('settingsRemove')}
@@ -244,7 +244,7 @@ export class MfaSettings extends MfaElement {
                 part="default-button"
                 class="secondary"
                 type="button"
-                aria-disabled=${String(busy)}
+                aria-disabled=${busy ? 'true' : 'false'}
                 @click=${() => void this.makeDefault(method)}
               >
                 ${this.t('settingsMakeDefault')}
@@ -306,8 +306,8 @@ export class MfaSettings extends MfaElement {
         part="toggle-button"
         class="secondary toggle"
         type="button"
-        aria-pressed=${String(on)}
-        aria-disabled=${String(!possible || this.calls.pending !== null)}
+        aria-pressed=${on ? 'true' : 'false'}
+        aria-disabled=${possible && this.calls.pending === null ? 'false' : 'true'}
         aria-describedby=${possible ? nothing : 'need-method'}
         @click=${() => void this.toggle()}
       >

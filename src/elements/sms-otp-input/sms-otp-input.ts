@@ -243,7 +243,7 @@ export class SmsOtpInput extends MfaElement {
         part="resend-button"
         class="secondary"
         type="button"
-        aria-disabled=${String(resendBlocked)}
+        aria-disabled=${resendBlocked ? 'true' : 'false'}
         @click=${this.onResend}
       >
         ${this.cooldown.running ? this.t('smsResendIn', { seconds: this.cooldown.remaining }) : this.t('smsResend')}
