@@ -261,7 +261,7 @@ export class MfaSettings extends MfaElement {
         </button>
       </div>`;
     }
-    return html`<li part="method" class="method row" data-method=${method}>
+    return html`<li part="method" class="row" data-method=${method}>
       <p>
         <span class="name">${this.name(method)}</span>
         <span class="muted">${detail}${isDefault ? html` · ${this.t('settingsDefault')}` : nothing}</span>

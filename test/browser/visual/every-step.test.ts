@@ -106,15 +106,12 @@ for (const look of LOOKS) {
     it('<mfa-flow>, setting up an authenticator app, with recovery codes', async () => {
       const primary = await login('new@globex.test', ORGANIZATION_IDS.globex);
       const el = await place(html`<mfa-flow .client=${client} .authResponse=${primary}></mfa-flow>`);
-      // Drawn, and its first control has the keyboard (its ring is in the picture).
-      const qrDrawn = () =>
-        deepest(el, '[part~="qr-code"]')?.querySelector('path, rect') &&
-        deepActiveElement()?.getAttribute('part') === 'copy-button';
+      // Each step once drawn and its first control, a copy button, has the keyboard (its ring is in
+      // the picture).
+      const copyFocused = () => deepActiveElement()?.getAttribute('part') === 'copy-button';
+      const qrDrawn = () => deepest(el, '[part~="qr-code"]')?.querySelector('path, rect') && copyFocused();
       await at(el, 'scan-totp', 'totp-scan', qrDrawn);
-      // Once the first control has the keyboard (its ring is in the picture).
-      const codesShown = () =>
-        deepest(el, '[part~="code-list"]')?.querySelector('li') &&
-        deepActiveElement()?.getAttribute('part') === 'copy-button';
+      const codesShown = () => deepest(el, '[part~="code-list"]')?.querySelector('li') && copyFocused();
       await completeTotpSetup(el, {
         atStep: (step) =>
           step === 'enter-totp-code'
